@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_APPLICATION (steward_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardApplication, steward_application, STEWARD, APPLICATION, AdwApplication)
+
+StewardApplication *steward_application_new (void);
+
+G_END_DECLS
