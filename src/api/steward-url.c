@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-url"
 
+#include <glib/gi18n-lib.h>
+
 #include "steward-url.h"
 
 #include <gio/gio.h>
@@ -37,7 +39,7 @@ steward_url_normalize_base (const char  *url,
   trimmed = g_strstrip (g_strdup (url));
   if (*trimmed == '\0')
     {
-      g_set_error_literal (error, G_URI_ERROR, G_URI_ERROR_FAILED, "The URL is empty");
+      g_set_error_literal (error, G_URI_ERROR, G_URI_ERROR_FAILED, _("The URL is empty"));
       return NULL;
     }
 
@@ -54,14 +56,14 @@ steward_url_normalize_base (const char  *url,
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
       g_set_error (error, G_URI_ERROR, G_URI_ERROR_BAD_SCHEME,
-                   "“%s” is not an http or https URL", scheme);
+                   _("“%s” is not an http or https URL"), scheme);
       return NULL;
     }
 
   if (!is_valid_host (g_uri_get_host (uri)))
     {
       g_set_error_literal (error, G_URI_ERROR, G_URI_ERROR_BAD_HOST,
-                           "The URL has no valid host name");
+                           _("The URL has no valid host name"));
       return NULL;
     }
 

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Everything the API layer offers. */
+
+#include "steward-api-error.h"
+#include "steward-bulk-result.h"
+#include "steward-client.h"
+#include "steward-client-connections.h"
+#include "steward-client-datastores.h"
+#include "steward-client-discovery.h"
+#include "steward-client-enrichment.h"
+#include "steward-client-groups.h"
+#include "steward-client-operations.h"
+#include "steward-client-session.h"
+#include "steward-connection.h"
+#include "steward-datastore.h"
+#include "steward-datastore-group.h"
+#include "steward-datastore-list.h"
+#include "steward-datastore-page.h"
+#include "steward-datastore-query.h"
+#include "steward-datastore-request.h"
+#include "steward-discovered-item.h"
+#include "steward-enrichment-prefix.h"
+#include "steward-group-icons.h"
+#include "steward-json.h"
+#include "steward-jwt.h"
+#include "steward-name-template.h"
+#include "steward-operation.h"
+#include "steward-url.h"
+#include "steward-user.h"
+#include "steward-validate.h"
+#include "steward-validation-result.h"

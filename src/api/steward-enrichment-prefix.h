@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define STEWARD_ENRICHMENT_PREFIX_MAX 60
+
+char *steward_enrichment_prefix_normalize (const char *prefix);
+
+G_END_DECLS
