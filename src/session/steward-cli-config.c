@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "steward-cli-config"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "steward-cli-config.h"
+
+/* Reads the Qualytics CLI's config with libyaml, a real YAML parser: the file is the CLI's,
+ * written by PyYAML, and may quote, comment or order its keys any way YAML allows. Only the
+ * top-level scalars url, token and ssl_verify matter; anything else is ignored. */
+
+G_DEFINE_QUARK (steward-cli-config-error-quark, steward_cli_config_error)
+
+char *
+steward_cli_config_default_path (void)
+{
+  return g_build_filename (g_get_home_dir (), ".qualytics", "config.yaml", NULL);
+}
+
+void
+steward_cli_config_free (StewardCliConfig *config)
+{
+  if (config == NULL)
+    return;
+
+  g_free (config->url);
+  if (config->token != NULL)
+    explicit_bzero (config->token, strlen (config->token));
+  g_free (config->token);
+  g_free (config);
+}
+
+static gboolean
+parse_bool (const char *text,
+            gboolean   *value)
+{
+  static const char *yes[] = { "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", NULL };
+  static const char *no[] = { "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", NULL };
+
+  if (g_strv_contains (yes, text))
+    *value = TRUE;
+  else if (g_strv_contains (no, text))
+    *value = FALSE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+set_malformed (GError          **error,
+               const yaml_mark_t *mark,
+               const char       *problem)
+{
+  g_set_error (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED,
+               /* Translators: %lu is a line number, %s what is wrong there. */
+               _("The Qualytics CLI configuration is not valid YAML (line %lu): %s"),
+               (unsigned long) mark->line + 1, problem);
+}
+
+/* Walks the event stream: a document whose root is a mapping; scalar values of the three keys
+ * are kept, nested values of other keys skipped. */
+static gboolean
+parse_events (yaml_parser_t     *parser,
+              StewardCliConfig  *config,
+              GError           **error)
+{
+  g_autofree char *key = NULL;
+  gboolean have_ssl_verify = FALSE;
+  int depth = 0;
+  gboolean root_seen = FALSE;
+
+  for (;;)
+    {
+      yaml_event_t event;
+      gboolean done = FALSE;
+
+      if (!yaml_parser_parse (parser, &event))
+        {
+          set_malformed (error, &parser->problem_mark, parser->problem != NULL ? parser->problem : "");
+          return FALSE;
+        }
+
+      switch (event.type)
+        {
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+          if (depth == 0 && event.type != YAML_MAPPING_START_EVENT)
+            {
+              set_malformed (error, &event.start_mark, _("the top level is not a mapping of keys"));
+              yaml_event_delete (&event);
+              return FALSE;
+            }
+          if (depth == 1)
+            g_clear_pointer (&key, g_free);   /* a nested value: its key is not one of ours */
+          root_seen = TRUE;
+          depth++;
+          break;
+
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+          depth--;
+          break;
+
+        case YAML_SCALAR_EVENT:
+          if (depth == 0)
+            {
+              set_malformed (error, &event.start_mark, _("the top level is not a mapping of keys"));
+              yaml_event_delete (&event);
+              return FALSE;
+            }
+          if (depth == 1)
+            {
+              const char *value = (const char *) event.data.scalar.value;
+
+              if (key == NULL)
+                key = g_strdup (value);
+              else
+                {
+                  if (g_str_equal (key, "url"))
+                    {
+                      g_free (config->url);
+                      config->url = g_strdup (value);
+                    }
+                  else if (g_str_equal (key, "token"))
+                    {
+                      g_free (config->token);
+                      config->token = g_strdup (value);
+                    }
+                  else if (g_str_equal (key, "ssl_verify"))
+                    {
+                      if (!parse_bool (value, &config->ssl_verify))
+                        {
+                          set_malformed (error, &event.start_mark, _("ssl_verify must be true or false"));
+                          yaml_event_delete (&event);
+                          return FALSE;
+                        }
+                      have_ssl_verify = TRUE;
+                    }
+                  g_clear_pointer (&key, g_free);
+                }
+            }
+          break;
+
+        case YAML_STREAM_END_EVENT:
+          done = TRUE;
+          break;
+
+        case YAML_NO_EVENT:
+        case YAML_STREAM_START_EVENT:
+        case YAML_DOCUMENT_START_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
+        case YAML_ALIAS_EVENT:
+        default:
+          break;
+        }
+
+      yaml_event_delete (&event);
+      if (done)
+        break;
+    }
+
+  if (!root_seen)
+    {
+      g_set_error_literal (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_INCOMPLETE,
+                           _("The Qualytics CLI configuration is empty"));
+      return FALSE;
+    }
+
+  if (!have_ssl_verify)
+    config->ssl_verify = TRUE;
+
+  return TRUE;
+}
+
+/* Returns: (transfer full) (nullable): the configuration, or NULL with an error that says what
+ * is wrong with the file */
+StewardCliConfig *
+steward_cli_config_load (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(StewardCliConfig) config = NULL;
+  yaml_parser_t parser;
+  gsize length;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+
+  config = g_new0 (StewardCliConfig, 1);
+  yaml_parser_initialize (&parser);
+  yaml_parser_set_input_string (&parser, (const unsigned char *) contents, length);
+  ok = parse_events (&parser, config, error);
+  yaml_parser_delete (&parser);
+  explicit_bzero (contents, length);
+
+  if (!ok)
+    return NULL;
+
+  if (config->url == NULL || *config->url == '\0' || config->token == NULL || *config->token == '\0')
+    {
+      g_set_error_literal (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_INCOMPLETE,
+                           _("The Qualytics CLI configuration has no url or no token"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&config);
+}
