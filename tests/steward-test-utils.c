@@ -105,3 +105,50 @@ steward_test_find_toplevel (GType type)
 
   return NULL;
 }
+
+GtkWidget *
+steward_test_find_widget_by_tooltip (GtkWidget  *root,
+                                     const char *tooltip)
+{
+  if (root == NULL)
+    return NULL;
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = steward_test_find_widget_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+steward_test_store_result_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+result_arrived_cb (gpointer user_data)
+{
+  return *(GAsyncResult **) user_data != NULL;
+}
+
+void
+steward_test_wait_result (GAsyncResult **result)
+{
+  if (!steward_test_wait_until (result_arrived_cb, result, 30000))
+    g_error ("The call did not finish within 30 seconds");
+}

@@ -27,6 +27,7 @@
 #include "steward-jwt.h"
 #include "steward-name-template.h"
 #include "steward-operation.h"
+#include "steward-permissions.h"
 #include "steward-url.h"
 #include "steward-user.h"
 #include "steward-validate.h"
