@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One entry point for a fresh Debian 12 (or Ubuntu 24.04) machine:
+#
+#   build-aux/dev.sh run    install the build dependencies, build, start Steward in demo mode
+#   build-aux/dev.sh test   install the build and test dependencies, build, run the whole suite
+#                           headless, then again under AddressSanitizer and LeakSanitizer
+#   build-aux/dev.sh deps   only install the dependencies
+#
+# Installing uses apt-get (through sudo unless already root) and is skipped when everything is
+# present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_packages=(
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
+  libyaml-dev desktop-file-utils appstream
+)
+test_packages=(
+  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools flatpak-builder
+  imagemagick xdotool libclang-rt-14-dev clang
+)
+
+install_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "Installing: ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# setup DIR [MESON-OPTIONS...]
+setup() {
+  local dir=$1
+  shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson configure "$dir" "$@" >/dev/null
+  else
+    meson setup "$dir" "$@" >/dev/null
+  fi
+}
+
+# Fails on any compiler or linker warning too, not only on errors.
+compile() {
+  local dir=$1
+  if ! meson compile -C "$dir" >"$dir/compile.log" 2>&1; then
+    cat "$dir/compile.log" >&2
+    return 1
+  fi
+  if grep -E 'warning:' "$dir/compile.log" >&2; then
+    echo "the build in $dir has warnings" >&2
+    return 1
+  fi
+}
+
+run_suite() {
+  local dir=$1
+  build-aux/headless-run.sh -C "$dir" meson test -C "$dir" --print-errorlogs --num-processes 2 \
+    "${@:2}"
+}
+
+case "${1:-}" in
+  deps)
+    install_packages "${build_packages[@]}" "${test_packages[@]}"
+    ;;
+  run)
+    install_packages "${build_packages[@]}"
+    setup build -Dwerror=true
+    compile build
+    exec build/src/steward
+    ;;
+  test)
+    install_packages "${build_packages[@]}" "${test_packages[@]}"
+    status=0
+    rm -f build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+    { setup build -Dwerror=true && compile build && run_suite build; } || status=1
+    { setup build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+        -Dbuildtype=debug &&
+      compile build-asan &&
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        run_suite build-asan; } || status=1
+    logs=()
+    for log in build/meson-logs/testlog.json build-asan/meson-logs/testlog.json; do
+      [ -f "$log" ] && logs+=("$log")
+    done
+    # A build that failed ran no tests: count it as one failure so the summary says so.
+    python3 build-aux/count-tests.py --status "$status" "${logs[@]}"
+    exit $status
+    ;;
+  *)
+    echo "usage: $0 run|test|deps" >&2
+    exit 2
+    ;;
+esac
