@@ -131,6 +131,8 @@ _demo_groups_list (DemoRequest *req)
   g_autoptr(GPtrArray) sorted = g_ptr_array_copy (req->store->groups, NULL, NULL);
   JsonArray *array = json_array_new ();
 
+  /* The copy would free the store's groups otherwise. */
+  g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, compare_names);
   for (guint i = 0; i < sorted->len; i++)
     json_array_add_object_element (array, _demo_group_to_json (g_ptr_array_index (sorted, i),
