@@ -79,7 +79,9 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
   if (keyval != GDK_KEY_BackSpace && keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
     return GDK_EVENT_PROPAGATE;
 
-  gtk_widget_activate (button);
+  gtk_widget_activate_action_variant (button,
+                                      gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                                      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)));
   return GDK_EVENT_STOP;
 }
 
@@ -314,7 +316,12 @@ remove_action (GtkWidget  *widget,
 static void
 steward_chip_editor_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), STEWARD_TYPE_CHIP_EDITOR);
+  /* The template's top box is not bound, so it is not unparented with the bound children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (steward_chip_editor_parent_class)->dispose (object);
 }

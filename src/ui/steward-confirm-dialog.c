@@ -23,8 +23,8 @@ typedef struct
   gboolean      in_close_request;
   gboolean      close_responded;
   GCancellable *cancellable;
+  GtkWidget    *focus_before_busy;
 
-  /* Template widgets */
   GtkWidget    *extra_box;
   GtkWidget    *content_box;
   GtkLabel     *error_label;
@@ -87,7 +87,22 @@ set_busy (StewardConfirmDialog *self,
   priv->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (priv->spinner), busy);
   gtk_spinner_set_spinning (priv->spinner, busy);
+
+  /* Focus leaves the content properly before it turns insensitive (a text field that just loses
+   * it mid-blink complains), and comes back afterwards. */
+  if (busy)
+    {
+      g_set_weak_pointer (&priv->focus_before_busy, gtk_window_get_focus (GTK_WINDOW (self)));
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
   gtk_widget_set_sensitive (priv->content_box, !busy);
+  if (!busy && GTK_IS_TEXT (priv->focus_before_busy))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (priv->focus_before_busy));
+  else if (!busy && priv->focus_before_busy != NULL)
+    gtk_widget_grab_focus (priv->focus_before_busy);
+  if (!busy)
+    g_clear_weak_pointer (&priv->focus_before_busy);
+
   update_responses (self);
   update_extra_box (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -189,7 +204,7 @@ steward_confirm_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CONFIRM_DIALOG);
+  g_clear_weak_pointer (&priv->focus_before_busy);
 
   G_OBJECT_CLASS (steward_confirm_dialog_parent_class)->dispose (object);
 }
@@ -251,7 +266,6 @@ static void
 steward_confirm_dialog_class_init (StewardConfirmDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
 
@@ -284,11 +298,38 @@ steward_confirm_dialog_class_init (StewardConfirmDialogClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-confirm-dialog.ui");
-  gtk_widget_class_bind_template_child_private (widget_class, StewardConfirmDialog, extra_box);
-  gtk_widget_class_bind_template_child_private (widget_class, StewardConfirmDialog, content_box);
-  gtk_widget_class_bind_template_child_private (widget_class, StewardConfirmDialog, error_label);
-  gtk_widget_class_bind_template_child_private (widget_class, StewardConfirmDialog, spinner);
+}
+
+/* Built in code rather than from a template: GTK 4.8's gtk_widget_dispose_template() looks up
+ * the instance's own class's template children, so a parent class with a template cannot dispose
+ * it under a subclass that has one too. */
+static void
+build_extra_box (StewardConfirmDialog *self)
+{
+  StewardConfirmDialogPrivate *priv = steward_confirm_dialog_get_instance_private (self);
+
+  priv->extra_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_visible (priv->extra_box, FALSE);
+
+  priv->content_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_visible (priv->content_box, FALSE);
+  gtk_box_append (GTK_BOX (priv->extra_box), priv->content_box);
+
+  priv->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_visible (GTK_WIDGET (priv->error_label), FALSE);
+  gtk_label_set_wrap (priv->error_label, TRUE);
+  gtk_label_set_wrap_mode (priv->error_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (priv->error_label, GTK_JUSTIFY_CENTER);
+  gtk_label_set_selectable (priv->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (priv->error_label), "error");
+  gtk_box_append (GTK_BOX (priv->extra_box), GTK_WIDGET (priv->error_label));
+
+  priv->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_visible (GTK_WIDGET (priv->spinner), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (priv->spinner), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (priv->extra_box), GTK_WIDGET (priv->spinner));
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), priv->extra_box);
 }
 
 static void
@@ -296,7 +337,9 @@ steward_confirm_dialog_init (StewardConfirmDialog *self)
 {
   StewardConfirmDialogPrivate *priv = steward_confirm_dialog_get_instance_private (self);
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  build_extra_box (self);
 
   priv->confirm_enabled = TRUE;
   priv->cancellable = g_cancellable_new ();

@@ -44,6 +44,7 @@ struct _StewardDatastoreEditor
   GtkWidget         *field_widgets[N_FIELDS];
   gboolean           ignore_changes;
   gboolean           saving;
+  GtkWidget         *focus_before_saving;
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
@@ -425,10 +426,27 @@ static void
 set_saving (StewardDatastoreEditor *self,
             gboolean                saving)
 {
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
   self->saving = saving;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), saving);
   gtk_spinner_set_spinning (self->spinner, saving);
+
+  /* Focus leaves the form properly before it turns insensitive (a text field that just loses
+   * it mid-blink complains), and comes back to where it was. */
+  if (saving)
+    {
+      g_set_weak_pointer (&self->focus_before_saving, focus);
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+    }
   gtk_widget_set_sensitive (self->form, !saving);
+  if (!saving && GTK_IS_TEXT (self->focus_before_saving))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (self->focus_before_saving));
+  else if (!saving && self->focus_before_saving != NULL)
+    gtk_widget_grab_focus (self->focus_before_saving);
+  if (!saving)
+    g_clear_weak_pointer (&self->focus_before_saving);
+
   update_state (self);
 }
 
@@ -564,6 +582,7 @@ steward_datastore_editor_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->focus_before_saving);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_EDITOR);
 
   G_OBJECT_CLASS (steward_datastore_editor_parent_class)->dispose (object);

@@ -79,7 +79,6 @@ delete_datastore_cb (GObject      *source,
         message = g_strdup_printf (_("The datastore was not deleted: %s"), error->message);
 
       steward_confirm_dialog_fail (STEWARD_CONFIRM_DIALOG (self), message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
       return;
     }
 
