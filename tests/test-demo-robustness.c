@@ -470,6 +470,28 @@ test_latency (DemoFixture   *f,
   g_assert_cmpfloat (created->seconds, >=, 0.29);
 }
 
+/* A client that gives up while its request waits is gone when the request's turn comes: the
+ * request is dropped, not handled, and nothing breaks. */
+static void
+test_latency_client_gone (DemoFixture   *f,
+                          gconstpointer  data)
+{
+  g_autoptr(SoupSession) impatient = soup_session_new_with_options ("timeout", 1, NULL);
+  DemoFixture impatient_fixture = { f->server, impatient };
+  g_autoptr(DemoResponse) gave_up = demo_request (&impatient_fixture, ADMIN, "POST",
+                                                  "/datastore-groups", "{\"name\": \"Abandoned\"}");
+  g_autoptr(DemoResponse) groups = NULL;
+
+  g_assert_error (gave_up->error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+  /* Past the request's turn (1.5 s after it came). */
+  g_usleep (1000 * 1000);
+  groups = demo_request (f, ADMIN, "GET", "/datastore-groups", NULL);
+  demo_assert_status (groups, SOUP_STATUS_OK);
+  g_assert_cmpuint (demo_get_length (groups->root, ""), ==, 3);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->server, "POST",
+                                                        "/api/datastore-groups"), ==, 1);
+}
+
 static void
 test_state_file (void)
 {
@@ -564,6 +586,7 @@ main (int   argc,
 {
   static const DemoServerOptions half_faulty = { .fault_rate = 0.5 };
   static const DemoServerOptions slow = { .latency_ms = 300 };
+  static const DemoServerOptions slower = { .latency_ms = 1500 };
 
   g_test_init (&argc, &argv, NULL);
 
@@ -580,6 +603,7 @@ main (int   argc,
   ADD ("/robustness/stall", test_stall, NULL);
   ADD ("/robustness/fault-rate", test_fault_rate, &half_faulty);
   ADD ("/robustness/latency", test_latency, &slow);
+  ADD ("/robustness/latency-client-gone", test_latency_client_gone, &slower);
   g_test_add_func ("/robustness/state-file", test_state_file);
   g_test_add_func ("/robustness/state-file-unwritable", test_state_file_unwritable);
 
