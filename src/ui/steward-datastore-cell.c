@@ -49,8 +49,10 @@ update (StewardDatastoreCell *self)
         gtk_widget_set_tooltip_text (GTK_WIDGET (self->star), tip);
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->star),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+        /* Target first: the action takes an id, and must never be seen without one. */
         gtk_actionable_set_action_target (GTK_ACTIONABLE (self->star), "x",
                                           steward_datastore_get_id (datastore));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (self->star), "view.toggle-favorite");
         if (favorite)
           gtk_widget_add_css_class (GTK_WIDGET (self->star), "favorite");
         else
@@ -117,6 +119,8 @@ steward_datastore_cell_dispose (GObject *object)
   StewardDatastoreCell *self = STEWARD_DATASTORE_CELL (object);
 
   steward_datastore_cell_set_datastore (self, NULL);
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_CELL);
 
   G_OBJECT_CLASS (steward_datastore_cell_parent_class)->dispose (object);

@@ -31,6 +31,7 @@ struct _StewardDatastoreDetails
   GtkLabel         *connected_label;
   GtkButton        *favorite_button;
   GtkBox           *action_box;
+  GtkButton        *edit_button;
   GtkButton        *verify_button;
   GtkButton        *sync_button;
   GtkRevealer      *verify_revealer;
@@ -263,11 +264,21 @@ update (StewardDatastoreDetails *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->favorite_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   favorite ? _("Remove from Favorites") : _("Add to Favorites"), -1);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->action_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ACTIONABLE (child))
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (child), "x", datastore_id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->favorite_button), "x", datastore_id);
+  /* Targets first: these actions take an id, and must never be seen without one. */
+  {
+    const struct { GtkWidget *button; const char *action; } actions[] = {
+      { GTK_WIDGET (self->edit_button), "view.edit" },
+      { GTK_WIDGET (self->verify_button), "view.verify" },
+      { GTK_WIDGET (self->sync_button), "view.sync" },
+      { GTK_WIDGET (self->favorite_button), "view.toggle-favorite" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (actions[i].button), "x", datastore_id);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (actions[i].button), actions[i].action);
+      }
+  }
 
   set_field (self, FIELD_DATABASE, dfs ? NULL : steward_datastore_get_database (ds));
   set_field (self, FIELD_SCHEMA, dfs ? NULL : steward_datastore_get_schema (ds));
@@ -427,6 +438,8 @@ steward_datastore_details_dispose (GObject *object)
   steward_datastore_details_set_datastore (self, NULL);
   steward_datastore_details_set_operation (self, NULL);
   g_clear_object (&self->groups);
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_DETAILS);
   g_clear_pointer (&self->value_labels, g_ptr_array_unref);
 
@@ -451,6 +464,7 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, connected_label);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, favorite_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, action_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, edit_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, verify_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, sync_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, verify_revealer);

@@ -305,6 +305,8 @@ steward_datastore_table_dispose (GObject *object)
   StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (object);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_TABLE);
   g_clear_object (&self->selection);
   g_clear_object (&self->groups);

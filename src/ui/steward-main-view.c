@@ -645,9 +645,18 @@ sidebar_selection_cb (StewardMainView *self)
   adw_leaflet_navigate (self->outer_leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* GtkSearchBar clears its entry whenever search mode ends, which reports a change even when
+ * the text was already empty: only a different search is worth a new query. */
 static void
 search_changed_cb (StewardMainView *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *current = self->list != NULL ? steward_datastore_query_get_search (steward_datastore_list_get_query (self->list))
+                                           : NULL;
+
+  if (g_strcmp0 (*text != '\0' ? text : NULL, current) == 0)
+    return;
+
   reload (self);
 }
 
@@ -1449,6 +1458,8 @@ steward_main_view_dispose (GObject *object)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
 
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_MAIN_VIEW);
 
   g_clear_object (&self->list);
@@ -1636,9 +1647,11 @@ steward_main_view_class_init (StewardMainViewClass *klass)
 static void
 steward_main_view_init (StewardMainView *self)
 {
+  /* The sort menu reads the property actions' state while the template is built. */
+  self->sort_by = g_strdup ("name");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sort_by = g_strdup ("name");
   self->poll_interval_ms = 1000;
   self->groups = g_list_store_new (STEWARD_TYPE_DATASTORE_GROUP);
   self->syncs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
