@@ -335,6 +335,8 @@ test_invalid_field (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (label, "error"));
   g_assert_true (gtk_widget_get_mapped (label));
   g_assert_true (gtk_widget_has_css_class (database, "error"));
+  /* The focus goes to the field to correct. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->editor)), database));
 
   /* Still open, as typed; the same request is not sent again as it is. */
   g_assert_nonnull (fixture->editor);

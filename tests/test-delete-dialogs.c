@@ -336,9 +336,9 @@ test_delete_datastore_typed_name (Fixture       *fixture,
   present_dialog (fixture, dialog);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (fixture->dialog), ==, "Delete “Production Sales”?");
-  body = g_strdup_printf ("Deleting a datastore is permanent. Its %" G_GINT64_FORMAT " containers "
-                          "are removed with it, and all checks, anomalies and enrichment data that "
-                          "belong to it.", steward_datastore_get_containers (datastore));
+  body = g_strdup_printf ("This is permanent. Its %" G_GINT64_FORMAT " containers are deleted with "
+                          "it, along with all its checks, anomalies and enrichment data.",
+                          steward_datastore_get_containers (datastore));
   g_assert_cmpstr (adw_message_dialog_get_body (fixture->dialog), ==, body);
   prompt = steward_test_find_widget (GTK_WIDGET (fixture->dialog), GTK_TYPE_LABEL,
                                      "Type the datastore’s name to confirm");
@@ -416,8 +416,8 @@ test_delete_datastore_without_metrics (Fixture       *fixture,
   present_dialog (fixture, steward_delete_datastore_dialog_new (fixture->parent, fixture->demo->client,
                                                                 datastore));
   g_assert_cmpstr (adw_message_dialog_get_body (fixture->dialog), ==,
-                   "Deleting a datastore is permanent. All its containers, checks, anomalies and "
-                   "enrichment data are removed with it.");
+                   "This is permanent. All its containers, checks, anomalies and enrichment data "
+                   "are deleted with it.");
 
   /* Escape closes it without a word to the server. */
   gtk_window_close (GTK_WINDOW (fixture->dialog));

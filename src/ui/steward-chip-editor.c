@@ -37,23 +37,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-ensure_style (GtkWidget *widget)
-{
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (display == NULL || g_object_get_data (G_OBJECT (display), "steward-chip-editor-style") != NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/steward-chip-editor.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "steward-chip-editor-style",
-                          g_steal_pointer (&provider), g_object_unref);
-}
-
-static void
 show_hint (StewardChipEditor *self,
            const char        *hint)
 {
@@ -435,7 +418,6 @@ steward_chip_editor_init (StewardChipEditor *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ensure_style (GTK_WIDGET (self));
 
   self->values = g_new0 (char *, 1);
 

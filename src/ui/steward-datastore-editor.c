@@ -509,6 +509,9 @@ update_datastore_cb (GObject      *source,
 
   if (saved == NULL)
     {
+      /* Done first: it puts the focus back, and a marked field may want it instead. */
+      set_saving (self, FALSE);
+
       if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_INVALID))
         show_invalid (self, error);
       else
@@ -521,7 +524,7 @@ update_datastore_cb (GObject      *source,
           show_error (self, message);
         }
 
-      set_saving (self, FALSE);
+      update_state (self);
       return;
     }
 

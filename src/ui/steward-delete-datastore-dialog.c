@@ -116,20 +116,18 @@ steward_delete_datastore_dialog_constructed (GObject *object)
   containers = steward_datastore_get_containers (self->datastore);
   if (steward_datastore_has_field (self->datastore, "containers") && containers > 0)
     adw_message_dialog_format_body (dialog,
-                                    ngettext ("Deleting a datastore is permanent. Its "
-                                              "%'" G_GINT64_FORMAT " container is removed with "
-                                              "it, and all checks, anomalies and enrichment data "
-                                              "that belong to it.",
-                                              "Deleting a datastore is permanent. Its "
-                                              "%'" G_GINT64_FORMAT " containers are removed with "
-                                              "it, and all checks, anomalies and enrichment data "
-                                              "that belong to it.",
+                                    ngettext ("This is permanent. Its %'" G_GINT64_FORMAT
+                                              " container is deleted with it, along with all its "
+                                              "checks, anomalies and enrichment data.",
+                                              "This is permanent. Its %'" G_GINT64_FORMAT
+                                              " containers are deleted with it, along with all "
+                                              "its checks, anomalies and enrichment data.",
                                               containers),
                                     containers);
   else
     adw_message_dialog_set_body (dialog,
-                                 _("Deleting a datastore is permanent. All its containers, checks, "
-                                   "anomalies and enrichment data are removed with it."));
+                                 _("This is permanent. All its containers, checks, anomalies and "
+                                   "enrichment data are deleted with it."));
 
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_entry));
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Opens each of the main window's dialogs over the main view of a demo deployment, under Xvfb
+# (through headless-run.sh), and saves a PNG of the window with the dialog over it at 1280×800
+# and at 800×600.
+#
+#   build-aux/screenshot-dialogs.sh OUTDIR
+#
+# Uses the build in $STEWARD_BUILDDIR (default "build"), which needs the tests enabled (the
+# program that opens the dialogs is built with them). There is no window manager under Xvfb, so
+# the script centres each dialog over the window the way GNOME Shell places a modal dialog.
+set -euo pipefail
+
+if [ -z "${STEWARD_SCREENSHOTS_INNER:-}" ]; then
+  [ $# -eq 1 ] || { echo "usage: $0 OUTDIR" >&2; exit 2; }
+  here=$(cd "$(dirname "$0")" && pwd)
+  builddir=${STEWARD_BUILDDIR:-build}
+  [ -x "$builddir/tests/screenshot-dialogs" ] || {
+    echo "$0: no tests/screenshot-dialogs in $builddir; build with -Dtests=true first" >&2; exit 2; }
+  for tool in xdotool /usr/bin/import; do
+    command -v "$tool" >/dev/null || { echo "$0: $tool is not installed" >&2; exit 2; }
+  done
+  mkdir -p "$1"
+  export STEWARD_SCREENSHOTS_INNER=1
+  exec "$here/headless-run.sh" -C "$builddir" "$0" "$(cd "$1" && pwd)"
+fi
+
+outdir=$1
+app_pid=
+trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
+
+window_id() {
+  xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n 1
+}
+
+find_window() {
+  local title=$1 xid
+  xid=$(timeout 20 bash -c "$(declare -f window_id); window_id '$title'")
+  [ -n "$xid" ] || { echo "no window titled '$title'" >&2; exit 1; }
+  echo "$xid"
+}
+
+# shoot NAME DIALOG DIALOG-TITLE WIDTH HEIGHT
+shoot() {
+  local name=$1 dialog=$2 title=$3 width=$4 height=$5 xid geometry dialog_width dialog_height
+  "$STEWARD_BUILDDIR/tests/screenshot-dialogs" "$dialog" "$width" "$height" 2>/dev/null &
+  app_pid=$!
+
+  find_window "^Steward$" >/dev/null
+  xid=$(find_window "$title")
+  sleep 1   # let the dialog lay out at its natural size
+  geometry=$(xdotool getwindowgeometry --shell "$xid")
+  dialog_width=$(sed -n 's/^WIDTH=//p' <<<"$geometry")
+  dialog_height=$(sed -n 's/^HEIGHT=//p' <<<"$geometry")
+  # Message dialogs sit in the middle of their window; other dialogs hang below its header bar.
+  if [ "$dialog" = delete-confirmation ] || [ "$dialog" = delete-group ]; then
+    xdotool windowmove "$xid" $(( (width - dialog_width) / 2 )) $(( (height - dialog_height) / 2 ))
+  else
+    xdotool windowmove "$xid" $(( (width - dialog_width) / 2 )) 46
+  fi
+  sleep 1.5   # let it paint where it is now
+  /usr/bin/import -window root -crop "${width}x${height}+0+0" +repage "$outdir/$name.png"
+  echo "$outdir/$name.png"
+
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=
+}
+
+shoot group-editor group-editor "^Edit Group$" 1280 800
+shoot group-editor-small group-editor "^Edit Group$" 800 600
+shoot delete-confirmation delete-confirmation "^Delete “Production Sales”\?$" 1280 800
+shoot delete-confirmation-small delete-confirmation "^Delete “Production Sales”\?$" 800 600
+shoot delete-group delete-group "^Delete “Mission Critical”\?$" 1280 800
+shoot delete-group-small delete-group "^Delete “Mission Critical”\?$" 800 600
+shoot datastore-editor datastore-editor "^Edit Datastore$" 1280 800
+shoot datastore-editor-small datastore-editor "^Edit Datastore$" 800 600

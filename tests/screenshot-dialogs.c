@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+
+#include <adwaita.h>
+
+#include "steward-application.h"
+#include "steward-datastore-editor.h"
+#include "steward-delete-datastore-dialog.h"
+#include "steward-delete-group-dialog.h"
+#include "steward-group-editor.h"
+#include "steward-main-view.h"
+#include "steward-test-demo.h"
+#include "steward-test-utils.h"
+
+/* For build-aux/screenshot-dialogs.sh: the main view of a demo deployment in a window of the
+ * given size, with one of the dialogs open over it, until killed.
+ *
+ *   screenshot-dialogs DIALOG WIDTH HEIGHT
+ *
+ * DIALOG is group-editor, delete-confirmation, delete-group or datastore-editor, or one of the
+ * states a user meets on the way: new-group-taken (a name another group has), datastore-editor-
+ * rejected (a value the server refuses, a tag being added) and delete-confirmation-forbidden (a
+ * manager trying). */
+
+static GListModel *
+list_groups (StewardClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  steward_client_list_groups_async (client, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  return steward_client_list_groups_finish (client, result, NULL);
+}
+
+static StewardDatastore *
+get_datastore (StewardClient *client,
+               gint64         id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  steward_client_get_datastore_async (client, id, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  return steward_client_get_datastore_finish (client, result, NULL);
+}
+
+static StewardDatastoreGroup *
+dup_group (GListModel *groups,
+           gint64      id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (groups, i);
+
+      if (steward_datastore_group_get_id (group) == id)
+        return g_steal_pointer (&group);
+    }
+
+  g_error ("The demo has no group %" G_GINT64_FORMAT, id);
+}
+
+static gboolean
+never_cb (gpointer user_data)
+{
+  return FALSE;
+}
+
+static gboolean
+loaded_cb (gpointer user_data)
+{
+  return steward_datastore_editor_get_loaded (user_data);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  return steward_test_find_widget (root, ADW_TYPE_ENTRY_ROW, title);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(StewardApplication) app = NULL;
+  g_autoptr(StewardTestDemo) demo = NULL;
+  g_autoptr(StewardUser) user = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) groups = NULL;
+  g_autoptr(StewardDatastore) datastore = NULL;
+  g_autoptr(StewardDatastoreGroup) group = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  GtkWidget *view;
+  GtkWindow *dialog = NULL;
+  const char *which;
+
+  if (argc != 4)
+    {
+      g_printerr ("usage: %s DIALOG WIDTH HEIGHT\n", argv[0]);
+      return 2;
+    }
+  which = argv[1];
+
+  gtk_init ();
+  adw_init ();
+
+  app = steward_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+
+  demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  steward_client_get_current_user_async (demo->client, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  user = steward_client_get_current_user_finish (demo->client, result, NULL);
+
+  window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
+  gtk_window_set_title (window, "Steward");
+  gtk_window_set_default_size (window, atoi (argv[2]), atoi (argv[3]));
+  view = steward_main_view_new ();
+  steward_main_view_set_subtitle (STEWARD_MAIN_VIEW (view), "acme.qualytics.io");
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
+  gtk_window_present (window);
+  steward_main_view_set_client (STEWARD_MAIN_VIEW (view), demo->client, user);
+  steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), 42);
+  steward_test_iterate (1500);
+
+  groups = list_groups (demo->client);
+  datastore = get_datastore (demo->client, 42);
+
+  if (g_str_equal (which, "group-editor"))
+    {
+      group = dup_group (groups, 5);
+      dialog = GTK_WINDOW (steward_group_editor_new (window, demo->client, groups, group));
+    }
+  else if (g_str_equal (which, "delete-group"))
+    {
+      group = dup_group (groups, 1);
+      dialog = GTK_WINDOW (steward_delete_group_dialog_new (window, demo->client, group, 3));
+    }
+  else if (g_str_equal (which, "delete-confirmation"))
+    dialog = GTK_WINDOW (steward_delete_datastore_dialog_new (window, demo->client, datastore));
+  else if (g_str_equal (which, "datastore-editor") || g_str_equal (which, "datastore-editor-rejected"))
+    dialog = GTK_WINDOW (steward_datastore_editor_new (window, demo->client, datastore));
+  else if (g_str_equal (which, "new-group-taken"))
+    dialog = GTK_WINDOW (steward_group_editor_new (window, demo->client, groups, NULL));
+  else if (g_str_equal (which, "delete-confirmation-forbidden"))
+    {
+      g_autoptr(StewardClient) manager = steward_test_demo_new_client (demo, STEWARD_DEMO_ROLE_MANAGER);
+
+      dialog = GTK_WINDOW (steward_delete_datastore_dialog_new (window, manager, datastore));
+    }
+  else
+    g_error ("No dialog called %s", which);
+
+  gtk_window_present (dialog);
+
+  if (g_str_equal (which, "new-group-taken"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "gold tier");
+      gtk_widget_activate (steward_test_find_widget_by_tooltip (GTK_WIDGET (dialog), "Flask"));
+    }
+  else if (g_str_equal (which, "datastore-editor-rejected"))
+    {
+      GtkWidget *view_widget;
+
+      steward_test_wait_until (loaded_cb, dialog, 10000);
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "");
+      view_widget = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view_widget)),
+                                "Core sales data from the production PostgreSQL database", -1);
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Add Tag")), "sales,");
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "datastore-editor.save", NULL);
+    }
+  else if (g_str_equal (which, "delete-confirmation-forbidden"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
+                             "Production Sales");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+    }
+
+  /* Until the script has taken its pictures and stops the program. */
+  steward_test_wait_until (never_cb, NULL, G_MAXUINT);
+  return 0;
+}
