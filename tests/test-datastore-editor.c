@@ -440,6 +440,40 @@ test_file_system_datastore (Fixture       *fixture,
   g_assert_cmpstr (steward_datastore_get_root_path (datastore), ==, "/raw/clicks/");
 }
 
+static gboolean
+failed_page_shown_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GtkWidget *page = steward_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_STATUS_PAGE,
+                                              "Could Not Load the Datastore");
+
+  return page != NULL && gtk_widget_get_mapped (page);
+}
+
+static void
+test_load_failure_and_retry (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+
+  steward_demo_server_inject_fault (fixture->demo->server, "GET", "/api/datastores/42",
+                                    STEWARD_DEMO_FAULT_500, 1);
+  fixture->editor = steward_datastore_editor_new (fixture->parent, fixture->demo->client, datastore);
+  g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
+  gtk_window_present (GTK_WINDOW (fixture->editor));
+
+  /* Saying why, with no form to save from a copy that may be stale. */
+  g_assert_true (steward_test_wait_until (failed_page_shown_cb, fixture, 10000));
+  g_assert_false (steward_datastore_editor_get_loaded (fixture->editor));
+  g_assert_false (save_enabled (fixture));
+
+  gtk_widget_activate (find (fixture, GTK_TYPE_BUTTON, "_Try Again"));
+  g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, 10000));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, ADW_TYPE_ENTRY_ROW, "Name")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Name"))), ==,
+                   "Production Sales");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -464,6 +498,7 @@ main (int   argc,
   ADD ("/datastore-editor/checked-as-you-type", STEWARD_DEMO_ROLE_ADMIN, test_checked_as_you_type);
   ADD ("/datastore-editor/forbidden-for-member", STEWARD_DEMO_ROLE_MEMBER, test_forbidden_for_member);
   ADD ("/datastore-editor/file-system-datastore", STEWARD_DEMO_ROLE_ADMIN, test_file_system_datastore);
+  ADD ("/datastore-editor/load-failure-and-retry", STEWARD_DEMO_ROLE_ADMIN, test_load_failure_and_retry);
 #undef ADD
 
   status = g_test_run ();

@@ -227,8 +227,16 @@ test_delete_group (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_default_response (fixture->dialog), ==, "cancel");
 
   adw_message_dialog_response (fixture->dialog, "delete");
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 10000));
 
+  /* Busy until the server answers: nothing to click, nothing closes it. */
+  g_assert_true (steward_confirm_dialog_get_busy (STEWARD_CONFIRM_DIALOG (fixture->dialog)));
+  g_assert_false (buttons_sensitive (fixture, "_Delete"));
+  g_assert_false (buttons_sensitive (fixture, "_Cancel"));
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  g_assert_nonnull (fixture->dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
+
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, 10000));
   g_assert_true (fixture->deleted_group == group);
   after = list_groups (fixture->demo->client);
   gone = dup_group (after, 1);

@@ -282,7 +282,15 @@ test_rename (Fixture       *fixture,
 
   gtk_editable_set_text (GTK_EDITABLE (name_row (fixture)), "Analytics Team");
   g_assert_true (save_enabled (fixture));
-  save_and_wait (fixture);
+
+  /* Saving shows a spinner and freezes the form until the server answers. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "group-editor.save", NULL);
+  g_assert_true (gtk_widget_get_mapped (steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor),
+                                                                             "Saving…")));
+  g_assert_false (gtk_widget_is_sensitive (name_row (fixture)));
+  g_assert_false (save_enabled (fixture));
+  g_assert_true (steward_test_wait_until (saved_or_closed_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
 
   assert_last_body (fixture, "PUT", "/api/datastore-groups/2", "{\"name\": \"Analytics Team\"}");
   g_assert_cmpstr (steward_datastore_group_get_name (fixture->saved), ==, "Analytics Team");

@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 G_DECLARE_DERIVABLE_TYPE (StewardConfirmDialog, steward_confirm_dialog, STEWARD, CONFIRM_DIALOG, AdwMessageDialog)
 
 /* A message dialog whose confirming response runs an action while the dialog stays open: busy
- * meanwhile, closed when it succeeded, showing why when it failed. Subclass templates may add
- * widgets under the body with <child type="content">. */
+ * meanwhile, closed when it succeeded, showing why when it failed. The "response" signal still
+ * fires for the confirming response, but the dialog is not done then: subclasses announce the
+ * outcome with their own signal. Subclass templates may add widgets under the body with
+ * <child type="content">. */
 struct _StewardConfirmDialogClass
 {
   AdwMessageDialogClass parent_class;

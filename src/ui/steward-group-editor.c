@@ -80,6 +80,9 @@ find_clash (StewardGroupEditor *self,
           steward_datastore_group_get_id (other) == steward_datastore_group_get_id (self->group))
         continue;
 
+      if (steward_datastore_group_get_name (other) == NULL)
+        continue;
+
       other_folded = g_utf8_casefold (steward_datastore_group_get_name (other), -1);
       if (g_strcmp0 (folded, other_folded) == 0)
         return g_steal_pointer (&other);
