@@ -344,6 +344,7 @@ update_operation (StewardDatastoreDetails *self)
   g_autofree char *text = NULL;
 
   gtk_revealer_set_reveal_child (self->sync_revealer, operation != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_revealer), operation != NULL);
   if (operation == NULL)
     return;
 
@@ -517,6 +518,7 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
 
   /* What belonged to the previous datastore goes with it. */
   gtk_revealer_set_reveal_child (self->verify_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_revealer), FALSE);
   if (self->operation != NULL && (datastore == NULL ||
       steward_operation_get_datastore_id (self->operation) != steward_datastore_get_id (datastore)))
     steward_datastore_details_set_operation (self, NULL);
@@ -607,6 +609,7 @@ steward_datastore_details_set_verify_result (StewardDatastoreDetails *self,
   gtk_label_set_label (self->verify_label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), connected ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->verify_label), connected ? "success" : "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->verify_revealer, TRUE);
 }
 
