@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-datastore-details.h"
+#include "steward-delete-datastores-dialog.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
 #include "steward-format.h"
@@ -213,6 +214,7 @@ update_permissions (StewardMainView *self)
     StewardAction  needs;
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
+    { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
   };
   gboolean can_delete = steward_user_can (self->user, STEWARD_ACTION_DELETE_DATASTORE);
   g_autofree char *why_not = steward_action_explain_denied (STEWARD_ACTION_DELETE_DATASTORE);
@@ -1143,6 +1145,66 @@ favorite_selection_action (GtkWidget  *widget,
   run_batch (self, BATCH_FAVORITE, 0, ids);
 }
 
+typedef struct
+{
+  StewardMainView *self;
+  GArray          *ids;
+} DeleteSelection;
+
+static void
+delete_selection_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              gpointer          user_data)
+{
+  DeleteSelection *pending = user_data;
+
+  if (g_str_equal (response, "delete"))
+    run_batch (pending->self, BATCH_DELETE, 0, pending->ids);
+
+  g_array_unref (pending->ids);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+/* One datastore goes through its own confirmation (type its name); several through one that
+ * lists them (type how many). */
+static void
+delete_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+  g_autoptr(GPtrArray) names = NULL;
+  StewardDeleteDatastoresDialog *dialog;
+  DeleteSelection *pending;
+
+  if (ids->len == 0)
+    return;
+
+  if (ids->len == 1)
+    {
+      gtk_widget_activate_action (widget, "view.delete", "x", g_array_index (ids, gint64, 0));
+      return;
+    }
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      StewardDatastore *datastore = find_datastore (self, g_array_index (ids, gint64, i));
+      g_ptr_array_add (names, (gpointer) (datastore != NULL ? steward_datastore_get_name (datastore) : "?"));
+    }
+  g_ptr_array_add (names, NULL);
+
+  dialog = steward_delete_datastores_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                 (const char * const *) names->pdata);
+  pending = g_new0 (DeleteSelection, 1);
+  pending->self = g_object_ref (self);
+  pending->ids = g_array_ref (ids);
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_selection_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 datastores_dropped_cb (StewardSidebar       *sidebar,
                        StewardSidebarItem   *item,
@@ -1634,6 +1696,7 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
   gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
