@@ -102,6 +102,21 @@ toast (StewardMainView *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* An outcome that can be taken back: Undo activates @action_name with @target. */
+static void
+toast_with_undo (StewardMainView *self,
+                 const char      *message,
+                 const char      *action_name,
+                 GVariant        *target)
+{
+  AdwToast *done = adw_toast_new (message);
+
+  adw_toast_set_button_label (done, _("_Undo"));
+  adw_toast_set_action_name (done, action_name);
+  adw_toast_set_action_target_value (done, target);
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
+}
+
 /* A failure, in the server's words; a 403 also names what is missing. */
 static void
 toast_error (StewardMainView *self,
@@ -779,17 +794,12 @@ favorite_cb (GObject      *object,
   if (answer != NULL)
     {
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       message = g_strdup_printf (call->favorite ? _("Added “%s” to favorites") : _("Removed “%s” from favorites"),
                                  steward_datastore_get_name (call->datastore));
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.set-favorite");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xb)", steward_datastore_get_id (call->datastore),
-                                                              !call->favorite));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.set-favorite",
+                       g_variant_new ("(xb)", steward_datastore_get_id (call->datastore), !call->favorite));
     }
   else if (!is_cancelled (error))
     {
@@ -885,7 +895,6 @@ assign_cb (GObject      *object,
       StewardDatastore *listed = find_datastore (self, call->datastore_id);
       StewardDatastoreGroup *group;
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       group = listed != NULL ? steward_datastore_get_group (listed) : steward_datastore_get_group (answer);
@@ -896,11 +905,8 @@ assign_cb (GObject      *object,
         message = g_strdup_printf (_("Removed “%s” from “%s”"), call->datastore_name,
                                    call->previous_group_name != NULL ? call->previous_group_name : _("its group"));
 
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.assign-group");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.assign-group",
+                       g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
       refresh_counts (self);
     }
   else if (!is_cancelled (error))
