@@ -491,6 +491,44 @@ test_bulk (Fixture       *fixture,
     }
 }
 
+static gboolean
+dialog_shown_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_bulk_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkSelectionModel *selection = steward_datastore_table_get_selection (fixture->table);
+  g_autoptr(StewardDatastoreQuery) all = steward_datastore_query_new ();
+  guint total = server_total (fixture, all);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  gint64 first_id;
+
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  first_id = steward_datastore_get_id (row (fixture, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-selection", NULL);
+  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), steward_datastore_get_name (row (fixture, 0))));
+
+  /* Delete stays off until the count is typed. */
+  entry = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "3");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  adw_message_dialog_response (dialog, "delete");
+
+  assert_shows (fixture, "Deleted 2 of 2 datastores");
+  g_assert_cmpuint (server_total (fixture, all), ==, total - 2);
+  g_assert_null (listed (fixture, first_id));
+}
+
 static void
 test_member_refused (Fixture       *fixture,
                      gconstpointer  data)
@@ -571,6 +609,7 @@ main (int   argc,
   ADD ("/main-view/assign-by-menu", test_assign_by_menu);
   ADD ("/main-view/assign-by-drag", test_assign_by_drag);
   ADD ("/main-view/bulk", test_bulk);
+  ADD ("/main-view/bulk-delete", test_bulk_delete);
   ADD ("/main-view/details-sync-verify", test_details_sync_verify);
 #undef ADD
   g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused, fixture_teardown);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-datastore-details.h"
+#include "steward-delete-datastores-dialog.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
 #include "steward-format.h"
@@ -99,6 +100,21 @@ toast (StewardMainView *self,
        const char      *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* An outcome that can be taken back: Undo activates @action_name with @target. */
+static void
+toast_with_undo (StewardMainView *self,
+                 const char      *message,
+                 const char      *action_name,
+                 GVariant        *target)
+{
+  AdwToast *done = adw_toast_new (message);
+
+  adw_toast_set_button_label (done, _("_Undo"));
+  adw_toast_set_action_name (done, action_name);
+  adw_toast_set_action_target_value (done, target);
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
 }
 
 /* A failure, in the server's words; a 403 also names what is missing. */
@@ -213,6 +229,7 @@ update_permissions (StewardMainView *self)
     StewardAction  needs;
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
+    { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
   };
   gboolean can_delete = steward_user_can (self->user, STEWARD_ACTION_DELETE_DATASTORE);
   g_autofree char *why_not = steward_action_explain_denied (STEWARD_ACTION_DELETE_DATASTORE);
@@ -777,17 +794,12 @@ favorite_cb (GObject      *object,
   if (answer != NULL)
     {
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       message = g_strdup_printf (call->favorite ? _("Added “%s” to favorites") : _("Removed “%s” from favorites"),
                                  steward_datastore_get_name (call->datastore));
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.set-favorite");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xb)", steward_datastore_get_id (call->datastore),
-                                                              !call->favorite));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.set-favorite",
+                       g_variant_new ("(xb)", steward_datastore_get_id (call->datastore), !call->favorite));
     }
   else if (!is_cancelled (error))
     {
@@ -883,7 +895,6 @@ assign_cb (GObject      *object,
       StewardDatastore *listed = find_datastore (self, call->datastore_id);
       StewardDatastoreGroup *group;
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       group = listed != NULL ? steward_datastore_get_group (listed) : steward_datastore_get_group (answer);
@@ -894,11 +905,8 @@ assign_cb (GObject      *object,
         message = g_strdup_printf (_("Removed “%s” from “%s”"), call->datastore_name,
                                    call->previous_group_name != NULL ? call->previous_group_name : _("its group"));
 
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.assign-group");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.assign-group",
+                       g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
       refresh_counts (self);
     }
   else if (!is_cancelled (error))
@@ -1141,6 +1149,66 @@ favorite_selection_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
 
   run_batch (self, BATCH_FAVORITE, 0, ids);
+}
+
+typedef struct
+{
+  StewardMainView *self;
+  GArray          *ids;
+} DeleteSelection;
+
+static void
+delete_selection_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              gpointer          user_data)
+{
+  DeleteSelection *pending = user_data;
+
+  if (g_str_equal (response, "delete"))
+    run_batch (pending->self, BATCH_DELETE, 0, pending->ids);
+
+  g_array_unref (pending->ids);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+/* One datastore goes through its own confirmation (type its name); several through one that
+ * lists them (type how many). */
+static void
+delete_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+  g_autoptr(GPtrArray) names = NULL;
+  StewardDeleteDatastoresDialog *dialog;
+  DeleteSelection *pending;
+
+  if (ids->len == 0)
+    return;
+
+  if (ids->len == 1)
+    {
+      gtk_widget_activate_action (widget, "view.delete", "x", g_array_index (ids, gint64, 0));
+      return;
+    }
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      StewardDatastore *datastore = find_datastore (self, g_array_index (ids, gint64, i));
+      g_ptr_array_add (names, (gpointer) (datastore != NULL ? steward_datastore_get_name (datastore) : "?"));
+    }
+  g_ptr_array_add (names, NULL);
+
+  dialog = steward_delete_datastores_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                 (const char * const *) names->pdata);
+  pending = g_new0 (DeleteSelection, 1);
+  pending->self = g_object_ref (self);
+  pending->ids = g_array_ref (ids);
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_selection_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1634,6 +1702,7 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
   gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
