@@ -153,17 +153,18 @@ operations_cb (GObject      *object,
   for (guint i = 0; i < g_list_model_get_n_items (operations); i++)
     {
       g_autoptr(StewardOperation) operation = g_list_model_get_item (operations, i);
+      GCancellable *cancellable = g_task_get_cancellable (task);
 
       if (!is_sync (operation))
         continue;
 
       g_debug ("Datastore %" G_GINT64_FORMAT ": following sync %" G_GINT64_FORMAT,
                self->datastore_id, steward_operation_get_id (operation));
+
       if (g_set_object (&self->operation, operation))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATION]);
       steward_client_follow_operation_async (self->client, self->operation, find->interval_ms,
-                                             g_task_get_cancellable (task), followed_cb,
-                                             g_steal_pointer (&task));
+                                             cancellable, followed_cb, g_steal_pointer (&task));
       return;
     }
 
