@@ -1007,6 +1007,8 @@ steward_connector_form_validate (StewardConnectorForm *self)
       steward_row_message_set_message (self->name_message, _("The connection needs a name"));
       valid = FALSE;
     }
+  else
+    steward_row_message_set_message (self->name_message, NULL);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
