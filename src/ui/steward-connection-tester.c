@@ -188,6 +188,9 @@ steward_connection_tester_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CONNECTION_TESTER);
+  /* The template's root has no id: unparented here, as the bin layout does not do it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->client);
 
   G_OBJECT_CLASS (steward_connection_tester_parent_class)->dispose (object);

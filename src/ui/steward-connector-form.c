@@ -693,6 +693,9 @@ steward_connector_form_dispose (GObject *object)
     g_ptr_array_set_size (self->entries, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CONNECTOR_FORM);
+  /* The template's root has no id: unparented here, as the bin layout does not do it. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->spec);
   g_clear_object (&self->connectors);
 
