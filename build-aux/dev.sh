@@ -20,7 +20,7 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools flatpak-builder
-  imagemagick xdotool libclang-rt-14-dev clang
+  imagemagick xdotool libclang-rt-14-dev clang glib-networking
 )
 
 install_packages() {

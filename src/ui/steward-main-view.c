@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-datastore-details.h"
+#include "steward-delete-datastores-dialog.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
 #include "steward-format.h"
@@ -99,6 +100,21 @@ toast (StewardMainView *self,
        const char      *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* An outcome that can be taken back: Undo activates @action_name with @target. */
+static void
+toast_with_undo (StewardMainView *self,
+                 const char      *message,
+                 const char      *action_name,
+                 GVariant        *target)
+{
+  AdwToast *done = adw_toast_new (message);
+
+  adw_toast_set_button_label (done, _("_Undo"));
+  adw_toast_set_action_name (done, action_name);
+  adw_toast_set_action_target_value (done, target);
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
 }
 
 /* A failure, in the server's words; a 403 also names what is missing. */
@@ -213,6 +229,7 @@ update_permissions (StewardMainView *self)
     StewardAction  needs;
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
+    { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
   };
   gboolean can_delete = steward_user_can (self->user, STEWARD_ACTION_DELETE_DATASTORE);
   g_autofree char *why_not = steward_action_explain_denied (STEWARD_ACTION_DELETE_DATASTORE);
@@ -645,9 +662,18 @@ sidebar_selection_cb (StewardMainView *self)
   adw_leaflet_navigate (self->outer_leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* GtkSearchBar clears its entry whenever search mode ends, which reports a change even when
+ * the text was already empty: only a different search is worth a new query. */
 static void
 search_changed_cb (StewardMainView *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *current = self->list != NULL ? steward_datastore_query_get_search (steward_datastore_list_get_query (self->list))
+                                           : NULL;
+
+  if (g_strcmp0 (*text != '\0' ? text : NULL, current) == 0)
+    return;
+
   reload (self);
 }
 
@@ -768,17 +794,12 @@ favorite_cb (GObject      *object,
   if (answer != NULL)
     {
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       message = g_strdup_printf (call->favorite ? _("Added “%s” to favorites") : _("Removed “%s” from favorites"),
                                  steward_datastore_get_name (call->datastore));
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.set-favorite");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xb)", steward_datastore_get_id (call->datastore),
-                                                              !call->favorite));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.set-favorite",
+                       g_variant_new ("(xb)", steward_datastore_get_id (call->datastore), !call->favorite));
     }
   else if (!is_cancelled (error))
     {
@@ -874,7 +895,6 @@ assign_cb (GObject      *object,
       StewardDatastore *listed = find_datastore (self, call->datastore_id);
       StewardDatastoreGroup *group;
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       group = listed != NULL ? steward_datastore_get_group (listed) : steward_datastore_get_group (answer);
@@ -885,11 +905,8 @@ assign_cb (GObject      *object,
         message = g_strdup_printf (_("Removed “%s” from “%s”"), call->datastore_name,
                                    call->previous_group_name != NULL ? call->previous_group_name : _("its group"));
 
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.assign-group");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.assign-group",
+                       g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
       refresh_counts (self);
     }
   else if (!is_cancelled (error))
@@ -1132,6 +1149,66 @@ favorite_selection_action (GtkWidget  *widget,
   g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
 
   run_batch (self, BATCH_FAVORITE, 0, ids);
+}
+
+typedef struct
+{
+  StewardMainView *self;
+  GArray          *ids;
+} DeleteSelection;
+
+static void
+delete_selection_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              gpointer          user_data)
+{
+  DeleteSelection *pending = user_data;
+
+  if (g_str_equal (response, "delete"))
+    run_batch (pending->self, BATCH_DELETE, 0, pending->ids);
+
+  g_array_unref (pending->ids);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+/* One datastore goes through its own confirmation (type its name); several through one that
+ * lists them (type how many). */
+static void
+delete_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+  g_autoptr(GPtrArray) names = NULL;
+  StewardDeleteDatastoresDialog *dialog;
+  DeleteSelection *pending;
+
+  if (ids->len == 0)
+    return;
+
+  if (ids->len == 1)
+    {
+      gtk_widget_activate_action (widget, "view.delete", "x", g_array_index (ids, gint64, 0));
+      return;
+    }
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      StewardDatastore *datastore = find_datastore (self, g_array_index (ids, gint64, i));
+      g_ptr_array_add (names, (gpointer) (datastore != NULL ? steward_datastore_get_name (datastore) : "?"));
+    }
+  g_ptr_array_add (names, NULL);
+
+  dialog = steward_delete_datastores_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                 (const char * const *) names->pdata);
+  pending = g_new0 (DeleteSelection, 1);
+  pending->self = g_object_ref (self);
+  pending->ids = g_array_ref (ids);
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_selection_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -1449,6 +1526,8 @@ steward_main_view_dispose (GObject *object)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
 
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_MAIN_VIEW);
 
   g_clear_object (&self->list);
@@ -1623,6 +1702,7 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
   gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
@@ -1636,9 +1716,11 @@ steward_main_view_class_init (StewardMainViewClass *klass)
 static void
 steward_main_view_init (StewardMainView *self)
 {
+  /* The sort menu reads the property actions' state while the template is built. */
+  self->sort_by = g_strdup ("name");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sort_by = g_strdup ("name");
   self->poll_interval_ms = 1000;
   self->groups = g_list_store_new (STEWARD_TYPE_DATASTORE_GROUP);
   self->syncs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
