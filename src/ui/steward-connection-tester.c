@@ -20,6 +20,8 @@ struct _StewardConnectionTester
   char                         *message;
   const char                   *hint;
   GError                       *error;
+  guint                         reveal_tick;
+  guint                         reveal_frames;
 
   /* Template widgets */
   GtkButton                    *test_button;
@@ -88,6 +90,48 @@ show_state (StewardConnectionTester *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), self->hint != NULL);
 }
 
+/* Scrolls the dialog so that the result, which appears below the button, is in view. The
+ * first frame lays it out; the bounds are right from the second. */
+static gboolean
+reveal_result_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  StewardConnectionTester *self = STEWARD_CONNECTION_TESTER (widget);
+  GtkWidget *scroller;
+  GtkWidget *viewport;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double bottom;
+  double delta;
+
+  if (++self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick = 0;
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  viewport = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return G_SOURCE_REMOVE;
+
+  /* In the viewport's coordinates, what shows runs from 0 to the page size. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  delta = MIN (bottom - gtk_adjustment_get_page_size (adjustment), bounds.origin.y);
+  if (delta > 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + delta);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_result (StewardConnectionTester *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_result_cb, NULL, NULL);
+}
+
 static void
 set_state (StewardConnectionTester      *self,
            StewardConnectionTesterState  state)
@@ -96,6 +140,8 @@ set_state (StewardConnectionTester      *self,
 
   self->state = state;
   show_state (self);
+  if (changed && (state == STEWARD_CONNECTION_TESTER_SUCCEEDED || state == STEWARD_CONNECTION_TESTER_FAILED))
+    reveal_result (self);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -187,6 +233,9 @@ steward_connection_tester_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CONNECTION_TESTER);
   /* The template's root has no id: unparented here, as the bin layout does not do it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)

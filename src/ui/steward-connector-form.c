@@ -231,6 +231,19 @@ entry_notify_cb (GObject    *object,
   entry_changed_cb (entry);
 }
 
+/* With a default, the name is optional, and the default shows while the empty row is typed in. */
+static void
+update_name_row (StewardConnectorForm *self)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->name_row));
+  gboolean has_default = !is_blank (self->default_name);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row),
+                                 has_default ? _("Connection Name (optional)") : _("Connection Name"));
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_placeholder_text (GTK_TEXT (text), has_default ? self->default_name : NULL);
+}
+
 static void
 type_selected_cb (StewardConnectorForm *self)
 {
@@ -986,6 +999,7 @@ steward_connector_form_set_default_name (StewardConnectorForm *self,
 
   g_free (self->default_name);
   self->default_name = g_strdup (name);
+  update_name_row (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_NAME]);
 }
 
