@@ -5,6 +5,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "steward-create-datastore-dialog.h"
 #include "steward-datastore-details.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
@@ -529,6 +530,59 @@ test_bulk_delete (Fixture       *fixture,
   g_assert_null (listed (fixture, first_id));
 }
 
+static gboolean
+create_dialog_shown_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (STEWARD_TYPE_CREATE_DATASTORE_DIALOG) != NULL;
+}
+
+static gboolean
+connection_chosen_cb (gpointer user_data)
+{
+  return steward_create_datastore_dialog_select_connection (user_data, 7);
+}
+
+static gboolean
+new_datastore_selected_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  StewardDatastore *selected = steward_datastore_table_get_selected (fixture->table);
+
+  return selected != NULL && g_strcmp0 (steward_datastore_get_name (selected), "Quarterly Finance") == 0;
+}
+
+static void
+test_create_selects_and_follows_sync (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  StewardCreateDatastoreDialog *dialog;
+  StewardDatastoreDetails *details =
+    STEWARD_DATASTORE_DETAILS (steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
+
+  /* The "+" menu's New Datastore (also Ctrl+N) opens the create dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.new-datastore", NULL);
+  g_assert_true (steward_test_wait_until (create_dialog_shown_cb, NULL, 5000));
+  dialog = STEWARD_CREATE_DATASTORE_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_CREATE_DATASTORE_DIALOG));
+
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Quarterly Finance");
+  g_assert_true (steward_test_wait_until (connection_chosen_cb, dialog, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Database")),
+                         "production");
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Schema")),
+                         "finance");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+
+  /* The new datastore is selected, and its first sync shows in the details until it ends. */
+  assert_shows (fixture, "Created “Quarterly Finance”");
+  g_assert_true (steward_test_wait_until (new_datastore_selected_cb, fixture, 10000));
+  assert_shows (fixture, "Sync of “Quarterly Finance” finished");
+  g_assert_nonnull (steward_datastore_details_get_operation (details));
+  g_assert_cmpint (steward_operation_get_datastore_id (steward_datastore_details_get_operation (details)), ==,
+                   steward_datastore_get_id (steward_datastore_table_get_selected (fixture->table)));
+  g_assert_true (steward_operation_is_finished (steward_datastore_details_get_operation (details)));
+}
+
 static void
 test_member_refused (Fixture       *fixture,
                      gconstpointer  data)
@@ -611,6 +665,7 @@ main (int   argc,
   ADD ("/main-view/bulk", test_bulk);
   ADD ("/main-view/bulk-delete", test_bulk_delete);
   ADD ("/main-view/details-sync-verify", test_details_sync_verify);
+  ADD ("/main-view/create-selects-and-follows-sync", test_create_selects_and_follows_sync);
 #undef ADD
   g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused, fixture_teardown);
   g_test_add ("/main-view/member-actions-disabled", Fixture, NULL, fixture_setup_member,

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-create-datastore-dialog.h"
 #include "steward-datastore-details.h"
 #include "steward-delete-datastores-dialog.h"
 #include "steward-datastore-drag.h"
@@ -10,6 +11,7 @@
 #include "steward-format.h"
 #include "steward-main-view.h"
 #include "steward-sidebar.h"
+#include "steward-test-connection-dialog.h"
 
 /* The datastore browser: the sidebar of views and groups, the datastore list, and the details
  * of the selected datastore, in nested leaflets that fold on narrow windows. It owns every
@@ -80,6 +82,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (StewardMainView *self);
 static void refresh_counts (StewardMainView *self);
+static void show_sync (StewardMainView *self, StewardOperation *operation);
+static void sync_finished (StewardMainView *self, StewardOperation *operation, const GError *error);
 
 /* Helpers */
 
@@ -230,6 +234,8 @@ update_permissions (StewardMainView *self)
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
     { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
+    { "view.new-datastore", STEWARD_ACTION_CREATE_DATASTORE },
+    { "view.test-connection", STEWARD_ACTION_TEST_CONNECTION },
   };
   gboolean can_delete = steward_user_can (self->user, STEWARD_ACTION_DELETE_DATASTORE);
   g_autofree char *why_not = steward_action_explain_denied (STEWARD_ACTION_DELETE_DATASTORE);
@@ -387,15 +393,17 @@ list_items_changed_cb (GListModel      *list,
   if (before_types != g_hash_table_size (self->known_types) ||
       before_tags != g_hash_table_size (self->known_tags))
     update_filter_menu (self);
-
-  if (self->pending_select > 0 && steward_datastore_table_select_id (self->table, self->pending_select))
-    self->pending_select = 0;
 }
 
+/* The filtered model is what the table shows: a datastore waiting to be selected can be once it
+ * is there, which is after the list itself changed. */
 static void
 filtered_items_changed_cb (StewardMainView *self)
 {
   update_list_state (self);
+
+  if (self->pending_select > 0 && steward_datastore_table_select_id (self->table, self->pending_select))
+    self->pending_select = 0;
 }
 
 static void
@@ -1211,6 +1219,90 @@ delete_selection_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A sync started by creating a datastore: found among its operations, then followed. */
+static void
+follower_operation_cb (StewardSyncFollower *follower,
+                       GParamSpec          *pspec,
+                       StewardMainView     *self)
+{
+  StewardOperation *operation = steward_sync_follower_get_operation (follower);
+
+  if (operation != NULL)
+    show_sync (self, operation);
+}
+
+static void
+follower_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+  g_autoptr(StewardOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (object, follower_operation_cb, self);
+  operation = steward_sync_follower_follow_finish (STEWARD_SYNC_FOLLOWER (object), result, &error);
+  sync_finished (self, operation, error);
+  g_object_unref (object);
+}
+
+static void
+datastore_created_cb (StewardCreateDatastoreDialog *dialog,
+                      StewardDatastore             *datastore,
+                      gboolean                      sync_started,
+                      StewardMainView              *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Created “%s”"), steward_datastore_get_name (datastore));
+
+  toast (self, message);
+
+  /* Listed by the server in its place (it may not match the current view at all), then
+   * selected when it shows up. */
+  reload (self);
+  refresh_counts (self);
+  steward_main_view_select_datastore (self, steward_datastore_get_id (datastore));
+
+  if (sync_started)
+    {
+      StewardSyncFollower *follower = steward_sync_follower_new (self->client, steward_datastore_get_id (datastore));
+
+      g_signal_connect_object (follower, "notify::operation", G_CALLBACK (follower_operation_cb), self, 0);
+      steward_sync_follower_follow_async (follower, self->poll_interval_ms, self->cancellable,
+                                          follower_done_cb, g_object_ref (self));
+    }
+}
+
+static void
+new_datastore_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardCreateDatastoreDialog *dialog;
+
+  if (self->client == NULL)
+    return;
+
+  dialog = steward_create_datastore_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
+                                                G_LIST_MODEL (self->groups));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (datastore_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+test_connection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (steward_test_connection_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                      self->client)));
+}
+
 static gboolean
 datastores_dropped_cb (StewardSidebar       *sidebar,
                        StewardSidebarItem   *item,
@@ -1237,20 +1329,17 @@ datastores_dropped_cb (StewardSidebar       *sidebar,
 
 /* Sync and verify */
 
+/* A followed sync ended: say how, and show the metrics it changed. */
 static void
-sync_followed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+sync_finished (StewardMainView  *self,
+               StewardOperation *operation,
+               const GError     *error)
 {
-  g_autoptr(StewardMainView) self = user_data;
-  g_autoptr(StewardOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
   StewardDatastore *datastore;
   gint64 datastore_id;
   g_autofree char *message = NULL;
   const char *name;
 
-  operation = steward_client_follow_operation_finish (STEWARD_CLIENT (object), result, &error);
   if (operation == NULL)
     {
       if (!is_cancelled (error))
@@ -1288,9 +1377,37 @@ sync_followed_cb (GObject      *object,
     }
   toast (self, message);
 
-  /* The sync changed the metrics. */
   steward_client_get_datastore_async (self->client, datastore_id, self->cancellable,
                                       fetch_selected_cb, g_object_ref (self));
+}
+
+static void
+sync_followed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+  g_autoptr(StewardOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = steward_client_follow_operation_finish (STEWARD_CLIENT (object), result, &error);
+  sync_finished (self, operation, error);
+}
+
+/* Shows a running sync of a datastore in the details (whenever that datastore is shown). */
+static void
+show_sync (StewardMainView  *self,
+           StewardOperation *operation)
+{
+  gint64 datastore_id = steward_operation_get_datastore_id (operation);
+  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
+
+  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
+  if (shown != NULL && steward_datastore_get_id (shown) == datastore_id)
+    {
+      steward_datastore_details_set_operation (self->details, operation);
+      steward_datastore_details_set_busy (self->details, "sync", TRUE);
+    }
 }
 
 /* Shows a sync's progress in the details (whenever its datastore is shown) until it ends. */
@@ -1298,25 +1415,13 @@ void
 steward_main_view_follow_sync (StewardMainView  *self,
                                StewardOperation *operation)
 {
-  StewardDatastore *shown;
-  gint64 datastore_id;
-
   g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
   g_return_if_fail (STEWARD_IS_OPERATION (operation));
 
   if (self->client == NULL)
     return;
 
-  datastore_id = steward_operation_get_datastore_id (operation);
-  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
-
-  shown = steward_datastore_details_get_datastore (self->details);
-  if (shown != NULL && steward_datastore_get_id (shown) == datastore_id)
-    {
-      steward_datastore_details_set_operation (self->details, operation);
-      steward_datastore_details_set_busy (self->details, "sync", TRUE);
-    }
-
+  show_sync (self, operation);
   steward_client_follow_operation_async (self->client, operation, self->poll_interval_ms, self->cancellable,
                                          sync_followed_cb, g_object_ref (self));
 }
@@ -1703,12 +1808,15 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
   gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.new-datastore", NULL, new_datastore_action);
+  gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "view.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "view.reload", NULL);
 }
@@ -1730,7 +1838,10 @@ steward_main_view_init (StewardMainView *self)
 
   self->scope_filter = gtk_custom_filter_new (scope_filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->scope_filter)));
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (filtered_items_changed_cb), self);
+  /* After the table's selection model has taken the change, or selecting in it would point at
+   * rows it does not know yet. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (filtered_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   steward_datastore_table_set_model (self->table, G_LIST_MODEL (self->filtered));
 
   steward_sidebar_set_groups (self->sidebar, G_LIST_MODEL (self->groups));
