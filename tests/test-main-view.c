@@ -7,6 +7,10 @@
 
 #include "steward-create-datastore-dialog.h"
 #include "steward-datastore-details.h"
+#include "steward-datastore-editor.h"
+#include "steward-delete-datastore-dialog.h"
+#include "steward-delete-group-dialog.h"
+#include "steward-group-editor.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
 #include "steward-format.h"
@@ -583,6 +587,151 @@ test_create_selects_and_follows_sync (Fixture       *fixture,
   g_assert_true (steward_operation_is_finished (steward_datastore_details_get_operation (details)));
 }
 
+typedef struct
+{
+  GType type;
+} ToplevelWait;
+
+static gboolean
+toplevel_shown_cb (gpointer user_data)
+{
+  ToplevelWait *wait = user_data;
+
+  return steward_test_find_toplevel (wait->type) != NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  ToplevelWait wait = { type };
+
+  g_assert_true (steward_test_wait_until (toplevel_shown_cb, &wait, 5000));
+  return steward_test_find_toplevel (type);
+}
+
+static gboolean
+toplevel_gone_cb (gpointer user_data)
+{
+  return !toplevel_shown_cb (user_data);
+}
+
+static void
+wait_until_closed (GType type)
+{
+  ToplevelWait wait = { type };
+
+  g_assert_true (steward_test_wait_until (toplevel_gone_cb, &wait, 10000));
+}
+
+static void
+test_groups (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWindow *editor;
+  GtkWindow *dialog;
+  StewardSidebarItem *item = NULL;
+  GListModel *groups = steward_main_view_get_groups (fixture->view);
+  gint64 id = 0;
+
+  /* New group from the sidebar's action: it shows in the sidebar, in name order. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.new-group", NULL);
+  editor = wait_for_toplevel (STEWARD_TYPE_GROUP_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Bronze Tier");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "group-editor.save", NULL);
+  wait_until_closed (STEWARD_TYPE_GROUP_EDITOR);
+  assert_shows (fixture, "Created the group “Bronze Tier”");
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (groups, i);
+
+      if (g_str_equal (steward_datastore_group_get_name (group), "Bronze Tier"))
+        {
+          id = steward_datastore_group_get_id (group);
+          g_assert_cmpuint (i, ==, 1);   /* after Analytics, before Gold Tier */
+        }
+    }
+  g_assert_cmpint (id, >, 0);
+  item = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id);
+  g_assert_nonnull (item);
+
+  /* Renamed from its context menu's Edit Group: the sidebar follows. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit-group", "x", id);
+  editor = wait_for_toplevel (STEWARD_TYPE_GROUP_EDITOR);
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Silver Tier");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "group-editor.save", NULL);
+  wait_until_closed (STEWARD_TYPE_GROUP_EDITOR);
+  assert_shows (fixture, "Saved the group “Silver Tier”");
+  g_assert_cmpstr (steward_sidebar_item_get_title (steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id)),
+                   ==, "Silver Tier");
+
+  /* Deleting a group with a datastore in it: the datastore stays, ungrouped, here and there. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, id);
+  {
+    GroupWait moved = { fixture, 42, id };
+    g_assert_true (steward_test_wait_until (server_group_cb, &moved, 10000));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-group", "x", id);
+  dialog = wait_for_toplevel (STEWARD_TYPE_DELETE_GROUP_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  assert_shows (fixture, "Deleted the group “Silver Tier”");
+  g_assert_null (steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id));
+  g_assert_null (steward_datastore_get_group (listed (fixture, 42)));
+  {
+    GroupWait ungrouped = { fixture, 42, 0 };
+    g_assert_true (server_group_cb (&ungrouped));
+  }
+}
+
+static gboolean
+editor_loaded_cb (gpointer user_data)
+{
+  return steward_datastore_editor_get_loaded (user_data);
+}
+
+static void
+test_edit_and_delete (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWindow *editor;
+  GtkWindow *dialog;
+  GtkWidget *entry;
+  g_autoptr(StewardDatastore) on_server = NULL;
+  g_autoptr(StewardDatastoreQuery) all = steward_datastore_query_new ();
+  guint total = server_total (fixture, all);
+
+  /* Edit… from the details: only the changed field goes out, and the list shows the result. */
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit", "x", (gint64) 42);
+  editor = wait_for_toplevel (STEWARD_TYPE_DATASTORE_EDITOR);
+  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Production Sales EU");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "datastore-editor.save", NULL);
+  wait_until_closed (STEWARD_TYPE_DATASTORE_EDITOR);
+  assert_shows (fixture, "Saved “Production Sales EU”");
+  g_assert_cmpstr (steward_datastore_get_name (listed (fixture, 42)), ==, "Production Sales EU");
+  on_server = server_datastore (fixture, 42);
+  g_assert_cmpstr (steward_datastore_get_name (on_server), ==, "Production Sales EU");
+  {
+    g_autofree char *body = steward_test_demo_last_body (fixture->demo, "PUT", "/api/datastores/42");
+    g_assert_cmpstr (body, ==, "{\"name\":\"Production Sales EU\"}");
+  }
+
+  /* Delete… asks for the name, then the datastore is gone from the list and the server. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete", "x", (gint64) 42);
+  dialog = wait_for_toplevel (STEWARD_TYPE_DELETE_DATASTORE_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "delete"));
+  entry = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Production Sales EU");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "delete"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  assert_shows (fixture, "Deleted “Production Sales EU”");
+  g_assert_null (listed (fixture, 42));
+  g_assert_cmpuint (server_total (fixture, all), ==, total - 1);
+}
+
 static void
 test_member_refused (Fixture       *fixture,
                      gconstpointer  data)
@@ -640,10 +789,17 @@ test_member_actions_disabled (Fixture       *fixture,
 {
   GtkWidget *delete_button = steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->view),
                                                                   "Requires the Admin role");
+  GtkWidget *new_group_button = steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->view),
+                                                                     "Requires the Manager role");
 
-  /* The member cannot delete: the bulk bar's Delete says why. */
+  /* The member can neither delete nor manage groups: the controls are off and say why. */
   g_assert_nonnull (delete_button);
   g_assert_false (gtk_widget_is_sensitive (delete_button));
+  g_assert_nonnull (new_group_button);
+  g_assert_false (gtk_widget_is_sensitive (new_group_button));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.new-group", NULL);
+  steward_test_iterate (200);
+  g_assert_null (steward_test_find_toplevel (STEWARD_TYPE_GROUP_EDITOR));
 }
 
 int
@@ -666,6 +822,8 @@ main (int   argc,
   ADD ("/main-view/bulk-delete", test_bulk_delete);
   ADD ("/main-view/details-sync-verify", test_details_sync_verify);
   ADD ("/main-view/create-selects-and-follows-sync", test_create_selects_and_follows_sync);
+  ADD ("/main-view/groups", test_groups);
+  ADD ("/main-view/edit-and-delete", test_edit_and_delete);
 #undef ADD
   g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused, fixture_teardown);
   g_test_add ("/main-view/member-actions-disabled", Fixture, NULL, fixture_setup_member,

@@ -5,6 +5,10 @@
 
 #include "steward-create-datastore-dialog.h"
 #include "steward-datastore-details.h"
+#include "steward-datastore-editor.h"
+#include "steward-delete-datastore-dialog.h"
+#include "steward-delete-group-dialog.h"
+#include "steward-group-editor.h"
 #include "steward-delete-datastores-dialog.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
@@ -233,6 +237,10 @@ update_permissions (StewardMainView *self)
     StewardAction  needs;
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
+    { "view.new-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.edit-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.delete-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.delete", STEWARD_ACTION_DELETE_DATASTORE },
     { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
     { "view.new-datastore", STEWARD_ACTION_CREATE_DATASTORE },
     { "view.test-connection", STEWARD_ACTION_TEST_CONNECTION },
@@ -246,6 +254,13 @@ update_permissions (StewardMainView *self)
 
   gtk_widget_set_tooltip_text (self->delete_selection_button,
                                can_delete ? _("Delete the selected datastores") : why_not);
+
+  {
+    g_autofree char *groups_why_not = steward_action_explain_denied (STEWARD_ACTION_MANAGE_GROUPS);
+
+    steward_sidebar_explain_new_group (self->sidebar, steward_user_can (self->user, STEWARD_ACTION_MANAGE_GROUPS)
+                                                        ? NULL : groups_why_not);
+  }
 }
 
 /* States of the list */
@@ -1303,6 +1318,189 @@ test_connection_action (GtkWidget  *widget,
                                                                       self->client)));
 }
 
+/* Groups and single datastores: the dialogs do the work and report what changed. */
+
+static int
+compare_group_names (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  g_autofree char *first = g_utf8_casefold (steward_datastore_group_get_name ((StewardDatastoreGroup *) a), -1);
+  g_autofree char *second = g_utf8_casefold (steward_datastore_group_get_name ((StewardDatastoreGroup *) b), -1);
+
+  return g_utf8_collate (first, second);
+}
+
+static GtkWindow *
+parent_window (StewardMainView *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+static void
+group_saved_cb (StewardGroupEditor    *editor,
+                StewardDatastoreGroup *answer,
+                StewardMainView       *self)
+{
+  StewardDatastoreGroup *edited = steward_group_editor_get_group (editor);
+  g_autofree char *message = NULL;
+
+  if (edited == NULL)
+    {
+      g_list_store_append (self->groups, answer);
+      message = g_strdup_printf (_("Created the group “%s”"), steward_datastore_group_get_name (answer));
+      refresh_counts (self);
+    }
+  else
+    message = g_strdup_printf (_("Saved the group “%s”"), steward_datastore_group_get_name (edited));
+
+  /* The server lists groups by name; so does the sidebar. */
+  g_list_store_sort (self->groups, compare_group_names, NULL);
+  toast (self, message);
+}
+
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardGroupEditor *editor;
+
+  if (self->client == NULL)
+    return;
+
+  editor = steward_group_editor_new (parent_window (self), self->client, G_LIST_MODEL (self->groups), NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_group_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastoreGroup *group = find_group (self, g_variant_get_int64 (parameter));
+  StewardGroupEditor *editor;
+
+  if (self->client == NULL || group == NULL)
+    return;
+
+  editor = steward_group_editor_new (parent_window (self), self->client, G_LIST_MODEL (self->groups), group);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+group_deleted_cb (StewardDeleteGroupDialog *dialog,
+                  StewardDatastoreGroup    *group,
+                  StewardMainView          *self)
+{
+  g_autoptr(StewardDatastoreGroup) gone = g_object_ref (group);
+  g_autofree char *message = NULL;
+  guint position;
+
+  /* Its datastores stay, ungrouped: the server did the same. */
+  if (self->list != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->list)); i++)
+      {
+        g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
+        if (steward_datastore_get_group_id (datastore) == steward_datastore_group_get_id (gone))
+          steward_datastore_set_group (datastore, NULL);
+      }
+
+  if (g_list_store_find (self->groups, gone, &position))
+    g_list_store_remove (self->groups, position);
+
+  message = g_strdup_printf (_("Deleted the group “%s”; its datastores are now ungrouped"),
+                             steward_datastore_group_get_name (gone));
+  toast (self, message);
+  gtk_filter_changed (GTK_FILTER (self->scope_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refresh_counts (self);
+}
+
+static void
+delete_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  StewardDatastoreGroup *group = find_group (self, id);
+  StewardSidebarItem *item = steward_sidebar_find_item (self->sidebar, STEWARD_SCOPE_GROUP, id);
+  StewardDeleteGroupDialog *dialog;
+
+  if (self->client == NULL || group == NULL)
+    return;
+
+  dialog = steward_delete_group_dialog_new (parent_window (self), self->client, group,
+                                            item != NULL ? MAX (0, steward_sidebar_item_get_count (item)) : 0);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (group_deleted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+datastore_saved_cb (StewardDatastoreEditor *editor,
+                    StewardDatastore       *datastore,
+                    StewardMainView        *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), steward_datastore_get_name (datastore));
+
+  toast (self, message);
+  gtk_filter_changed (GTK_FILTER (self->scope_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore = find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDatastoreEditor *editor;
+
+  if (self->client == NULL || datastore == NULL)
+    return;
+
+  editor = steward_datastore_editor_new (parent_window (self), self->client, datastore);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (datastore_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+datastore_deleted_cb (StewardDeleteDatastoreDialog *dialog,
+                      gint64                        datastore_id,
+                      StewardMainView              *self)
+{
+  g_autofree char *message = NULL;
+  StewardDatastore *datastore = steward_delete_datastore_dialog_get_datastore (dialog);
+
+  message = g_strdup_printf (_("Deleted “%s”"), datastore != NULL ? steward_datastore_get_name (datastore) : "");
+  if (self->list != NULL)
+    steward_datastore_list_remove (self->list, datastore_id);
+  toast (self, message);
+  refresh_counts (self);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore = find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDeleteDatastoreDialog *dialog;
+
+  if (self->client == NULL || datastore == NULL)
+    return;
+
+  dialog = steward_delete_datastore_dialog_new (parent_window (self), self->client, datastore);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (datastore_deleted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 datastores_dropped_cb (StewardSidebar       *sidebar,
                        StewardSidebarItem   *item,
@@ -1809,6 +2007,11 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
   gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
   gtk_widget_class_install_action (widget_class, "view.new-datastore", NULL, new_datastore_action);
+  gtk_widget_class_install_action (widget_class, "view.new-group", NULL, new_group_action);
+  gtk_widget_class_install_action (widget_class, "view.edit-group", "x", edit_group_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-group", "x", delete_group_action);
+  gtk_widget_class_install_action (widget_class, "view.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "view.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);

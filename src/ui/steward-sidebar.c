@@ -22,6 +22,7 @@ struct _StewardSidebar
 
   /* Template widgets */
   GtkListBox         *list_box;
+  GtkWidget          *new_group_button;
 };
 
 G_DEFINE_FINAL_TYPE (StewardSidebar, steward_sidebar, ADW_TYPE_BIN)
@@ -244,6 +245,7 @@ steward_sidebar_class_init (StewardSidebarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardSidebar, list_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardSidebar, new_group_button);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
 }
 
@@ -327,4 +329,15 @@ steward_sidebar_find_row (StewardSidebar *self,
     return NULL;
 
   return GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, position));
+}
+
+/* The New Group button follows its action's state; when the role forbids it, it says why. */
+void
+steward_sidebar_explain_new_group (StewardSidebar *self,
+                                   const char     *why_not)
+{
+  g_return_if_fail (STEWARD_IS_SIDEBAR (self));
+
+  gtk_widget_set_tooltip_text (self->new_group_button,
+                               why_not != NULL ? why_not : _("Create a group of datastores"));
 }

@@ -24,4 +24,7 @@ GtkWidget          *steward_sidebar_find_row          (StewardSidebar *self,
                                                        StewardScope    scope,
                                                        gint64          group_id);
 
+void                steward_sidebar_explain_new_group (StewardSidebar *self,
+                                                       const char     *why_not);
+
 G_END_DECLS
