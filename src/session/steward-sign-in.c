@@ -118,6 +118,14 @@ health_cb (GObject      *object,
       if (return_transport_error (task, error))
         return;
 
+      /* A deployment that is down for maintenance is still a Qualytics deployment. */
+      if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_SERVER))
+        {
+          message = g_strdup_printf (_("The server reported a problem: %s"), error->message);
+          return_stage_error (task, STEWARD_SIGN_IN_ERROR_FAILED, message);
+          return;
+        }
+
       message = g_strdup_printf (_("The server answered, but not like a Qualytics deployment (%s)"),
                                  error->message);
       return_stage_error (task, STEWARD_SIGN_IN_ERROR_NOT_QUALYTICS, message);
