@@ -3,27 +3,15 @@
 
 #include <gtk/gtk.h>
 
+#include "steward-test-async.h"
+
 G_BEGIN_DECLS
 
-typedef gboolean (*StewardTestCondition) (gpointer user_data);
-
-gboolean   steward_test_wait_until        (StewardTestCondition  condition,
-                                           gpointer              user_data,
-                                           guint                 timeout_ms);
-void       steward_test_iterate           (guint                 ms);
 GtkWidget *steward_test_find_widget       (GtkWidget            *root,
                                            GType                 type,
                                            const char           *text);
 GtkWindow *steward_test_find_toplevel     (GType                 type);
 GtkWidget *steward_test_find_widget_by_tooltip (GtkWidget       *root,
                                            const char           *tooltip);
-
-/* For async calls in tests: pass steward_test_store_result_cb with &result as user data, then
- * steward_test_wait_result (&result) runs the main loop until the call finished (or fails the
- * test after 30 s). */
-void       steward_test_store_result_cb   (GObject              *object,
-                                           GAsyncResult         *result,
-                                           gpointer              user_data);
-void       steward_test_wait_result       (GAsyncResult        **result);
 
 G_END_DECLS

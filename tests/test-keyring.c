@@ -2,7 +2,7 @@
 #include <libsecret/secret.h>
 
 #include "steward-keyring.h"
-#include "steward-test-utils.h"
+#include "steward-test-async.h"
 
 /* Runs against the real gnome-keyring that build-aux/headless-run.sh starts, unlocked, inside the
  * test's private D-Bus session. */

@@ -175,7 +175,7 @@ test_operation_and_results (void)
     " \"start_time\": \"2026-04-01T10:00:00Z\", \"end_time\": null, \"message\": null,"
     " \"status\": {\"total_containers\": 10, \"containers_analyzed\": 4, \"records_processed\": 100}}");
   g_autoptr(JsonObject) done_json = parse_object (
-    "{\"id\": 9, \"type\": \"sync\", \"datastore\": {\"id\": 42}, \"result\": \"success\","
+    "{\"id\": 9, \"type\": \"sync\", \"datastore\": {\"id\": 42}, \"result\": \"warning\","
     " \"message\": \"2 containers skipped\", \"status\": {\"total_containers\": 10, \"containers_analyzed\": 10}}");
   g_autoptr(StewardOperation) running = steward_operation_new_from_json (running_json);
   g_autoptr(StewardOperation) done = steward_operation_new_from_json (done_json);

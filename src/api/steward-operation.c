@@ -45,14 +45,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static StewardOperationResult
-parse_result (const char *result,
-              const char *message)
+parse_result (const char *result)
 {
   if (result == NULL || g_ascii_strcasecmp (result, "running") == 0 ||
       g_ascii_strcasecmp (result, "queued") == 0 || g_ascii_strcasecmp (result, "pending") == 0)
     return STEWARD_OPERATION_RUNNING;
   if (g_ascii_strcasecmp (result, "success") == 0)
-    return message != NULL && *message != '\0' ? STEWARD_OPERATION_WARNING : STEWARD_OPERATION_SUCCESS;
+    return STEWARD_OPERATION_SUCCESS;
   if (g_ascii_strcasecmp (result, "warning") == 0)
     return STEWARD_OPERATION_WARNING;
   if (g_ascii_strcasecmp (result, "aborted") == 0)
@@ -168,7 +167,7 @@ steward_operation_new_from_json (JsonObject *object)
   self->id = steward_json_get_int (object, "id", 0);
   self->type = g_strdup (steward_json_get_string (object, "type"));
   self->message = g_strdup (steward_json_get_string (object, "message"));
-  self->result = parse_result (steward_json_get_string (object, "result"), self->message);
+  self->result = parse_result (steward_json_get_string (object, "result"));
   self->start_time = steward_json_get_datetime (object, "start_time");
   self->end_time = steward_json_get_datetime (object, "end_time");
 

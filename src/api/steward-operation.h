@@ -9,7 +9,7 @@ typedef enum
 {
   STEWARD_OPERATION_RUNNING,
   STEWARD_OPERATION_SUCCESS,
-  STEWARD_OPERATION_WARNING,   /* succeeded, with a message worth reading */
+  STEWARD_OPERATION_WARNING,   /* succeeded with problems (a "warning" result) */
   STEWARD_OPERATION_FAILURE,
   STEWARD_OPERATION_ABORTED,
 } StewardOperationResult;

@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "steward-datastore-table"
+
+#include <glib/gi18n.h>
+
+#include "steward-datastore-cell.h"
+#include "steward-datastore-drag.h"
+#include "steward-datastore-table.h"
+
+/* The datastore list: a column view with multiple selection, in server order (sorting is the
+ * server's, chosen in the header bar), and the pages shown instead of it while loading, when
+ * nothing matches, or when loading failed. Its context menu and drags act on the selection; a
+ * right-click on an unselected row selects that row first, as file managers do. The menu's items
+ * are view.* actions the main view installs. */
+struct _StewardDatastoreTable
+{
+  AdwBin              parent_instance;
+
+  GtkMultiSelection  *selection;
+  GListModel         *groups;
+  GtkWidget          *context_menu;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  AdwStatusPage      *empty_page;
+  GtkButton          *clear_button;
+  AdwStatusPage      *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (StewardDatastoreTable, steward_datastore_table, ADW_TYPE_BIN)
+
+enum {
+  DATASTORE_ACTIVATED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const struct
+{
+  StewardCellKind  kind;
+  const char      *title;
+  gboolean         expand;
+  int              width;
+} columns[] = {
+  { STEWARD_CELL_FAVORITE, NULL, FALSE, 48 },
+  { STEWARD_CELL_NAME, N_("Name"), TRUE, 200 },
+  { STEWARD_CELL_TYPE, N_("Type"), FALSE, 120 },
+  { STEWARD_CELL_GROUP, N_("Group"), FALSE, 150 },
+  { STEWARD_CELL_TAGS, N_("Tags"), TRUE, 140 },
+  { STEWARD_CELL_CONTAINERS, N_("Containers"), FALSE, 100 },
+  { STEWARD_CELL_ANOMALIES, N_("Anomalies"), FALSE, 100 },
+  { STEWARD_CELL_CREATED, N_("Created"), FALSE, 110 },
+};
+
+static gboolean
+is_selected (StewardDatastoreTable *self,
+             StewardDatastore      *datastore)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StewardDatastore) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == datastore)
+        return gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), i);
+    }
+
+  return FALSE;
+}
+
+static GMenuModel *
+build_single_menu (StewardDatastoreTable *self,
+                   StewardDatastore      *datastore)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit_section = g_menu_new ();
+  g_autoptr(GMenu) group_section = g_menu_new ();
+  g_autoptr(GMenu) groups_menu = g_menu_new ();
+  g_autoptr(GMenu) copy_section = g_menu_new ();
+  g_autoptr(GMenu) delete_section = g_menu_new ();
+  gint64 id = steward_datastore_get_id (datastore);
+  guint n_groups = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
+
+#define ADD(section, label, action, target) \
+  G_STMT_START { \
+    g_autoptr(GMenuItem) _item = g_menu_item_new (label, NULL); \
+    g_menu_item_set_action_and_target_value (_item, action, target); \
+    g_menu_append_item (section, _item); \
+  } G_STMT_END
+
+  ADD (edit_section, _("_Edit…"), "view.edit", g_variant_new_int64 (id));
+  ADD (edit_section, steward_datastore_get_favorite (datastore) ? _("Remove from _Favorites") : _("Add to _Favorites"),
+       "view.toggle-favorite", g_variant_new_int64 (id));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (self->groups, i);
+      g_autoptr(GMenuItem) group_item = g_menu_item_new (steward_datastore_group_get_name (group), NULL);
+      g_autoptr(GIcon) icon = g_themed_icon_new (steward_datastore_group_get_icon_name (group));
+
+      g_menu_item_set_action_and_target_value (group_item, "view.assign-group",
+                                               g_variant_new ("(xx)", id, steward_datastore_group_get_id (group)));
+      g_menu_item_set_icon (group_item, icon);
+      g_menu_append_item (groups_menu, group_item);
+    }
+  if (n_groups > 0)
+    g_menu_append_submenu (group_section, _("_Assign to Group"), G_MENU_MODEL (groups_menu));
+  if (steward_datastore_get_group (datastore) != NULL)
+    ADD (group_section, _("_Remove from Group"), "view.assign-group", g_variant_new ("(xx)", id, (gint64) 0));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (group_section));
+
+  ADD (copy_section, _("Copy _ID"), "view.copy-id", g_variant_new_int64 (id));
+  ADD (copy_section, _("Copy _Name"), "view.copy-name", g_variant_new_int64 (id));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));
+
+  ADD (delete_section, _("_Delete…"), "view.delete", g_variant_new_int64 (id));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
+
+#undef ADD
+  return G_MENU_MODEL (menu);
+}
+
+static GMenuModel *
+build_selection_menu (StewardDatastoreTable *self,
+                      guint                  n_selected)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) groups_menu = g_menu_new ();
+  g_autoptr(GMenu) group_section = g_menu_new ();
+  g_autoptr(GMenu) other_section = g_menu_new ();
+  guint n_groups = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
+  g_autofree char *delete_label = NULL;
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (self->groups, i);
+      g_autoptr(GMenuItem) group_item = g_menu_item_new (steward_datastore_group_get_name (group), NULL);
+
+      g_menu_item_set_action_and_target_value (group_item, "view.assign-selection",
+                                               g_variant_new_int64 (steward_datastore_group_get_id (group)));
+      g_menu_append_item (groups_menu, group_item);
+    }
+  if (n_groups > 0)
+    g_menu_append_submenu (group_section, _("_Assign to Group"), G_MENU_MODEL (groups_menu));
+  g_menu_append (group_section, _("_Remove from Group"), "view.assign-selection(int64 0)");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (group_section));
+
+  g_menu_append (other_section, _("Add to _Favorites"), "view.favorite-selection");
+  delete_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Delete %u Datastore…",
+                                               "_Delete %u Datastores…", n_selected), n_selected);
+  g_menu_append (other_section, delete_label, "view.delete-selection");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (other_section));
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+context_click_cb (GtkGestureClick      *gesture,
+                  int                   n_press,
+                  double                x,
+                  double                y,
+                  StewardDatastoreCell *cell)
+{
+  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (gtk_widget_get_ancestor (GTK_WIDGET (cell),
+                                                                                  STEWARD_TYPE_DATASTORE_TABLE));
+  StewardDatastore *datastore = steward_datastore_cell_get_datastore (cell);
+  g_autoptr(GMenuModel) model = NULL;
+  g_autoptr(GArray) ids = NULL;
+  double table_x;
+  double table_y;
+
+  if (self == NULL || datastore == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  if (!is_selected (self, datastore))
+    steward_datastore_table_select_id (self, steward_datastore_get_id (datastore));
+
+  ids = steward_datastore_table_get_selected_ids (self);
+  model = ids->len > 1 ? build_selection_menu (self, ids->len) : build_single_menu (self, datastore);
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+  gtk_widget_translate_coordinates (GTK_WIDGET (cell), GTK_WIDGET (self), x, y, &table_x, &table_y);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) table_x, (int) table_y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* Dragging a selected row drags the whole selection; an unselected row drags alone. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource        *source,
+                 double                x,
+                 double                y,
+                 StewardDatastoreCell *cell)
+{
+  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (gtk_widget_get_ancestor (GTK_WIDGET (cell),
+                                                                                  STEWARD_TYPE_DATASTORE_TABLE));
+  StewardDatastore *datastore = steward_datastore_cell_get_datastore (cell);
+  g_autoptr(StewardDatastoreDrag) drag = NULL;
+
+  if (self == NULL || datastore == NULL)
+    return NULL;
+
+  if (is_selected (self, datastore))
+    {
+      g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self);
+      drag = steward_datastore_drag_new ((const gint64 *) ids->data, ids->len);
+    }
+  else
+    {
+      gint64 id = steward_datastore_get_id (datastore);
+      drag = steward_datastore_drag_new (&id, 1);
+    }
+
+  return gdk_content_provider_new_typed (STEWARD_TYPE_DATASTORE_DRAG, drag);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  StewardCellKind kind = GPOINTER_TO_UINT (user_data);
+  GtkWidget *cell = steward_datastore_cell_new (kind);
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkDragSource *drag = gtk_drag_source_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (context_click_cb), cell);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
+
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), cell);
+  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (drag));
+
+  gtk_list_item_set_child (list_item, cell);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  steward_datastore_cell_set_datastore (STEWARD_DATASTORE_CELL (gtk_list_item_get_child (list_item)),
+                                        gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  steward_datastore_cell_set_datastore (STEWARD_DATASTORE_CELL (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+activate_cb (GtkColumnView         *column_view,
+             guint                  position,
+             StewardDatastoreTable *self)
+{
+  g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (datastore != NULL)
+    g_signal_emit (self, signals[DATASTORE_ACTIVATED], 0, datastore);
+}
+
+static void
+selection_changed_cb (GtkSelectionModel     *model,
+                      guint                  position,
+                      guint                  n_items,
+                      StewardDatastoreTable *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+add_columns (StewardDatastoreTable *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (columns[i].kind));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
+
+      column = gtk_column_view_column_new (columns[i].title != NULL ? _(columns[i].title) : NULL, factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_resizable (column, columns[i].kind != STEWARD_CELL_FAVORITE);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+static void
+steward_datastore_table_dispose (GObject *object)
+{
+  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (object);
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_TABLE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->groups);
+
+  G_OBJECT_CLASS (steward_datastore_table_parent_class)->dispose (object);
+}
+
+static void
+steward_datastore_table_class_init (StewardDatastoreTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = steward_datastore_table_dispose;
+
+  signals[DATASTORE_ACTIVATED] =
+    g_signal_new ("datastore-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, STEWARD_TYPE_DATASTORE);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, activate_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete-selection", NULL);
+}
+
+static void
+steward_datastore_table_init (StewardDatastoreTable *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_multi_selection_new (NULL);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  add_columns (self);
+
+  self->context_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+}
+
+void
+steward_datastore_table_set_model (StewardDatastoreTable *self,
+                                   GListModel            *model)
+{
+  g_return_if_fail (STEWARD_IS_DATASTORE_TABLE (self));
+
+  gtk_multi_selection_set_model (self->selection, model);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* The groups offered by the context menu's Assign to Group. */
+void
+steward_datastore_table_set_groups (StewardDatastoreTable *self,
+                                    GListModel            *groups)
+{
+  g_return_if_fail (STEWARD_IS_DATASTORE_TABLE (self));
+
+  g_set_object (&self->groups, groups);
+}
+
+GtkSelectionModel *
+steward_datastore_table_get_selection (StewardDatastoreTable *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DATASTORE_TABLE (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* Returns: (transfer full): the selected datastores' ids, in list order */
+GArray *
+steward_datastore_table_get_selected_ids (StewardDatastoreTable *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gint64 id = steward_datastore_get_id (datastore);
+
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+/* Returns: (transfer none) (nullable): the selected datastore when exactly one is selected */
+StewardDatastore *
+steward_datastore_table_get_selected (StewardDatastoreTable *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(StewardDatastore) datastore = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_DATASTORE_TABLE (self), NULL);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+
+  datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+  return datastore;   /* the model keeps it alive */
+}
+
+/* GTK 4.8's column view has no scroll_to(); its inner list view has the action that does it. */
+static void
+scroll_to (StewardDatastoreTable *self,
+           guint                  position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+/* Selects only that datastore and scrolls to it; FALSE when it is not listed. */
+gboolean
+steward_datastore_table_select_id (StewardDatastoreTable *self,
+                                   gint64                 datastore_id)
+{
+  guint n;
+
+  g_return_val_if_fail (STEWARD_IS_DATASTORE_TABLE (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (steward_datastore_get_id (datastore) != datastore_id)
+        continue;
+
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+      scroll_to (self, i);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+steward_datastore_table_show_loading (StewardDatastoreTable *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+void
+steward_datastore_table_show_list (StewardDatastoreTable *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+void
+steward_datastore_table_show_empty (StewardDatastoreTable *self,
+                                    const char            *title,
+                                    const char            *description,
+                                    gboolean               can_clear)
+{
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_button), can_clear);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+void
+steward_datastore_table_show_error (StewardDatastoreTable *self,
+                                    const char            *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+/* "loading", "list", "empty" or "error". */
+const char *
+steward_datastore_table_get_page (StewardDatastoreTable *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DATASTORE_TABLE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *steward_format_connector_type (const char         *type);
+char       *steward_format_count          (gint64              value);
+char       *steward_format_date           (GDateTime          *date);
+char       *steward_format_date_time      (GDateTime          *date);
+char       *steward_format_list           (const char * const *items);
+
+G_END_DECLS

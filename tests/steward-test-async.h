@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Main-loop helpers for tests; GLib only, so API tests need no display. */
+
+typedef gboolean (*StewardTestCondition) (gpointer user_data);
+
+gboolean   steward_test_wait_until        (StewardTestCondition  condition,
+                                           gpointer              user_data,
+                                           guint                 timeout_ms);
+void       steward_test_iterate           (guint                 ms);
+
+/* For async calls in tests: pass steward_test_store_result_cb with &result as user data, then
+ * steward_test_wait_result (&result) runs the main loop until the call finished (or fails the
+ * test after 30 s). */
+void       steward_test_store_result_cb   (GObject              *object,
+                                           GAsyncResult         *result,
+                                           gpointer              user_data);
+void       steward_test_wait_result       (GAsyncResult        **result);
+
+G_END_DECLS
