@@ -337,9 +337,11 @@ checked_cb (GObject      *object,
 
   if (connect->storage == STEWARD_TOKEN_KEYRING && !connect->already_stored)
     {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       steward_keyring_store_async (steward_profile_get_url (connect->profile),
                                    steward_profile_get_name (connect->profile),
-                                   connect->token, g_task_get_cancellable (task),
+                                   connect->token, cancellable,
                                    stored_cb, g_steal_pointer (&task));
       return;
     }
