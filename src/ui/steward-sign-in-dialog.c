@@ -67,6 +67,7 @@ struct _StewardSignInDialog
   GtkRevealer          *busy_revealer;
   GtkSpinner           *spinner;
   GtkLabel             *busy_label;
+  GtkButton            *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (StewardSignInDialog, steward_sign_in_dialog, ADW_TYPE_WINDOW)
@@ -131,20 +132,26 @@ set_busy (StewardSignInDialog *self,
 {
   gboolean busy = message != NULL;
 
+  gboolean was_busy = self->busy;
+
   gtk_label_set_label (self->busy_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->busy_revealer, busy);
   gtk_spinner_set_spinning (self->spinner, busy);
 
-  /* The fields keep what was typed; they only stop taking changes while it is checked. */
+  self->busy = busy;
+  update_actions (self);
+
+  /* Focus goes to Cancel before the fields stop taking changes, so Escape and Enter keep
+   * working, and comes back to the form afterwards. The fields keep what was typed. */
+  if (busy && !was_busy)
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
   gtk_widget_set_sensitive (GTK_WIDGET (self->deployment_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_group), !busy);
+  if (!busy && was_busy)
+    gtk_widget_grab_focus (self->reauthenticate ? GTK_WIDGET (self->token_row) : GTK_WIDGET (self->url_row));
 
-  if (self->busy != busy)
-    {
-      self->busy = busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
-  update_actions (self);
+  if (busy != was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -179,7 +186,10 @@ show_error (StewardSignInDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 
   if (culprit != NULL)
-    gtk_widget_add_css_class (culprit, "error");
+    {
+      gtk_widget_add_css_class (culprit, "error");
+      gtk_widget_grab_focus (culprit);
+    }
 }
 
 /* Names the stage that failed, so the user knows whether to fix the URL, the network, the
@@ -916,6 +926,7 @@ steward_sign_in_dialog_class_init (StewardSignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, busy_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, busy_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_changed_cb);
 
