@@ -98,6 +98,40 @@ test_urls_kept_apart (void)
   g_assert_null (lookup ("https://never-stored.example/api/"));
 }
 
+static void
+count_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static gboolean
+all_done_cb (gpointer user_data)
+{
+  return *(guint *) user_data == 4;
+}
+
+/* Calls made back to back take effect in order: signing out and straight back in keeps the new
+ * token, and two removals of the same token do not trip over each other. */
+static void
+test_in_order (void)
+{
+  guint done = 0;
+  char *token;
+
+  steward_keyring_store_async (URL_A, "Keyring test", "first", NULL, count_cb, &done);
+  steward_keyring_clear_async (URL_A, NULL, count_cb, &done);
+  steward_keyring_clear_async (URL_A, NULL, count_cb, &done);
+  steward_keyring_store_async (URL_A, "Keyring test", "second", NULL, count_cb, &done);
+  g_assert_true (steward_test_wait_until (all_done_cb, &done, 30000));
+
+  token = lookup (URL_A);
+  g_assert_cmpstr (token, ==, "second");
+  steward_keyring_free_token (token);
+  clear (URL_A);
+}
+
 /* Steward's schema, written out again so the test checks what is really stored. */
 static const SecretSchema token_schema = {
   "io.github.stewardapp.Steward.Token", SECRET_SCHEMA_NONE,
@@ -140,6 +174,7 @@ main (int   argc,
   g_test_add_func ("/keyring/round-trip", test_round_trip);
   g_test_add_func ("/keyring/urls-kept-apart", test_urls_kept_apart);
   g_test_add_func ("/keyring/item-in-secret-service", test_item_in_secret_service);
+  g_test_add_func ("/keyring/in-order", test_in_order);
 
   return g_test_run ();
 }
