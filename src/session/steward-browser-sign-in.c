@@ -200,6 +200,7 @@ cancelled_cb (GCancellable         *cancellable,
 
   /* Always deferred: finishing here would disconnect this handler from inside its own emission,
    * and the cancellation may come from another thread. */
+  g_source_set_priority (idle, G_PRIORITY_DEFAULT);
   g_source_set_callback (idle, cancelled_idle_cb, g_object_ref (self), NULL);
   g_source_attach (idle, g_task_get_context (self->task));
 }

@@ -154,12 +154,13 @@ run_next_idle_cb (gpointer user_data)
 }
 
 /* Starts the operation at the head of the queue, from the main loop rather than from inside a
- * caller or a completion. */
+ * caller or a completion; at the priority of I/O, since an idle one could wait behind redraws
+ * for as long as a spinner turns on a slow renderer. */
 static void
 run_next (void)
 {
   if (!g_queue_is_empty (&queue))
-    g_idle_add (run_next_idle_cb, NULL);
+    g_idle_add_full (G_PRIORITY_DEFAULT, run_next_idle_cb, NULL, NULL);
 }
 
 static void
