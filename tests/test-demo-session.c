@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "steward-demo-test-client.h"
 
+#include <signal.h>
 #include <string.h>
 
 /* Tokens, users, browser sign-in, routing, and the in-process API the tests themselves use. */
@@ -390,6 +391,79 @@ test_port_in_use (DemoFixture   *f,
   g_assert_null (steward_demo_server_get_base_url (second));
 }
 
+static char *
+read_line (GDataInputStream *stream)
+{
+  g_autoptr(GError) error = NULL;
+  char *line = g_data_input_stream_read_line_utf8 (stream, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  return line;
+}
+
+/* steward-demo-server prints where it listens and a token per role, serves, and stops cleanly
+ * on SIGTERM. */
+static void
+test_standalone (void)
+{
+  g_autofree char *program = g_test_build_filename (G_TEST_BUILT, "..", "src", "demo",
+                                                    "steward-demo-server", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GSubprocess) bad = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listening = NULL;
+  g_auto(GStrv) tokens = g_new0 (char *, 5);
+  static const char *const roles[] = { "admin", "manager", "member", "expired" };
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = NULL;
+  g_autofree char *header = NULL;
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, program, "--port", "0",
+                              "--datastores", "3", "--operation-duration-ms", "100", NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  listening = read_line (out);
+  g_assert_true (g_str_has_prefix (listening, "Listening on http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (listening, "/api"));
+  for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+    {
+      g_autofree char *line = read_line (out);
+      g_auto(GStrv) parts = g_strsplit (line, " ", -1);
+      g_auto(GStrv) segments = NULL;
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 3);
+      g_assert_cmpstr (parts[0], ==, "token");
+      g_assert_cmpstr (parts[1], ==, roles[i]);
+      segments = g_strsplit (parts[2], ".", -1);
+      g_assert_cmpuint (g_strv_length (segments), ==, 3);
+      tokens[i] = g_strdup (parts[2]);
+    }
+
+  url = g_strconcat (listening + strlen ("Listening on "), "/users/me", NULL);
+  msg = soup_message_new ("GET", url);
+  header = g_strconcat ("Bearer ", tokens[0], NULL);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", header);
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, SOUP_STATUS_OK);
+  g_assert_nonnull (strstr (g_bytes_get_data (body, NULL), "\"Admin\""));
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  bad = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                          &error, program, "--fault-rate", "1.5", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (bad, NULL, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (bad), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +487,7 @@ main (int   argc,
   ADD ("/session/request-log-bounded", test_request_log_bounded, NULL);
   ADD ("/session/restart", test_restart, NULL);
   ADD ("/session/port-in-use", test_port_in_use, NULL);
+  g_test_add_func ("/session/standalone", test_standalone);
 
   return g_test_run ();
 }

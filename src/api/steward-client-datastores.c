@@ -236,9 +236,12 @@ put_cb (GObject      *object,
 
   if (!update->sent_full && steward_api_error_has_missing_field (error))
     {
+      /* Read before the task is handed on: argument order is not defined. */
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       g_debug ("Datastore %" G_GINT64_FORMAT ": the server wants the whole object", update->datastore_id);
       g_error_free (error);
-      steward_client_get_datastore_async (self, update->datastore_id, g_task_get_cancellable (task),
+      steward_client_get_datastore_async (self, update->datastore_id, cancellable,
                                           get_for_full_update_cb, g_steal_pointer (&task));
       return;
     }

@@ -116,8 +116,8 @@ object_copy (JsonObject *object)
 }
 
 /* Reads NAME, TYPE, the top-level fields and the parameters of OBJECT into CONNECTION, over what
- * it holds already (an update starts from a copy of the stored connection). A null field is
- * removed; an empty secret leaves the stored one as it is, the way edit forms send it. */
+ * it holds already (an update starts from a copy of the stored connection). A null or empty field
+ * is removed, but an empty secret leaves the stored one as it is, the way edit forms send it. */
 static void
 read_connection_into (DemoRequest    *req,
                       JsonObject     *object,
@@ -166,9 +166,11 @@ read_connection_into (DemoRequest    *req,
           if (_demo_field_string (req, object, loc, member, DEMO_NULLABLE, 0, 2048,
                                   &text) != DEMO_FIELD_SET)
             break;
-          if (*text == '\0' && top_fields[i].secret)
-            break;
-          json_object_set_string_member (connection->fields, member, text);
+          /* Forms send "" for a field left empty: no value, or for a secret, no change. */
+          if (*text == '\0' && !top_fields[i].secret)
+            json_object_remove_member (connection->fields, member);
+          else if (*text != '\0')
+            json_object_set_string_member (connection->fields, member, text);
           break;
 
         case FIELD_PORT:

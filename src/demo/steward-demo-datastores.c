@@ -433,8 +433,6 @@ _demo_datastores_update (DemoRequest *req)
     }
 
   read_datastore_input (req, body, FALSE, &input);
-  if (input.name_field == DEMO_FIELD_NULL)
-    _demo_error_add (req, "body", "name", "string_type", "Input should be a valid string");
   if (_demo_request_failed (req))
     goto out;
 

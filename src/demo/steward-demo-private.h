@@ -378,7 +378,6 @@ gboolean  _demo_require_level              (DemoRequest       *req,
                                             DemoLevel          level);
 char     *_demo_server_issue_token         (StewardDemoServer *self,
                                             StewardDemoRole    role);
-gboolean  _demo_server_serves_specifications (StewardDemoServer *self);
 
 /* Handlers and the helpers they share, one file per resource family */
 

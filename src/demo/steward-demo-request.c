@@ -205,7 +205,18 @@ check_length (DemoRequest *req,
               gsize        min_length,
               gsize        max_length)
 {
-  glong length = g_utf8_strlen (text, -1);
+  glong length;
+
+  /* A JSON escape can still smuggle in a lone surrogate. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      _demo_error_add (req, loc, member, "string_unicode",
+                       "Input should be a valid string, unable to parse raw data as a unicode "
+                       "string");
+      return FALSE;
+    }
+
+  length = g_utf8_strlen (text, -1);
 
   if ((gsize) length < min_length)
     {
@@ -288,13 +299,18 @@ _demo_field_int (DemoRequest     *req,
                            "Input should be a valid integer, got a number with a fractional part");
           return DEMO_FIELD_INVALID;
         }
-      /* Huge integers arrive as doubles: clamp them so the range check below names them. */
-      if (number >= 9.2e18)
-        value = G_MAXINT64;
-      else if (number <= -9.2e18)
-        value = G_MININT64;
-      else
-        value = (gint64) number;
+      /* Huge integers arrive as doubles: they are out of any range the API has. */
+      if (number >= 9.2e18 || number <= -9.2e18)
+        {
+          if (number > 0)
+            _demo_error_add (req, loc, member, "less_than_equal",
+                             "Input should be less than or equal to %" G_GINT64_FORMAT, max);
+          else
+            _demo_error_add (req, loc, member, "greater_than_equal",
+                             "Input should be greater than or equal to %" G_GINT64_FORMAT, min);
+          return DEMO_FIELD_INVALID;
+        }
+      value = (gint64) number;
     }
   else
     {

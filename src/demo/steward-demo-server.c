@@ -237,12 +237,6 @@ _demo_server_issue_token (StewardDemoServer *self,
   return g_strdup (mint_locked (self, role, TOKEN_LIFETIME_S));
 }
 
-gboolean
-_demo_server_serves_specifications (StewardDemoServer *self)
-{
-  return self->serve_specifications;
-}
-
 /* The user behind the request's bearer token, or NULL after answering 401. */
 static const DemoUser *
 authenticate (StewardDemoServer *self,

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-datastore-cell.h"
+#include "steward-favorite-button.h"
 #include "steward-format.h"
 
 /* One cell of the datastore table. Every column uses this widget, so every cell of a row offers
@@ -18,7 +19,7 @@ struct _StewardDatastoreCell
   gulong            notify_id;
 
   /* Template widgets */
-  GtkButton        *star;
+  StewardFavoriteButton *star;
   GtkImage         *icon;
   GtkLabel         *label;
 };
@@ -35,27 +36,14 @@ update (StewardDatastoreCell *self)
   if (datastore == NULL)
     {
       gtk_label_set_label (self->label, "");
+      steward_favorite_button_set_datastore (self->star, NULL);
       return;
     }
 
   switch (self->kind)
     {
     case STEWARD_CELL_FAVORITE:
-      {
-        gboolean favorite = steward_datastore_get_favorite (datastore);
-        const char *tip = favorite ? _("Remove from Favorites") : _("Add to Favorites");
-
-        gtk_button_set_icon_name (self->star, favorite ? "starred-symbolic" : "non-starred-symbolic");
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self->star), tip);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self->star),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (self->star), "x",
-                                          steward_datastore_get_id (datastore));
-        if (favorite)
-          gtk_widget_add_css_class (GTK_WIDGET (self->star), "favorite");
-        else
-          gtk_widget_remove_css_class (GTK_WIDGET (self->star), "favorite");
-      }
+      steward_favorite_button_set_datastore (self->star, datastore);
       return;
 
     case STEWARD_CELL_TYPE:
@@ -117,6 +105,8 @@ steward_datastore_cell_dispose (GObject *object)
   StewardDatastoreCell *self = STEWARD_DATASTORE_CELL (object);
 
   steward_datastore_cell_set_datastore (self, NULL);
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_CELL);
 
   G_OBJECT_CLASS (steward_datastore_cell_parent_class)->dispose (object);
@@ -130,6 +120,7 @@ steward_datastore_cell_class_init (StewardDatastoreCellClass *klass)
 
   object_class->dispose = steward_datastore_cell_dispose;
 
+  g_type_ensure (STEWARD_TYPE_FAVORITE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-cell.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreCell, star);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreCell, icon);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-datastore-details.h"
+#include "steward-favorite-button.h"
 #include "steward-format.h"
 
 /* Everything about one datastore: what it is and where it lives, its connection, teams, tags
@@ -29,8 +30,9 @@ struct _StewardDatastoreDetails
   GtkLabel         *description_label;
   GtkImage         *connected_icon;
   GtkLabel         *connected_label;
-  GtkButton        *favorite_button;
+  StewardFavoriteButton *favorite_button;
   GtkBox           *action_box;
+  GtkButton        *edit_button;
   GtkButton        *verify_button;
   GtkButton        *sync_button;
   GtkRevealer      *verify_revealer;
@@ -220,11 +222,11 @@ update (StewardDatastoreDetails *self)
   g_autoptr(GMenuModel) group_menu = NULL;
   g_autoptr(GMenuModel) more_menu = NULL;
   gboolean dfs;
-  gboolean favorite;
   gint64 datastore_id;
 
   if (ds == NULL)
     {
+      steward_favorite_button_set_datastore (self->favorite_button, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -256,18 +258,22 @@ update (StewardDatastoreDetails *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->connected_label), "error");
     }
 
-  favorite = steward_datastore_get_favorite (ds);
-  gtk_button_set_icon_name (self->favorite_button, favorite ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->favorite_button),
-                               favorite ? _("Remove from Favorites") : _("Add to Favorites"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->favorite_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  favorite ? _("Remove from Favorites") : _("Add to Favorites"), -1);
+  steward_favorite_button_set_datastore (self->favorite_button, ds);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->action_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_ACTIONABLE (child))
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (child), "x", datastore_id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->favorite_button), "x", datastore_id);
+  /* Targets first: these actions take an id, and must never be seen without one. */
+  {
+    const struct { GtkWidget *button; const char *action; } actions[] = {
+      { GTK_WIDGET (self->edit_button), "view.edit" },
+      { GTK_WIDGET (self->verify_button), "view.verify" },
+      { GTK_WIDGET (self->sync_button), "view.sync" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (actions[i].button), "x", datastore_id);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (actions[i].button), actions[i].action);
+      }
+  }
 
   set_field (self, FIELD_DATABASE, dfs ? NULL : steward_datastore_get_database (ds));
   set_field (self, FIELD_SCHEMA, dfs ? NULL : steward_datastore_get_schema (ds));
@@ -333,6 +339,7 @@ update_operation (StewardDatastoreDetails *self)
   g_autofree char *text = NULL;
 
   gtk_revealer_set_reveal_child (self->sync_revealer, operation != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_revealer), operation != NULL);
   if (operation == NULL)
     return;
 
@@ -427,6 +434,8 @@ steward_datastore_details_dispose (GObject *object)
   steward_datastore_details_set_datastore (self, NULL);
   steward_datastore_details_set_operation (self, NULL);
   g_clear_object (&self->groups);
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_DETAILS);
   g_clear_pointer (&self->value_labels, g_ptr_array_unref);
 
@@ -441,6 +450,7 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
 
   object_class->dispose = steward_datastore_details_dispose;
 
+  g_type_ensure (STEWARD_TYPE_FAVORITE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-details.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, empty_page);
@@ -451,6 +461,7 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, connected_label);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, favorite_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, action_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, edit_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, verify_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, sync_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, verify_revealer);
@@ -503,6 +514,7 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
 
   /* What belonged to the previous datastore goes with it. */
   gtk_revealer_set_reveal_child (self->verify_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_revealer), FALSE);
   if (self->operation != NULL && (datastore == NULL ||
       steward_operation_get_datastore_id (self->operation) != steward_datastore_get_id (datastore)))
     steward_datastore_details_set_operation (self, NULL);
@@ -593,6 +605,7 @@ steward_datastore_details_set_verify_result (StewardDatastoreDetails *self,
   gtk_label_set_label (self->verify_label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), connected ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->verify_label), connected ? "success" : "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->verify_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->verify_revealer, TRUE);
 }
 

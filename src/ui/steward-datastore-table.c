@@ -45,13 +45,15 @@ static const struct
   gboolean         expand;
   int              width;
 } columns[] = {
-  { STEWARD_CELL_FAVORITE, NULL, FALSE, 48 },
-  { STEWARD_CELL_NAME, N_("Name"), TRUE, 200 },
-  { STEWARD_CELL_TYPE, N_("Type"), FALSE, 120 },
-  { STEWARD_CELL_GROUP, N_("Group"), FALSE, 150 },
+  /* The numbers people scan for come right after what identifies a datastore, so they stay in
+   * view when the details pane leaves the list little room; tags and dates can scroll. */
+  { STEWARD_CELL_FAVORITE, NULL, FALSE, 44 },
+  { STEWARD_CELL_NAME, N_("Name"), TRUE, 180 },
+  { STEWARD_CELL_TYPE, N_("Type"), FALSE, 110 },
+  { STEWARD_CELL_CONTAINERS, N_("Containers"), FALSE, 96 },
+  { STEWARD_CELL_ANOMALIES, N_("Anomalies"), FALSE, 96 },
+  { STEWARD_CELL_GROUP, N_("Group"), FALSE, 140 },
   { STEWARD_CELL_TAGS, N_("Tags"), TRUE, 140 },
-  { STEWARD_CELL_CONTAINERS, N_("Containers"), FALSE, 100 },
-  { STEWARD_CELL_ANOMALIES, N_("Anomalies"), FALSE, 100 },
   { STEWARD_CELL_CREATED, N_("Created"), FALSE, 110 },
 };
 
@@ -305,6 +307,8 @@ steward_datastore_table_dispose (GObject *object)
   StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (object);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_TABLE);
   g_clear_object (&self->selection);
   g_clear_object (&self->groups);

@@ -3,12 +3,15 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-create-datastore-dialog.h"
 #include "steward-datastore-details.h"
+#include "steward-delete-datastores-dialog.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
 #include "steward-format.h"
 #include "steward-main-view.h"
 #include "steward-sidebar.h"
+#include "steward-test-connection-dialog.h"
 
 /* The datastore browser: the sidebar of views and groups, the datastore list, and the details
  * of the selected datastore, in nested leaflets that fold on narrow windows. It owns every
@@ -79,6 +82,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (StewardMainView *self);
 static void refresh_counts (StewardMainView *self);
+static void show_sync (StewardMainView *self, StewardOperation *operation);
+static void sync_finished (StewardMainView *self, StewardOperation *operation, const GError *error);
 
 /* Helpers */
 
@@ -99,6 +104,21 @@ toast (StewardMainView *self,
        const char      *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* An outcome that can be taken back: Undo activates @action_name with @target. */
+static void
+toast_with_undo (StewardMainView *self,
+                 const char      *message,
+                 const char      *action_name,
+                 GVariant        *target)
+{
+  AdwToast *done = adw_toast_new (message);
+
+  adw_toast_set_button_label (done, _("_Undo"));
+  adw_toast_set_action_name (done, action_name);
+  adw_toast_set_action_target_value (done, target);
+  adw_toast_overlay_add_toast (self->toast_overlay, done);
 }
 
 /* A failure, in the server's words; a 403 also names what is missing. */
@@ -213,6 +233,9 @@ update_permissions (StewardMainView *self)
     StewardAction  needs;
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
+    { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
+    { "view.new-datastore", STEWARD_ACTION_CREATE_DATASTORE },
+    { "view.test-connection", STEWARD_ACTION_TEST_CONNECTION },
   };
   gboolean can_delete = steward_user_can (self->user, STEWARD_ACTION_DELETE_DATASTORE);
   g_autofree char *why_not = steward_action_explain_denied (STEWARD_ACTION_DELETE_DATASTORE);
@@ -370,15 +393,17 @@ list_items_changed_cb (GListModel      *list,
   if (before_types != g_hash_table_size (self->known_types) ||
       before_tags != g_hash_table_size (self->known_tags))
     update_filter_menu (self);
-
-  if (self->pending_select > 0 && steward_datastore_table_select_id (self->table, self->pending_select))
-    self->pending_select = 0;
 }
 
+/* The filtered model is what the table shows: a datastore waiting to be selected can be once it
+ * is there, which is after the list itself changed. */
 static void
 filtered_items_changed_cb (StewardMainView *self)
 {
   update_list_state (self);
+
+  if (self->pending_select > 0 && steward_datastore_table_select_id (self->table, self->pending_select))
+    self->pending_select = 0;
 }
 
 static void
@@ -645,9 +670,18 @@ sidebar_selection_cb (StewardMainView *self)
   adw_leaflet_navigate (self->outer_leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* GtkSearchBar clears its entry whenever search mode ends, which reports a change even when
+ * the text was already empty: only a different search is worth a new query. */
 static void
 search_changed_cb (StewardMainView *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *current = self->list != NULL ? steward_datastore_query_get_search (steward_datastore_list_get_query (self->list))
+                                           : NULL;
+
+  if (g_strcmp0 (*text != '\0' ? text : NULL, current) == 0)
+    return;
+
   reload (self);
 }
 
@@ -768,17 +802,12 @@ favorite_cb (GObject      *object,
   if (answer != NULL)
     {
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       message = g_strdup_printf (call->favorite ? _("Added “%s” to favorites") : _("Removed “%s” from favorites"),
                                  steward_datastore_get_name (call->datastore));
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.set-favorite");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xb)", steward_datastore_get_id (call->datastore),
-                                                              !call->favorite));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.set-favorite",
+                       g_variant_new ("(xb)", steward_datastore_get_id (call->datastore), !call->favorite));
     }
   else if (!is_cancelled (error))
     {
@@ -874,7 +903,6 @@ assign_cb (GObject      *object,
       StewardDatastore *listed = find_datastore (self, call->datastore_id);
       StewardDatastoreGroup *group;
       g_autofree char *message = NULL;
-      AdwToast *done;
 
       apply_answer (self, answer);
       group = listed != NULL ? steward_datastore_get_group (listed) : steward_datastore_get_group (answer);
@@ -885,11 +913,8 @@ assign_cb (GObject      *object,
         message = g_strdup_printf (_("Removed “%s” from “%s”"), call->datastore_name,
                                    call->previous_group_name != NULL ? call->previous_group_name : _("its group"));
 
-      done = adw_toast_new (message);
-      adw_toast_set_button_label (done, _("_Undo"));
-      adw_toast_set_action_name (done, "view.assign-group");
-      adw_toast_set_action_target_value (done, g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
-      adw_toast_overlay_add_toast (self->toast_overlay, done);
+      toast_with_undo (self, message, "view.assign-group",
+                       g_variant_new ("(xx)", call->datastore_id, call->previous_group_id));
       refresh_counts (self);
     }
   else if (!is_cancelled (error))
@@ -1134,6 +1159,150 @@ favorite_selection_action (GtkWidget  *widget,
   run_batch (self, BATCH_FAVORITE, 0, ids);
 }
 
+typedef struct
+{
+  StewardMainView *self;
+  GArray          *ids;
+} DeleteSelection;
+
+static void
+delete_selection_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              gpointer          user_data)
+{
+  DeleteSelection *pending = user_data;
+
+  if (g_str_equal (response, "delete"))
+    run_batch (pending->self, BATCH_DELETE, 0, pending->ids);
+
+  g_array_unref (pending->ids);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+/* One datastore goes through its own confirmation (type its name); several through one that
+ * lists them (type how many). */
+static void
+delete_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+  g_autoptr(GPtrArray) names = NULL;
+  StewardDeleteDatastoresDialog *dialog;
+  DeleteSelection *pending;
+
+  if (ids->len == 0)
+    return;
+
+  if (ids->len == 1)
+    {
+      gtk_widget_activate_action (widget, "view.delete", "x", g_array_index (ids, gint64, 0));
+      return;
+    }
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      StewardDatastore *datastore = find_datastore (self, g_array_index (ids, gint64, i));
+      g_ptr_array_add (names, (gpointer) (datastore != NULL ? steward_datastore_get_name (datastore) : "?"));
+    }
+  g_ptr_array_add (names, NULL);
+
+  dialog = steward_delete_datastores_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                 (const char * const *) names->pdata);
+  pending = g_new0 (DeleteSelection, 1);
+  pending->self = g_object_ref (self);
+  pending->ids = g_array_ref (ids);
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_selection_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A sync started by creating a datastore: found among its operations, then followed. */
+static void
+follower_operation_cb (StewardSyncFollower *follower,
+                       GParamSpec          *pspec,
+                       StewardMainView     *self)
+{
+  StewardOperation *operation = steward_sync_follower_get_operation (follower);
+
+  if (operation != NULL)
+    show_sync (self, operation);
+}
+
+static void
+follower_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+  g_autoptr(StewardOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (object, follower_operation_cb, self);
+  operation = steward_sync_follower_follow_finish (STEWARD_SYNC_FOLLOWER (object), result, &error);
+  sync_finished (self, operation, error);
+  g_object_unref (object);
+}
+
+static void
+datastore_created_cb (StewardCreateDatastoreDialog *dialog,
+                      StewardDatastore             *datastore,
+                      gboolean                      sync_started,
+                      StewardMainView              *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Created “%s”"), steward_datastore_get_name (datastore));
+
+  toast (self, message);
+
+  /* Listed by the server in its place (it may not match the current view at all), then
+   * selected when it shows up. */
+  reload (self);
+  refresh_counts (self);
+  steward_main_view_select_datastore (self, steward_datastore_get_id (datastore));
+
+  if (sync_started)
+    {
+      StewardSyncFollower *follower = steward_sync_follower_new (self->client, steward_datastore_get_id (datastore));
+
+      g_signal_connect_object (follower, "notify::operation", G_CALLBACK (follower_operation_cb), self, 0);
+      steward_sync_follower_follow_async (follower, self->poll_interval_ms, self->cancellable,
+                                          follower_done_cb, g_object_ref (self));
+    }
+}
+
+static void
+new_datastore_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardCreateDatastoreDialog *dialog;
+
+  if (self->client == NULL)
+    return;
+
+  dialog = steward_create_datastore_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->client,
+                                                G_LIST_MODEL (self->groups));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (datastore_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+test_connection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+
+  if (self->client == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (steward_test_connection_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                                      self->client)));
+}
+
 static gboolean
 datastores_dropped_cb (StewardSidebar       *sidebar,
                        StewardSidebarItem   *item,
@@ -1160,20 +1329,17 @@ datastores_dropped_cb (StewardSidebar       *sidebar,
 
 /* Sync and verify */
 
+/* A followed sync ended: say how, and show the metrics it changed. */
 static void
-sync_followed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+sync_finished (StewardMainView  *self,
+               StewardOperation *operation,
+               const GError     *error)
 {
-  g_autoptr(StewardMainView) self = user_data;
-  g_autoptr(StewardOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
   StewardDatastore *datastore;
   gint64 datastore_id;
   g_autofree char *message = NULL;
   const char *name;
 
-  operation = steward_client_follow_operation_finish (STEWARD_CLIENT (object), result, &error);
   if (operation == NULL)
     {
       if (!is_cancelled (error))
@@ -1211,9 +1377,37 @@ sync_followed_cb (GObject      *object,
     }
   toast (self, message);
 
-  /* The sync changed the metrics. */
   steward_client_get_datastore_async (self->client, datastore_id, self->cancellable,
                                       fetch_selected_cb, g_object_ref (self));
+}
+
+static void
+sync_followed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+  g_autoptr(StewardOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = steward_client_follow_operation_finish (STEWARD_CLIENT (object), result, &error);
+  sync_finished (self, operation, error);
+}
+
+/* Shows a running sync of a datastore in the details (whenever that datastore is shown). */
+static void
+show_sync (StewardMainView  *self,
+           StewardOperation *operation)
+{
+  gint64 datastore_id = steward_operation_get_datastore_id (operation);
+  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
+
+  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
+  if (shown != NULL && steward_datastore_get_id (shown) == datastore_id)
+    {
+      steward_datastore_details_set_operation (self->details, operation);
+      steward_datastore_details_set_busy (self->details, "sync", TRUE);
+    }
 }
 
 /* Shows a sync's progress in the details (whenever its datastore is shown) until it ends. */
@@ -1221,25 +1415,13 @@ void
 steward_main_view_follow_sync (StewardMainView  *self,
                                StewardOperation *operation)
 {
-  StewardDatastore *shown;
-  gint64 datastore_id;
-
   g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
   g_return_if_fail (STEWARD_IS_OPERATION (operation));
 
   if (self->client == NULL)
     return;
 
-  datastore_id = steward_operation_get_datastore_id (operation);
-  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
-
-  shown = steward_datastore_details_get_datastore (self->details);
-  if (shown != NULL && steward_datastore_get_id (shown) == datastore_id)
-    {
-      steward_datastore_details_set_operation (self->details, operation);
-      steward_datastore_details_set_busy (self->details, "sync", TRUE);
-    }
-
+  show_sync (self, operation);
   steward_client_follow_operation_async (self->client, operation, self->poll_interval_ms, self->cancellable,
                                          sync_followed_cb, g_object_ref (self));
 }
@@ -1449,6 +1631,8 @@ steward_main_view_dispose (GObject *object)
   if (self->list != NULL)
     g_signal_handlers_disconnect_by_func (self->list, list_items_changed_cb, self);
 
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_MAIN_VIEW);
 
   g_clear_object (&self->list);
@@ -1623,12 +1807,16 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
   gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.new-datastore", NULL, new_datastore_action);
+  gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "view.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "view.reload", NULL);
 }
@@ -1636,9 +1824,11 @@ steward_main_view_class_init (StewardMainViewClass *klass)
 static void
 steward_main_view_init (StewardMainView *self)
 {
+  /* The sort menu reads the property actions' state while the template is built. */
+  self->sort_by = g_strdup ("name");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sort_by = g_strdup ("name");
   self->poll_interval_ms = 1000;
   self->groups = g_list_store_new (STEWARD_TYPE_DATASTORE_GROUP);
   self->syncs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1648,7 +1838,10 @@ steward_main_view_init (StewardMainView *self)
 
   self->scope_filter = gtk_custom_filter_new (scope_filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->scope_filter)));
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (filtered_items_changed_cb), self);
+  /* After the table's selection model has taken the change, or selecting in it would point at
+   * rows it does not know yet. */
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (filtered_items_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   steward_datastore_table_set_model (self->table, G_LIST_MODEL (self->filtered));
 
   steward_sidebar_set_groups (self->sidebar, G_LIST_MODEL (self->groups));

@@ -188,6 +188,8 @@ steward_sidebar_dispose (GObject *object)
   if (self->groups != NULL)
     g_signal_handlers_disconnect_by_func (self->groups, groups_changed_cb, self);
   g_clear_object (&self->groups);
+  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_SIDEBAR);
   g_clear_object (&self->items);
   g_clear_pointer (&self->group_items, g_hash_table_unref);

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "steward-favorite-button"
+
+#include <glib/gi18n.h>
+
+#include "steward-favorite-button.h"
+
+/* The star of a datastore, in its list row and in its details: filled when it is a favorite,
+ * with a tooltip and an accessible label that say what a click does. A click activates
+ * view.toggle-favorite for the datastore; the main view does the rest. */
+struct _StewardFavoriteButton
+{
+  GtkButton         parent_instance;
+
+  StewardDatastore *datastore;
+  gulong            notify_id;
+};
+
+G_DEFINE_FINAL_TYPE (StewardFavoriteButton, steward_favorite_button, GTK_TYPE_BUTTON)
+
+static void
+update (StewardFavoriteButton *self)
+{
+  gboolean favorite = self->datastore != NULL && steward_datastore_get_favorite (self->datastore);
+  const char *what = favorite ? _("Remove from Favorites") : _("Add to Favorites");
+
+  gtk_button_set_icon_name (GTK_BUTTON (self), favorite ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
+  if (favorite)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "favorite");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "favorite");
+
+  /* The target first: the action takes an id, and must never be seen without one. */
+  if (self->datastore != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", steward_datastore_get_id (self->datastore));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self), "view.toggle-favorite");
+    }
+}
+
+static void
+favorite_notify_cb (StewardFavoriteButton *self)
+{
+  update (self);
+}
+
+static void
+steward_favorite_button_dispose (GObject *object)
+{
+  steward_favorite_button_set_datastore (STEWARD_FAVORITE_BUTTON (object), NULL);
+
+  G_OBJECT_CLASS (steward_favorite_button_parent_class)->dispose (object);
+}
+
+static void
+steward_favorite_button_class_init (StewardFavoriteButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = steward_favorite_button_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-favorite-button.ui");
+}
+
+static void
+steward_favorite_button_init (StewardFavoriteButton *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+void
+steward_favorite_button_set_datastore (StewardFavoriteButton *self,
+                                       StewardDatastore      *datastore)
+{
+  g_return_if_fail (STEWARD_IS_FAVORITE_BUTTON (self));
+
+  if (self->datastore == datastore)
+    return;
+
+  if (self->datastore != NULL)
+    g_clear_signal_handler (&self->notify_id, self->datastore);
+  g_set_object (&self->datastore, datastore);
+  if (datastore != NULL)
+    self->notify_id = g_signal_connect_swapped (datastore, "notify::favorite",
+                                                G_CALLBACK (favorite_notify_cb), self);
+  update (self);
+}

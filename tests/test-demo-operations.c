@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "steward-demo-test-client.h"
+
+#include <string.h>
+
+/* Operations: a sync runs from "running" to "success" over the operation duration, counts its
+ * progress, and updates the datastore's metrics. */
+
+#define ADMIN STEWARD_DEMO_ROLE_ADMIN
+#define MANAGER STEWARD_DEMO_ROLE_MANAGER
+#define MEMBER STEWARD_DEMO_ROLE_MEMBER
+
+#define DURATION_MS 600
+
+static void
+assert_operation_shape (JsonNode *operation)
+{
+  static const char *const results[] = { "running", "success", "failure", "aborted", NULL };
+
+  demo_get_int (operation, "id");
+  demo_get_string (operation, "type");
+  demo_get_int (operation, "datastore_id");
+  g_assert_true (g_strv_contains (results, demo_get_string (operation, "result")));
+  g_assert_true (g_str_has_suffix (demo_get_string (operation, "start_time"), "Z"));
+  g_assert_true (demo_has (operation, "end_time"));
+  g_assert_true (demo_has (operation, "message"));
+  demo_get_int (operation, "status.total_containers");
+  demo_get_int (operation, "status.containers_analyzed");
+  demo_get_int (operation, "status.records_processed");
+}
+
+static DemoResponse *
+get_operation (DemoFixture *f,
+               gint64       id)
+{
+  return demo_request_printf (f, MEMBER, "GET", NULL, "/operations/%" G_GINT64_FORMAT, id);
+}
+
+static void
+test_sync (DemoFixture   *f,
+           gconstpointer  data)
+{
+  g_autoptr(DemoResponse) before = demo_request (f, MEMBER, "GET", "/datastores/66", NULL);
+  g_autoptr(DemoResponse) run = demo_request (f, MEMBER, "POST", "/operations/run",
+                                              "{\"type\": \"sync\", \"datastore_id\": 66}");
+  g_autoptr(DemoResponse) done = NULL;
+  g_autoptr(DemoResponse) after = NULL;
+  gint64 id, analyzed = 0, records = 0;
+  gboolean saw_progress = FALSE;
+
+  demo_assert_status (run, SOUP_STATUS_OK);
+  assert_operation_shape (run->root);
+  id = demo_get_int (run->root, "id");
+  g_assert_cmpstr (demo_get_string (run->root, "type"), ==, "sync");
+  g_assert_cmpint (demo_get_int (run->root, "datastore_id"), ==, 66);
+  g_assert_cmpstr (demo_get_string (run->root, "result"), ==, "running");
+  g_assert_true (demo_is_null (run->root, "end_time"));
+  g_assert_cmpint (demo_get_int (run->root, "status.total_containers"), ==,
+                   demo_get_int (before->root, "metrics.containers"));
+
+  /* Poll until it ends: the counters only go up. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(DemoResponse) poll = get_operation (f, id);
+      gint64 now_analyzed = demo_get_int (poll->root, "status.containers_analyzed");
+      gint64 now_records = demo_get_int (poll->root, "status.records_processed");
+
+      demo_assert_status (poll, SOUP_STATUS_OK);
+      g_assert_cmpint (now_analyzed, >=, analyzed);
+      g_assert_cmpint (now_records, >=, records);
+      if (g_strcmp0 (demo_get_string (poll->root, "result"), "running") != 0)
+        break;
+      saw_progress |= now_records > 0 &&
+                      now_records < demo_get_int (before->root, "metrics.records");
+      analyzed = now_analyzed;
+      records = now_records;
+      g_usleep (DURATION_MS * 1000 / 10);
+    }
+  g_assert_true (saw_progress);
+
+  done = get_operation (f, id);
+  g_assert_cmpstr (demo_get_string (done->root, "result"), ==, "success");
+  g_assert_true (g_str_has_suffix (demo_get_string (done->root, "end_time"), "Z"));
+  g_assert_cmpint (demo_get_int (done->root, "status.containers_analyzed"), ==,
+                   demo_get_int (done->root, "status.total_containers"));
+  after = demo_request (f, MEMBER, "GET", "/datastores/66", NULL);
+  g_assert_cmpint (demo_get_int (after->root, "metrics.containers"), ==,
+                   demo_get_int (done->root, "status.total_containers"));
+  g_assert_cmpint (demo_get_int (after->root, "metrics.records"), ==,
+                   demo_get_int (done->root, "status.records_processed"));
+}
+
+/* A new datastore's first sync fills its metrics, whether or not anybody polls the operation. */
+static void
+test_trigger_updates_metrics (DemoFixture   *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DemoResponse) created = demo_request (f, MANAGER, "POST", "/datastores",
+                                                  "{\"name\": \"Fresh\", \"connection_id\": 5,"
+                                                  " \"database\": \"staging_db\","
+                                                  " \"schema\": \"sales\", \"trigger_catalog\": true}");
+  g_autoptr(DemoResponse) list = NULL;
+  gint64 id = demo_get_int (created->root, "id");
+
+  demo_assert_status (created, SOUP_STATUS_CREATED);
+  g_assert_cmpint (demo_get_int (created->root, "metrics.containers"), ==, 0);
+  g_assert_cmpint (demo_get_int (created->root, "metrics.records"), ==, 0);
+
+  g_usleep ((DURATION_MS + 200) * 1000);
+  list = demo_request_printf (f, MEMBER, "GET", NULL, "/datastores?id=%" G_GINT64_FORMAT, id);
+  g_assert_cmpint (demo_get_int (list->root, "total"), ==, 1);
+  g_assert_cmpint (demo_get_int (list->root, "items.0.metrics.containers"), >, 0);
+  g_assert_cmpint (demo_get_int (list->root, "items.0.metrics.records"), >, 0);
+}
+
+static void
+test_failure (DemoFixture   *f,
+              gconstpointer  data)
+{
+  g_autoptr(DemoResponse) run = demo_request (f, ADMIN, "POST", "/operations/run",
+                                              "{\"type\": \"sync\", \"datastore_id\": 39}");
+  g_autoptr(DemoResponse) done = NULL;
+
+  demo_assert_status (run, SOUP_STATUS_OK);
+  g_assert_cmpstr (demo_get_string (run->root, "result"), ==, "running");
+  g_usleep ((DURATION_MS + 200) * 1000);
+  done = get_operation (f, demo_get_int (run->root, "id"));
+  g_assert_cmpstr (demo_get_string (done->root, "result"), ==, "failure");
+  g_assert_cmpstr (demo_get_string (done->root, "message"), ==,
+                   "Connection refused: could not connect to server at refused.acme-corp.com:5432");
+}
+
+static void
+test_other_types (DemoFixture   *f,
+                  gconstpointer  data)
+{
+  g_autoptr(DemoResponse) profile = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                  "{\"type\": \"profile\", \"datastore_id\": 42}");
+  g_autoptr(DemoResponse) catalog = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                  "{\"type\": \"catalog\", \"datastore_id\": 42}");
+  g_autoptr(DemoResponse) scan = demo_request (f, ADMIN, "POST", "/operations/run",
+                                               "{\"type\": \"scan\", \"datastore_id\": 45}");
+  g_autoptr(DemoResponse) export = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                 "{\"type\": \"export\", \"datastore_id\": 42}");
+  g_autoptr(DemoResponse) strategy = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                   "{\"enrichment_remediation_strategy\":"
+                                                   " \"overwrite\"}");
+  g_autoptr(DemoResponse) unlinked_scan = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                        "{\"type\": \"scan\","
+                                                        " \"datastore_id\": 42}");
+
+  demo_assert_status (profile, SOUP_STATUS_OK);
+  g_assert_cmpstr (demo_get_string (profile->root, "type"), ==, "profile");
+  /* "catalog" is the deprecated name of a sync. */
+  g_assert_cmpstr (demo_get_string (catalog->root, "type"), ==, "sync");
+  demo_assert_status (scan, SOUP_STATUS_OK);
+  demo_assert_detail (export, SOUP_STATUS_CONFLICT,
+                      "Cannot run export: the datastore id: 42 has no enrichment datastore");
+  demo_assert_status (strategy, SOUP_STATUS_OK);
+  demo_assert_detail (unlinked_scan, SOUP_STATUS_CONFLICT,
+                      "Cannot run a scan with remediation strategy 'overwrite': the datastore "
+                      "id: 42 has no enrichment datastore");
+}
+
+/* A running export blocks unlinking until it ends. */
+static void
+test_export_blocks_unlink (DemoFixture   *f,
+                           gconstpointer  data)
+{
+  g_autoptr(DemoResponse) export = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                 "{\"type\": \"export\", \"datastore_id\": 110}");
+  g_autoptr(DemoResponse) blocked = demo_request (f, ADMIN, "DELETE",
+                                                  "/datastores/110/enrichment", NULL);
+  g_autoptr(DemoResponse) unblocked = NULL;
+
+  demo_assert_status (export, SOUP_STATUS_OK);
+  demo_assert_detail (blocked, SOUP_STATUS_CONFLICT,
+                      "Cannot disconnect enrichment datastore: active export or materialize "
+                      "operations exist");
+  g_usleep ((DURATION_MS + 200) * 1000);
+  unblocked = demo_request (f, ADMIN, "DELETE", "/datastores/110/enrichment", NULL);
+  demo_assert_status (unblocked, SOUP_STATUS_NO_CONTENT);
+}
+
+static void
+test_validation (DemoFixture   *f,
+                 gconstpointer  data)
+{
+  static const struct
+  {
+    const char *body;
+    const char *loc;
+    const char *type;
+  } cases[] = {
+    { "{\"type\": \"sync\", \"datastore_ids\": [42, 43]}", "body.datastore_ids",
+      "extra_forbidden" },
+    { "{\"type\": \"sync\", \"datastore_ids\": [42, 43]}", "body.datastore_id", "missing" },
+    { "{\"datastore_id\": 42}", "body.type", "missing" },
+    { "{\"type\": \"vacuum\", \"datastore_id\": 42}", "body.type", "enum" },
+    { "{\"type\": \"sync\", \"datastore_id\": \"42\"}", "body.datastore_id", "int_type" },
+    { "{\"type\": \"sync\", \"datastore_id\": 0}", "body.datastore_id", "greater_than_equal" },
+  };
+  g_autofree char *before = demo_snapshot (f);
+  g_autofree char *after = NULL;
+  g_autoptr(DemoResponse) missing = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                  "{\"type\": \"sync\", \"datastore_id\": 999}");
+  g_autoptr(DemoResponse) platform = demo_request (f, MEMBER, "POST", "/operations/run",
+                                                   "{\"type\": \"sync\", \"datastore_id\": 27}");
+  g_autoptr(DemoResponse) no_operation = demo_request (f, MEMBER, "GET", "/operations/999", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DemoResponse) response = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                       cases[i].body);
+
+      demo_assert_validation (response, cases[i].loc, cases[i].type);
+    }
+  demo_assert_detail (missing, SOUP_STATUS_NOT_FOUND, "Datastore id: 999 not found");
+  demo_assert_detail (platform, SOUP_STATUS_FORBIDDEN,
+                      "You must have editor permission in at least one of these teams: "
+                      "['Data Platform']");
+  demo_assert_detail (no_operation, SOUP_STATUS_NOT_FOUND, "Operation id: 999 not found");
+
+  after = demo_snapshot (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_list (DemoFixture   *f,
+           gconstpointer  data)
+{
+  g_autoptr(DemoResponse) run = demo_request (f, MEMBER, "POST", "/operations/run",
+                                              "{\"type\": \"sync\", \"datastore_id\": 42}");
+  g_autoptr(DemoResponse) all = demo_request (f, MEMBER, "GET", "/operations", NULL);
+  g_autoptr(DemoResponse) for_42 = demo_request (f, MEMBER, "GET", "/operations?datastore=42",
+                                                 NULL);
+  g_autoptr(DemoResponse) two = demo_request (f, MEMBER, "GET",
+                                              "/operations?datastore=39&datastore=48", NULL);
+  g_autoptr(DemoResponse) paged = demo_request (f, MEMBER, "GET", "/operations?size=2&page=3",
+                                                NULL);
+  g_autoptr(DemoResponse) running = demo_request (f, MEMBER, "GET", "/operations?result=running",
+                                                  NULL);
+  g_autoptr(DemoResponse) bad = demo_request (f, MEMBER, "GET", "/operations?datastore=x", NULL);
+
+  demo_assert_status (all, SOUP_STATUS_OK);
+  g_assert_cmpint (demo_get_int (all->root, "total"), ==, 5);
+  assert_operation_shape (demo_json_at (all->root, "items.0"));
+  /* Newest first. */
+  g_assert_cmpint (demo_get_int (all->root, "items.0.id"), ==, demo_get_int (run->root, "id"));
+  g_assert_cmpint (demo_get_int (all->root, "items.4.id"), ==, 1);
+
+  g_assert_cmpint (demo_get_int (for_42->root, "total"), ==, 2);
+  g_assert_cmpint (demo_get_int (two->root, "total"), ==, 2);
+  g_assert_cmpint (demo_get_int (paged->root, "pages"), ==, 3);
+  g_assert_cmpuint (demo_get_length (paged->root, "items"), ==, 1);
+  g_assert_cmpint (demo_get_int (running->root, "total"), ==, 2);
+  demo_assert_validation (bad, "query.datastore.0", "int_parsing");
+}
+
+static void
+test_abort (DemoFixture   *f,
+            gconstpointer  data)
+{
+  g_autoptr(DemoResponse) run = demo_request (f, MEMBER, "POST", "/operations/run",
+                                              "{\"type\": \"sync\", \"datastore_id\": 42}");
+  g_autoptr(DemoResponse) member = demo_request (f, MEMBER, "PUT", "/operations/abort/4", NULL);
+  g_autoptr(DemoResponse) abort = NULL;
+  g_autoptr(DemoResponse) later = NULL;
+  g_autoptr(DemoResponse) ended = demo_request (f, MEMBER, "PUT", "/operations/abort/1", NULL);
+  g_autoptr(DemoResponse) datastore = NULL;
+
+  abort = demo_request_printf (f, MEMBER, "PUT", NULL, "/operations/abort/%" G_GINT64_FORMAT,
+                               demo_get_int (run->root, "id"));
+  demo_assert_status (abort, SOUP_STATUS_OK);
+  g_assert_cmpstr (demo_get_string (abort->root, "result"), ==, "aborted");
+  g_assert_false (demo_is_null (abort->root, "end_time"));
+  demo_assert_detail (member, SOUP_STATUS_FORBIDDEN,
+                      "You must have editor permission in at least one of these teams: "
+                      "['Data Platform', 'Finance Team']");
+  /* An ended operation stays as it was. */
+  g_assert_cmpstr (demo_get_string (ended->root, "result"), ==, "success");
+
+  g_usleep ((DURATION_MS + 200) * 1000);
+  later = get_operation (f, demo_get_int (run->root, "id"));
+  g_assert_cmpstr (demo_get_string (later->root, "result"), ==, "aborted");
+  datastore = demo_request (f, MEMBER, "GET", "/datastores/42", NULL);
+  g_assert_cmpint (demo_get_int (datastore->root, "metrics.containers"), ==, 12);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const DemoServerOptions options = { .operation_duration_ms = DURATION_MS };
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, DemoFixture, &options, demo_fixture_setup, func, demo_fixture_teardown)
+
+  ADD ("/operations/sync", test_sync);
+  ADD ("/operations/trigger-updates-metrics", test_trigger_updates_metrics);
+  ADD ("/operations/failure", test_failure);
+  ADD ("/operations/other-types", test_other_types);
+  ADD ("/operations/export-blocks-unlink", test_export_blocks_unlink);
+  ADD ("/operations/validation", test_validation);
+  ADD ("/operations/list", test_list);
+  ADD ("/operations/abort", test_abort);
+
+  return g_test_run ();
+}

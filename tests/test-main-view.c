@@ -1,0 +1,675 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The datastore browser against the demo server, in a real window: what it lists, how search,
+ * filters, sorts and the sidebar change the request, favorites, group assignment by menu, drag
+ * and in bulk, details, sync and verify, and how refusals show. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "steward-create-datastore-dialog.h"
+#include "steward-datastore-details.h"
+#include "steward-datastore-drag.h"
+#include "steward-datastore-table.h"
+#include "steward-format.h"
+#include "steward-main-view.h"
+#include "steward-sidebar.h"
+#include "steward-sidebar-row.h"
+#include "steward-test-demo.h"
+#include "steward-test-utils.h"
+
+typedef struct
+{
+  StewardTestDemo       *demo;
+  GtkWindow             *window;
+  StewardMainView       *view;
+  StewardDatastoreTable *table;
+  StewardSidebar        *sidebar;
+} Fixture;
+
+static gboolean
+list_shown_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GListModel *model = G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table));
+
+  return g_strcmp0 (steward_datastore_table_get_page (fixture->table), "list") == 0 &&
+         g_list_model_get_n_items (model) > 0;
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)));
+}
+
+static StewardDatastore *
+row (Fixture *fixture,
+     guint    position)
+{
+  g_autoptr(StewardDatastore) datastore =
+    g_list_model_get_item (G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)), position);
+
+  return datastore;   /* the model keeps it */
+}
+
+/* The groups are in the sidebar and counted. */
+static gboolean
+groups_loaded_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  StewardSidebarItem *group = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, 1);
+  StewardSidebarItem *ungrouped = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_UNGROUPED, 0);
+
+  return group != NULL && steward_sidebar_item_get_count (group) >= 0 &&
+         steward_sidebar_item_get_count (ungrouped) >= 0;
+}
+
+static void
+fixture_setup_role (Fixture         *fixture,
+                    StewardDemoRole  role)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StewardUser) user = NULL;
+
+  fixture->demo = steward_test_demo_new (role);
+  steward_client_get_current_user_async (fixture->demo->client, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  user = steward_client_get_current_user_finish (fixture->demo->client, result, NULL);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  fixture->view = STEWARD_MAIN_VIEW (steward_main_view_new ());
+  steward_main_view_set_poll_interval (fixture->view, 100);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+
+  fixture->table = STEWARD_DATASTORE_TABLE (steward_test_find_widget (GTK_WIDGET (fixture->view),
+                                                                      STEWARD_TYPE_DATASTORE_TABLE, NULL));
+  fixture->sidebar = STEWARD_SIDEBAR (steward_test_find_widget (GTK_WIDGET (fixture->view),
+                                                                STEWARD_TYPE_SIDEBAR, NULL));
+
+  steward_main_view_set_client (fixture->view, fixture->demo->client, user);
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (groups_loaded_cb, fixture, 10000));
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture_setup_role (fixture, STEWARD_DEMO_ROLE_ADMIN);
+}
+
+static void
+fixture_setup_member (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  fixture_setup_role (fixture, STEWARD_DEMO_ROLE_MEMBER);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  steward_test_iterate (50);
+  steward_test_demo_free (fixture->demo);
+}
+
+static StewardDatastore *
+server_datastore (Fixture *fixture,
+                  gint64   id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardDatastore *datastore;
+
+  steward_client_get_datastore_async (fixture->demo->client, id, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  datastore = steward_client_get_datastore_finish (fixture->demo->client, result, &error);
+  g_assert_no_error (error);
+  return datastore;
+}
+
+static guint
+server_total (Fixture               *fixture,
+              StewardDatastoreQuery *query)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StewardDatastorePage) page = NULL;
+
+  steward_client_list_datastores_async (fixture->demo->client, query, 1, 1, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  page = steward_client_list_datastores_finish (fixture->demo->client, result, NULL);
+  return steward_datastore_page_get_total (page);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_containing (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+label_shown_cb (gpointer user_data)
+{
+  LabelSearch *search = user_data;
+
+  return label_containing (search->root, search->text);
+}
+
+/* A toast or any other visible text containing @text appears. */
+static void
+assert_shows (Fixture    *fixture,
+              const char *text)
+{
+  LabelSearch search = { GTK_WIDGET (fixture->window), text };
+
+  if (!steward_test_wait_until (label_shown_cb, &search, 10000))
+    g_error ("Nothing visible says “%s”", text);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *fragment;
+} QuerySearch;
+
+static gboolean
+query_sent_cb (gpointer user_data)
+{
+  QuerySearch *search = user_data;
+  g_autofree char *query = steward_demo_server_dup_last_query (search->fixture->demo->server, "GET", "/api/datastores");
+
+  return query != NULL && strstr (query, search->fragment) != NULL &&
+         g_strcmp0 (steward_datastore_table_get_page (search->fixture->table), "loading") != 0;
+}
+
+static void
+wait_for_query (Fixture    *fixture,
+                const char *fragment)
+{
+  QuerySearch search = { fixture, fragment };
+
+  g_assert_true (steward_test_wait_until (query_sent_cb, &search, 10000));
+  steward_test_iterate (300);
+}
+
+static void
+test_lists_datastores (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(StewardDatastoreQuery) all = steward_datastore_query_new ();
+  StewardSidebarItem *all_item = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_ALL, 0);
+
+  g_assert_cmpuint (n_rows (fixture), ==, server_total (fixture, all));
+
+  /* The sidebar counts what the server counts. */
+  g_assert_cmpint (steward_sidebar_item_get_count (all_item), ==, server_total (fixture, all));
+  for (gint64 group_id = 1; group_id <= 5; group_id += 4)
+    {
+      g_autoptr(StewardDatastoreQuery) in_group = steward_datastore_query_new ();
+      StewardSidebarItem *item = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, group_id);
+
+      steward_datastore_query_add_group (in_group, group_id);
+      g_assert_nonnull (item);
+      g_assert_cmpint (steward_sidebar_item_get_count (item), ==, server_total (fixture, in_group));
+    }
+
+  /* Enrichment datastores are listed on their own. */
+  g_assert_true (steward_sidebar_select (fixture->sidebar, STEWARD_SCOPE_ENRICHMENT, 0));
+  wait_for_query (fixture, "enrichment_only=true");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_true (steward_datastore_get_enrichment_only (row (fixture, i)));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *entry = steward_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sales");
+  wait_for_query (fixture, "search=sales");
+
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    {
+      g_autofree char *name = g_ascii_strdown (steward_datastore_get_name (row (fixture, i)), -1);
+      g_assert_nonnull (strstr (name, "sales"));
+    }
+
+  /* Nothing matches: the page says why, and clearing brings everything back. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "no-such-datastore-anywhere");
+  wait_for_query (fixture, "search=no-such-datastore-anywhere");
+  g_assert_cmpstr (steward_datastore_table_get_page (fixture->table), ==, "empty");
+  assert_shows (fixture, "no-such-datastore-anywhere");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.clear-filters", NULL);
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 10000));
+}
+
+static void
+test_filter_and_sort (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *query = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.filter-type", "s", "snowflake");
+  wait_for_query (fixture, "datastore_type=snowflake");
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_cmpstr (steward_datastore_get_datastore_type (row (fixture, i)), ==, "snowflake");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.filter-tag", "s", "finance");
+  wait_for_query (fixture, "tag=finance");
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_true (g_strv_contains (steward_datastore_get_tags (row (fixture, i)), "finance"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.clear-filters", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sort-by", "s", "containers");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sort-descending", NULL);
+  wait_for_query (fixture, "sort_containers=desc");
+  query = steward_demo_server_dup_last_query (fixture->demo->server, "GET", "/api/datastores");
+  g_assert_null (strstr (query, "datastore_type"));
+
+  /* The server puts favorites first, then sorts by containers, largest first. */
+  for (guint i = 1; i < n_rows (fixture); i++)
+    {
+      StewardDatastore *previous = row (fixture, i - 1);
+      StewardDatastore *current = row (fixture, i);
+
+      if (steward_datastore_get_favorite (previous) == steward_datastore_get_favorite (current))
+        g_assert_cmpint (steward_datastore_get_containers (previous), >=, steward_datastore_get_containers (current));
+    }
+}
+
+static void
+test_sidebar_scopes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_assert_true (steward_sidebar_select (fixture->sidebar, STEWARD_SCOPE_GROUP, 1));
+  wait_for_query (fixture, "group=1");
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_cmpint (steward_datastore_get_group_id (row (fixture, i)), ==, 1);
+
+  g_assert_true (steward_sidebar_select (fixture->sidebar, STEWARD_SCOPE_FAVORITES, 0));
+  steward_test_wait_until (list_shown_cb, fixture, 10000);
+  steward_test_iterate (300);
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_true (steward_datastore_get_favorite (row (fixture, i)));
+
+  g_assert_true (steward_sidebar_select (fixture->sidebar, STEWARD_SCOPE_UNGROUPED, 0));
+  steward_test_iterate (500);
+  g_assert_cmpuint (n_rows (fixture), >, 0);
+  for (guint i = 0; i < n_rows (fixture); i++)
+    g_assert_null (steward_datastore_get_group (row (fixture, i)));
+}
+
+typedef struct
+{
+  Fixture  *fixture;
+  gint64    id;
+  gboolean  favorite;
+} FavoriteWait;
+
+static gboolean
+server_favorite_cb (gpointer user_data)
+{
+  FavoriteWait *wait = user_data;
+  g_autoptr(StewardDatastore) datastore = server_datastore (wait->fixture, wait->id);
+
+  return steward_datastore_get_favorite (datastore) == wait->favorite;
+}
+
+static StewardDatastore *
+listed (Fixture *fixture,
+        gint64   id)
+{
+  for (guint i = 0; i < n_rows (fixture); i++)
+    if (steward_datastore_get_id (row (fixture, i)) == id)
+      return row (fixture, i);
+
+  return NULL;
+}
+
+static void
+test_favorite_round_trip (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  StewardDatastore *datastore = listed (fixture, 42);
+  FavoriteWait on = { fixture, 42, TRUE };
+  FavoriteWait off = { fixture, 42, FALSE };
+
+  g_assert_nonnull (datastore);
+  g_assert_false (steward_datastore_get_favorite (datastore));
+
+  /* The star changes at once; the server follows; Undo puts it back. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
+  g_assert_true (steward_datastore_get_favorite (datastore));
+  g_assert_true (steward_test_wait_until (server_favorite_cb, &on, 10000));
+  assert_shows (fixture, "Added “Production Sales” to favorites");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.set-favorite", "(xb)", (gint64) 42, FALSE);
+  g_assert_false (steward_datastore_get_favorite (datastore));
+  g_assert_true (steward_test_wait_until (server_favorite_cb, &off, 10000));
+}
+
+static gboolean
+favorite_reverted_cb (gpointer user_data)
+{
+  return !steward_datastore_get_favorite (user_data);
+}
+
+static void
+test_favorite_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  StewardDatastore *datastore = listed (fixture, 42);
+
+  /* The server fails: the star goes back, and a toast says why. */
+  steward_demo_server_inject_fault (fixture->demo->server, "PATCH", "/api/datastores/42/favorite",
+                                    STEWARD_DEMO_FAULT_500, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
+  g_assert_true (steward_datastore_get_favorite (datastore));
+  g_assert_true (steward_test_wait_until (favorite_reverted_cb, datastore, 10000));
+  assert_shows (fixture, "Could not change the favorite “Production Sales”");
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   id;
+  gint64   group_id;
+} GroupWait;
+
+static gboolean
+server_group_cb (gpointer user_data)
+{
+  GroupWait *wait = user_data;
+  g_autoptr(StewardDatastore) datastore = server_datastore (wait->fixture, wait->id);
+
+  return steward_datastore_get_group_id (datastore) == wait->group_id;
+}
+
+static void
+test_assign_by_menu (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GroupWait to_gold = { fixture, 42, 5 };
+  GroupWait back = { fixture, 42, 0 };
+  StewardSidebarItem *gold = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, 5);
+  gint64 gold_before = steward_sidebar_item_get_count (gold);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, (gint64) 5));
+  g_assert_true (steward_test_wait_until (server_group_cb, &to_gold, 10000));
+  assert_shows (fixture, "Moved “Production Sales” to “Gold Tier”");
+  g_assert_cmpint (steward_datastore_get_group_id (listed (fixture, 42)), ==, 5);
+  steward_test_iterate (500);
+  g_assert_cmpint (steward_sidebar_item_get_count (gold), ==, gold_before + 1);
+
+  /* Undo is the same action with the previous group. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, (gint64) 0);
+  g_assert_true (steward_test_wait_until (server_group_cb, &back, 10000));
+  assert_shows (fixture, "Removed “Production Sales” from “Gold Tier”");
+}
+
+static void
+test_assign_by_drag (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *analytics = steward_sidebar_find_row (fixture->sidebar, STEWARD_SCOPE_GROUP, 2);
+  gint64 ids[] = { 42, 39 };
+  g_autoptr(StewardDatastoreDrag) drag = steward_datastore_drag_new (ids, G_N_ELEMENTS (ids));
+  GroupWait first = { fixture, 42, 2 };
+  GroupWait second = { fixture, 39, 2 };
+
+  /* What the row's drop target does with a drop of two rows. */
+  g_assert_nonnull (analytics);
+  g_assert_true (steward_sidebar_row_drop (STEWARD_SIDEBAR_ROW (analytics), drag));
+  g_assert_true (steward_test_wait_until (server_group_cb, &first, 10000));
+  g_assert_true (steward_test_wait_until (server_group_cb, &second, 10000));
+  assert_shows (fixture, "Assigned 2 of 2 datastores to “Analytics”");
+
+  /* Ungrouped takes them out again. */
+  {
+    GtkWidget *ungrouped = steward_sidebar_find_row (fixture->sidebar, STEWARD_SCOPE_UNGROUPED, 0);
+    GroupWait out = { fixture, 42, 0 };
+
+    g_assert_true (steward_sidebar_row_drop (STEWARD_SIDEBAR_ROW (ungrouped), drag));
+    g_assert_true (steward_test_wait_until (server_group_cb, &out, 10000));
+  }
+}
+
+static void
+test_bulk (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkSelectionModel *selection = steward_datastore_table_get_selection (fixture->table);
+  GtkWidget *bar = steward_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_ACTION_BAR, NULL);
+  gint64 ids[3];
+
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  for (guint i = 0; i < 3; i++)
+    ids[i] = steward_datastore_get_id (row (fixture, i));
+  steward_test_iterate (100);
+  g_assert_true (gtk_action_bar_get_revealed (GTK_ACTION_BAR (bar)));
+  assert_shows (fixture, "3 selected");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-selection", "x", (gint64) 5);
+  assert_shows (fixture, "Assigned 3 of 3 datastores to “Gold Tier”");
+  for (guint i = 0; i < 3; i++)
+    {
+      GroupWait wait = { fixture, ids[i], 5 };
+      g_assert_true (server_group_cb (&wait));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.favorite-selection", NULL);
+  assert_shows (fixture, "Added 3 of 3 datastores to favorites");
+  for (guint i = 0; i < 3; i++)
+    {
+      FavoriteWait wait = { fixture, ids[i], TRUE };
+      g_assert_true (server_favorite_cb (&wait));
+    }
+}
+
+static gboolean
+dialog_shown_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_bulk_delete (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkSelectionModel *selection = steward_datastore_table_get_selection (fixture->table);
+  g_autoptr(StewardDatastoreQuery) all = steward_datastore_query_new ();
+  guint total = server_total (fixture, all);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  gint64 first_id;
+
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  first_id = steward_datastore_get_id (row (fixture, 0));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-selection", NULL);
+  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), steward_datastore_get_name (row (fixture, 0))));
+
+  /* Delete stays off until the count is typed. */
+  entry = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "3");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "delete"));
+  adw_message_dialog_response (dialog, "delete");
+
+  assert_shows (fixture, "Deleted 2 of 2 datastores");
+  g_assert_cmpuint (server_total (fixture, all), ==, total - 2);
+  g_assert_null (listed (fixture, first_id));
+}
+
+static gboolean
+create_dialog_shown_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (STEWARD_TYPE_CREATE_DATASTORE_DIALOG) != NULL;
+}
+
+static gboolean
+connection_chosen_cb (gpointer user_data)
+{
+  return steward_create_datastore_dialog_select_connection (user_data, 7);
+}
+
+static gboolean
+new_datastore_selected_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  StewardDatastore *selected = steward_datastore_table_get_selected (fixture->table);
+
+  return selected != NULL && g_strcmp0 (steward_datastore_get_name (selected), "Quarterly Finance") == 0;
+}
+
+static void
+test_create_selects_and_follows_sync (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  StewardCreateDatastoreDialog *dialog;
+  StewardDatastoreDetails *details =
+    STEWARD_DATASTORE_DETAILS (steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
+
+  /* The "+" menu's New Datastore (also Ctrl+N) opens the create dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.new-datastore", NULL);
+  g_assert_true (steward_test_wait_until (create_dialog_shown_cb, NULL, 5000));
+  dialog = STEWARD_CREATE_DATASTORE_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_CREATE_DATASTORE_DIALOG));
+
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Quarterly Finance");
+  g_assert_true (steward_test_wait_until (connection_chosen_cb, dialog, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Database")),
+                         "production");
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Schema")),
+                         "finance");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+
+  /* The new datastore is selected, and its first sync shows in the details until it ends. */
+  assert_shows (fixture, "Created “Quarterly Finance”");
+  g_assert_true (steward_test_wait_until (new_datastore_selected_cb, fixture, 10000));
+  assert_shows (fixture, "Sync of “Quarterly Finance” finished");
+  g_assert_nonnull (steward_datastore_details_get_operation (details));
+  g_assert_cmpint (steward_operation_get_datastore_id (steward_datastore_details_get_operation (details)), ==,
+                   steward_datastore_get_id (steward_datastore_table_get_selected (fixture->table)));
+  g_assert_true (steward_operation_is_finished (steward_datastore_details_get_operation (details)));
+}
+
+static void
+test_member_refused (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GroupWait unchanged = { fixture, 27, 0 };
+
+  /* HR Warehouse is Data Platform's, where the member only reports. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 27, (gint64) 1);
+  assert_shows (fixture, "You need Editor permission on one of this datastore’s teams");
+  assert_shows (fixture, "['Data Platform']");
+  g_assert_true (server_group_cb (&unchanged));
+  g_assert_null (steward_datastore_get_group (listed (fixture, 27)));
+}
+
+/* Datastore 42's record count, formatted for the locale the test runs in. */
+static gboolean
+details_show_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autofree char *records = steward_format_count (1850000);
+
+  return label_containing (GTK_WIDGET (fixture->view), records);
+}
+
+static void
+test_details_sync_verify (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  StewardDatastoreDetails *details =
+    STEWARD_DATASTORE_DETAILS (steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
+
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  g_assert_true (steward_datastore_details_get_datastore (details) == listed (fixture, 42));
+  g_assert_true (steward_test_wait_until (details_show_cb, fixture, 10000));
+  assert_shows (fixture, "postgres_production");
+
+  /* Sync now: progress in the details until it ends, then a toast. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sync", "x", (gint64) 42);
+  assert_shows (fixture, "Sync of “Production Sales” finished");
+  g_assert_nonnull (steward_datastore_details_get_operation (details));
+  g_assert_cmpint (steward_operation_get_result (steward_datastore_details_get_operation (details)), ==,
+                   STEWARD_OPERATION_SUCCESS);
+  assert_shows (fixture, "Sync finished");
+
+  /* Verify a datastore whose connection is refused: the server's reason in the details. */
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 39));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.verify", "x", (gint64) 39);
+  assert_shows (fixture, "Could not connect: Connection refused");
+  g_assert_false (steward_datastore_get_connected (listed (fixture, 39)));
+}
+
+static void
+test_member_actions_disabled (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *delete_button = steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->view),
+                                                                  "Requires the Admin role");
+
+  /* The member cannot delete: the bulk bar's Delete says why. */
+  g_assert_nonnull (delete_button);
+  g_assert_false (gtk_widget_is_sensitive (delete_button));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/main-view/lists-datastores", test_lists_datastores);
+  ADD ("/main-view/search", test_search);
+  ADD ("/main-view/filter-and-sort", test_filter_and_sort);
+  ADD ("/main-view/sidebar-scopes", test_sidebar_scopes);
+  ADD ("/main-view/favorite-round-trip", test_favorite_round_trip);
+  ADD ("/main-view/favorite-refused", test_favorite_refused);
+  ADD ("/main-view/assign-by-menu", test_assign_by_menu);
+  ADD ("/main-view/assign-by-drag", test_assign_by_drag);
+  ADD ("/main-view/bulk", test_bulk);
+  ADD ("/main-view/bulk-delete", test_bulk_delete);
+  ADD ("/main-view/details-sync-verify", test_details_sync_verify);
+  ADD ("/main-view/create-selects-and-follows-sync", test_create_selects_and_follows_sync);
+#undef ADD
+  g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused, fixture_teardown);
+  g_test_add ("/main-view/member-actions-disabled", Fixture, NULL, fixture_setup_member,
+              test_member_actions_disabled, fixture_teardown);
+
+  return g_test_run ();
+}
