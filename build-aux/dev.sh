@@ -75,7 +75,7 @@ case "${1:-}" in
     install_packages "${build_packages[@]}"
     setup build -Dwerror=true
     compile build
-    exec build/src/steward
+    exec build/src/steward --demo
     ;;
   test)
     install_packages "${build_packages[@]}" "${test_packages[@]}"

@@ -24,7 +24,8 @@ fi
 
 outdir=$1
 app_pid=
-trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
+demo_pid=
+trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; [ -n "$demo_pid" ] && kill "$demo_pid" 2>/dev/null; wait 2>/dev/null || true' EXIT
 
 window_id() {
   xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -n 1
@@ -48,3 +49,35 @@ app_pid=$!
 
 shoot main-window "Steward" 1280 800
 shoot main-window-small "Steward" 800 600
+
+# The sign-in dialog, opened the way the desktop would: through the app's D-Bus action.
+gapplication action io.github.stewardapp.Steward sign-in
+shoot sign-in-dialog "^Sign In$"
+
+kill "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=
+
+# A saved production profile (red) signed in to a demo server. It is kept where Steward keeps
+# profiles, in GSettings (a keyfile here, so that gsettings and Steward share it) with its token in
+# the keyring, and Steward restores it at start-up like any other.
+export GSETTINGS_BACKEND=keyfile
+demo_out=$(mktemp)
+"$STEWARD_BUILDDIR/src/demo/steward-demo-server" --port 0 >"$demo_out" &
+demo_pid=$!
+for _ in $(seq 100); do
+  grep -q '^token admin ' "$demo_out" && break
+  sleep 0.1
+done
+api_url="$(sed -n 's/^Listening on //p' "$demo_out")/"
+token=$(sed -n 's/^token admin //p' "$demo_out")
+rm -f "$demo_out"
+gsettings set io.github.stewardapp.Steward profiles \
+  "[{'id': <'production'>, 'name': <'Production'>, 'url': <'$api_url'>, 'verify-tls': <true>, 'environment': <'red'>}]"
+gsettings set io.github.stewardapp.Steward current-profile 'production'
+printf '%s' "$token" | secret-tool store --label="Steward API token for Production" \
+  xdg:schema io.github.stewardapp.Steward.Token url "$api_url"
+
+"$STEWARD_BUILDDIR/src/steward" &
+app_pid=$!
+shoot production-profile "Steward" 1280 800

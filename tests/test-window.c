@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
 
+#include <glib/gstdio.h>
+
 #include "steward-application.h"
+#include "steward-environment-badge.h"
+#include "steward-keyring.h"
+#include "steward-sign-in-dialog.h"
+#include "steward-test-demo.h"
 #include "steward-test-utils.h"
 #include "steward-window.h"
 
@@ -106,6 +112,586 @@ test_window_size_restored (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The session is the application's, shared by every test: each one starts signed out, with
+ * no saved profiles and no tokens. */
+static StewardSession *
+fresh_session (void)
+{
+  StewardSession *session = steward_application_get_session (app);
+  GListModel *profiles = steward_session_get_profiles (session);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  steward_session_sign_out_async (session, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+
+  while (g_list_model_get_n_items (profiles) > 0)
+    {
+      g_autoptr(StewardProfile) profile = g_list_model_get_item (profiles, 0);
+
+      g_clear_object (&result);
+      steward_session_forget_profile_async (session, steward_profile_get_id (profile), NULL,
+                                            steward_test_store_result_cb, &result);
+      steward_test_wait_result (&result);
+    }
+
+  return session;
+}
+
+static StewardProfile *
+sign_in (StewardTestDemo    *demo,
+         const char         *name,
+         StewardEnvironment  environment)
+{
+  StewardSession *session = steward_application_get_session (app);
+  g_autofree char *url = steward_url_normalize_base (steward_demo_server_get_base_url (demo->server), NULL);
+  g_autoptr(StewardProfile) profile = steward_profile_new (name, url);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  steward_profile_set_environment (profile, environment);
+  steward_session_sign_in_async (session, profile,
+                                 steward_demo_server_get_token (demo->server, STEWARD_DEMO_ROLE_ADMIN),
+                                 STEWARD_TOKEN_KEYRING, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_true (steward_session_sign_in_finish (session, result, &error));
+  g_assert_no_error (error);
+  return steward_session_get_profile (session);
+}
+
+static const char *
+visible_page (StewardWindow *window)
+{
+  GtkWidget *stack = steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+typedef struct
+{
+  StewardWindow *window;
+  const char    *page;
+} PageWanted;
+
+static gboolean
+page_shown_cb (gpointer user_data)
+{
+  PageWanted *wanted = user_data;
+
+  return g_strcmp0 (visible_page (wanted->window), wanted->page) == 0;
+}
+
+static void
+wait_for_page (StewardWindow *window,
+               const char    *page)
+{
+  PageWanted wanted = { window, page };
+
+  g_assert_true (steward_test_wait_until (page_shown_cb, &wanted, 30000));
+}
+
+/* The first subtitle of a window title in the visible page's header bars. */
+static const char *
+find_subtitle (GtkWidget *widget)
+{
+  if (ADW_IS_WINDOW_TITLE (widget))
+    {
+      const char *subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget));
+
+      if (subtitle != NULL && *subtitle != '\0')
+        return subtitle;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *subtitle = find_subtitle (child);
+
+      if (subtitle != NULL)
+        return subtitle;
+    }
+
+  return NULL;
+}
+
+static const char *
+shown_subtitle (StewardWindow *window)
+{
+  GtkWidget *stack = steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
+
+  return find_subtitle (gtk_stack_get_visible_child (GTK_STACK (stack)));
+}
+
+typedef struct
+{
+  StewardWindow *window;
+  const char    *subtitle;
+} SubtitleWanted;
+
+static gboolean
+subtitle_shown_cb (gpointer user_data)
+{
+  SubtitleWanted *wanted = user_data;
+
+  return g_strcmp0 (shown_subtitle (wanted->window), wanted->subtitle) == 0;
+}
+
+static void
+wait_for_subtitle (StewardWindow *window,
+                   const char    *subtitle)
+{
+  SubtitleWanted wanted = { window, subtitle };
+
+  g_assert_true (steward_test_wait_until (subtitle_shown_cb, &wanted, 5000));
+}
+
+static GtkWidget *
+shown_badge (StewardWindow *window)
+{
+  GtkWidget *stack = steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
+
+  return steward_test_find_widget (gtk_stack_get_visible_child (GTK_STACK (stack)),
+                                   STEWARD_TYPE_ENVIRONMENT_BADGE, NULL);
+}
+
+/* The demo's datastores are listed: one of its names is on screen. */
+static gboolean
+datastore_shown_cb (gpointer user_data)
+{
+  return steward_test_find_widget (GTK_WIDGET (user_data), GTK_TYPE_LABEL, "Billing Ledger") != NULL;
+}
+
+static StewardClient *first_client;
+
+static gboolean
+client_replaced_cb (gpointer user_data)
+{
+  StewardClient *client = steward_main_view_get_client (STEWARD_MAIN_VIEW (user_data));
+
+  return client != NULL && client != first_client;
+}
+
+static void
+test_window_pages (void)
+{
+  g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  StewardSession *session = fresh_session ();
+  StewardWindow *window = open_window ();
+  StewardProfile *profile;
+  StewardClient *client;
+  GtkWidget *slot;
+  GtkWidget *view;
+
+  g_assert_true (steward_window_get_session (window) == session);
+  g_assert_cmpstr (visible_page (window), ==, "signed-out");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Steward");
+
+  profile = sign_in (demo, "Acme staging", STEWARD_ENVIRONMENT_NONE);
+  wait_for_page (window, "main");
+  g_assert_cmpstr (shown_subtitle (window), ==, "Acme staging");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Steward");
+
+  /* Signed in, the page is the datastore browser, talking to the deployment as that user. */
+  slot = steward_window_get_main_view_slot (window);
+  g_assert_true (GTK_IS_BOX (slot));
+  g_assert_true (gtk_widget_get_vexpand (slot) && gtk_widget_get_hexpand (slot));
+  view = GTK_WIDGET (steward_window_get_main_view (window));
+  g_assert_true (gtk_widget_is_ancestor (view, slot));
+  g_assert_true (gtk_widget_get_mapped (view));
+  client = steward_main_view_get_client (STEWARD_MAIN_VIEW (view));
+  g_assert_true (client == steward_session_get_client (session));
+  g_assert_true (steward_test_wait_until (datastore_shown_cb, view, 30000));
+  first_client = client;
+  g_assert_nonnull (steward_test_find_widget (view, STEWARD_TYPE_ENVIRONMENT_BADGE, NULL));
+
+  /* Signing in again gives the browser the new client. */
+  sign_in (demo, "Acme QA", STEWARD_ENVIRONMENT_NONE);
+  wait_for_subtitle (window, "Acme QA");
+  wait_for_page (window, "main");
+  g_assert_true (steward_test_wait_until (client_replaced_cb, view, 30000));
+  g_assert_true (steward_main_view_get_client (STEWARD_MAIN_VIEW (view)) == steward_session_get_client (session));
+  profile = steward_session_get_profile (session);
+
+  /* Renaming the profile renames the subtitle. */
+  steward_profile_set_name (profile, "Acme acceptance");
+  wait_for_subtitle (window, "Acme acceptance");
+
+  /* Signed out, the browser lets go of the deployment. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.sign-out", NULL);
+  wait_for_page (window, "signed-out");
+  g_assert_null (steward_main_view_get_client (STEWARD_MAIN_VIEW (view)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Production is red: a stripe on every header bar (a class on the window) and a badge. */
+static void
+test_window_environment (void)
+{
+  g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  StewardWindow *window;
+  StewardProfile *profile;
+  GtkWidget *badge;
+
+  fresh_session ();
+  window = open_window ();
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
+
+  profile = sign_in (demo, "Production", STEWARD_ENVIRONMENT_RED);
+  wait_for_page (window, "main");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
+  badge = shown_badge (window);
+  g_assert_true (steward_test_wait_until (widget_mapped_cb, badge, 5000));
+  g_assert_true (gtk_widget_has_css_class (badge, "environment-red"));
+  g_assert_nonnull (steward_test_find_widget (badge, GTK_TYPE_LABEL, "Production"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Environment: Production");
+
+  /* The colour follows the profile. */
+  steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_YELLOW);
+  steward_test_iterate (50);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-yellow"));
+  g_assert_nonnull (steward_test_find_widget (badge, GTK_TYPE_LABEL, "Test"));
+  g_assert_true (gtk_widget_has_css_class (badge, "environment-yellow"));
+
+  steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_NONE);
+  steward_test_iterate (50);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-yellow"));
+  g_assert_false (gtk_widget_get_visible (badge));
+
+  /* Signed out, no colour. */
+  steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_GREEN);
+  fresh_session ();
+  wait_for_page (window, "signed-out");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-green"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_environment_badge (void)
+{
+  GtkWidget *badge = g_object_ref_sink (steward_environment_badge_new ());
+  g_autoptr(StewardProfile) profile = steward_profile_new ("Dev", "https://dev.example/api/");
+
+  g_assert_false (gtk_widget_get_visible (badge));
+  steward_environment_badge_set_profile (STEWARD_ENVIRONMENT_BADGE (badge), profile);
+  g_assert_false (gtk_widget_get_visible (badge));
+  steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_GREEN);
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_nonnull (steward_test_find_widget (badge, GTK_TYPE_LABEL, "Development"));
+  g_assert_true (gtk_widget_has_css_class (badge, "environment-green"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Environment: Development");
+
+  steward_environment_badge_set_profile (STEWARD_ENVIRONMENT_BADGE (badge), NULL);
+  g_assert_false (gtk_widget_get_visible (badge));
+  /* No longer followed. */
+  steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_RED);
+  g_assert_false (gtk_widget_get_visible (badge));
+  g_object_unref (badge);
+}
+
+typedef struct
+{
+  char *label;
+  char *action;
+  char *target;
+} MenuItem;
+
+static void
+menu_item_free (MenuItem *item)
+{
+  g_free (item->label);
+  g_free (item->action);
+  g_free (item->target);
+  g_free (item);
+}
+
+/* The menu's items, sections flattened, in order. */
+static GPtrArray *
+list_menu (GMenuModel *menu)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) menu_item_free);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          MenuItem *item = g_new0 (MenuItem, 1);
+          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                                              G_VARIANT_TYPE_STRING);
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &item->label);
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &item->action);
+          item->target = target != NULL ? g_variant_dup_string (target, NULL) : NULL;
+          g_ptr_array_add (items, item);
+        }
+    }
+
+  return items;
+}
+
+static MenuItem *
+find_menu_item (GPtrArray  *items,
+                const char *label)
+{
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (((MenuItem *) g_ptr_array_index (items, i))->label, label) == 0)
+      return g_ptr_array_index (items, i);
+
+  return NULL;
+}
+
+static gboolean
+signed_in_to_cb (gpointer user_data)
+{
+  StewardSession *session = steward_application_get_session (app);
+
+  return steward_session_get_state (session) == STEWARD_SESSION_SIGNED_IN &&
+         steward_session_get_profile (session) == user_data;
+}
+
+/* One radio item per saved profile switches to it; then the account items and the rest. */
+static void
+test_window_primary_menu (void)
+{
+  g_autoptr(StewardTestDemo) first_demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(StewardTestDemo) second_demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(GPtrArray) items = NULL;
+  StewardWindow *window;
+  StewardProfile *first;
+  StewardProfile *second;
+  MenuItem *item;
+  g_autoptr(GVariant) state = NULL;
+
+  fresh_session ();
+  window = open_window ();
+  items = list_menu (steward_window_get_primary_menu (window));
+  g_assert_nonnull (find_menu_item (items, "_Sign In…"));
+  g_assert_nonnull (find_menu_item (items, "_Keyboard Shortcuts"));
+  g_assert_nonnull (find_menu_item (items, "_About Steward"));
+  g_assert_null (find_menu_item (items, "_Forget This Profile…"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sign-out"));
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  first = sign_in (first_demo, "First_deployment", STEWARD_ENVIRONMENT_GREEN);
+  second = sign_in (second_demo, "Second", STEWARD_ENVIRONMENT_RED);
+  steward_test_iterate (50);
+
+  items = list_menu (steward_window_get_primary_menu (window));
+  /* Underscores in a name are not mnemonics. */
+  item = find_menu_item (items, "First__deployment");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->action, ==, "app.switch-profile");
+  g_assert_cmpstr (item->target, ==, steward_profile_get_id (first));
+  item = find_menu_item (items, "Second");
+  g_assert_cmpstr (item->target, ==, steward_profile_get_id (second));
+  g_assert_nonnull (find_menu_item (items, "Sign _In to Another Deployment…"));
+  g_assert_cmpstr (find_menu_item (items, "Sign _Out")->action, ==, "app.sign-out");
+  item = find_menu_item (items, "_Forget This Profile…");
+  g_assert_cmpstr (item->action, ==, "app.forget-profile");
+  g_assert_cmpstr (item->target, ==, steward_profile_get_id (second));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sign-out"));
+
+  /* The radio shows the current profile; choosing the other one switches. */
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "switch-profile");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, steward_profile_get_id (second));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "switch-profile",
+                                  g_variant_new_string (steward_profile_get_id (first)));
+  g_assert_true (steward_test_wait_until (signed_in_to_cb, first, 30000));
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (app), "switch-profile");
+  g_assert_cmpstr (g_variant_get_string (state, NULL), ==, steward_profile_get_id (first));
+  g_assert_cmpstr (shown_subtitle (window), ==, "First_deployment");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-green"));
+
+  fresh_session ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+connecting_cb (gpointer user_data)
+{
+  return steward_session_get_state (user_data) == STEWARD_SESSION_CONNECTING;
+}
+
+static gboolean
+not_connecting_cb (gpointer user_data)
+{
+  return steward_session_get_state (user_data) != STEWARD_SESSION_CONNECTING;
+}
+
+/* Switching to @profile, whose deployment takes its time: the connecting page names it, and its
+ * Cancel stops. */
+static void
+switch_and_cancel (StewardWindow   *window,
+                   StewardTestDemo *demo,
+                   StewardProfile  *profile)
+{
+  StewardSession *session = steward_window_get_session (window);
+  GtkWidget *page;
+  GtkWidget *cancel;
+
+  steward_demo_server_inject_fault (demo->server, "GET", "/api/health", STEWARD_DEMO_FAULT_STALL, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.switch-profile", "s", steward_profile_get_id (profile));
+  g_assert_true (steward_test_wait_until (connecting_cb, session, 5000));
+  wait_for_page (window, "connecting");
+
+  page = steward_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Connecting to Slow deployment…");
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (steward_test_find_widget (page, GTK_TYPE_SPINNER, NULL))));
+  g_assert_cmpstr (shown_subtitle (window), ==, "Slow deployment");
+  g_assert_true (gtk_widget_get_mapped (shown_badge (window)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
+
+  cancel = steward_test_find_widget (page, GTK_TYPE_BUTTON, "_Cancel");
+  g_signal_emit_by_name (cancel, "clicked");
+  g_assert_true (steward_test_wait_until (not_connecting_cb, session, 5000));
+}
+
+static void
+test_window_connecting (void)
+{
+  g_autoptr(StewardTestDemo) slow_demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(StewardTestDemo) other_demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  StewardSession *session = fresh_session ();
+  g_autoptr(GAsyncResult) result = NULL;
+  StewardWindow *window = open_window ();
+  StewardProfile *slow;
+  StewardProfile *other;
+
+  slow = sign_in (slow_demo, "Slow deployment", STEWARD_ENVIRONMENT_RED);
+  other = sign_in (other_demo, "Other", STEWARD_ENVIRONMENT_NONE);
+  wait_for_page (window, "main");
+
+  /* Cancelled while signed in elsewhere: back where it was. */
+  switch_and_cancel (window, slow_demo, slow);
+  wait_for_page (window, "main");
+  g_assert_true (steward_session_get_profile (session) == other);
+  g_assert_cmpstr (shown_subtitle (window), ==, "Other");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
+
+  /* Cancelled while signed out: back to the signed-out page, with no error. */
+  steward_session_sign_out_async (session, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  switch_and_cancel (window, slow_demo, slow);
+  wait_for_page (window, "signed-out");
+  g_assert_null (steward_session_get_last_error (session));
+
+  fresh_session ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+restore_error_shown_cb (gpointer user_data)
+{
+  GtkWidget *retry = steward_test_find_widget (GTK_WIDGET (user_data), GTK_TYPE_BUTTON, "_Retry");
+
+  return retry != NULL && gtk_widget_get_mapped (retry);
+}
+
+/* A saved deployment that does not answer at start-up: the signed-out page says why, and Retry
+ * tries again. */
+static void
+test_window_restore_error (void)
+{
+  g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  StewardSession *session = fresh_session ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardWindow *window = open_window ();
+  StewardProfile *profile;
+  GtkWidget *retry;
+  guint16 port = steward_demo_server_get_port (demo->server);
+
+  profile = sign_in (demo, "Flaky", STEWARD_ENVIRONMENT_NONE);
+  g_assert_nonnull (profile);
+  steward_session_sign_out_async (session, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+
+  /* Signing out removed the token: put one back, as a previous run would have left it. */
+  g_clear_object (&result);
+  steward_keyring_store_async (steward_profile_get_url (profile), "Flaky",
+                               steward_demo_server_get_token (demo->server, STEWARD_DEMO_ROLE_ADMIN),
+                               NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_true (steward_keyring_store_finish (result, NULL));
+
+  steward_demo_server_stop (demo->server);
+  g_clear_object (&result);
+  steward_session_restore_async (session, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_false (steward_session_restore_finish (session, result, &error));
+
+  g_assert_true (steward_test_wait_until (restore_error_shown_cb, window, 5000));
+  g_assert_cmpstr (visible_page (window), ==, "signed-out");
+  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, error->message));
+
+  /* The deployment is back on the same port. */
+  g_assert_true (steward_demo_server_start (demo->server, port, NULL));
+  retry = steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Retry");
+  g_signal_emit_by_name (retry, "clicked");
+  wait_for_page (window, "main");
+  g_assert_cmpstr (shown_subtitle (window), ==, "Flaky");
+  g_assert_null (steward_session_get_last_error (session));
+
+  fresh_session ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+import_offered_cb (gpointer user_data)
+{
+  GtkWidget *button = steward_test_find_widget (GTK_WIDGET (user_data), GTK_TYPE_BUTTON,
+                                                "_Import from Qualytics CLI");
+
+  return gtk_widget_get_mapped (button);
+}
+
+static gboolean
+sign_in_dialog_shown_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG) != NULL;
+}
+
+/* With the Qualytics CLI configured, the signed-out page offers to import it. */
+static void
+test_window_import_offer (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), ".qualytics", NULL);
+  g_autofree char *path = g_build_filename (dir, "config.yaml", NULL);
+  StewardWindow *window;
+  GtkWindow *dialog;
+
+  fresh_session ();
+  window = open_window ();
+  steward_test_iterate (200);
+  g_assert_false (import_offered_cb (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, "url: https://acme.qualytics.io\ntoken: abc\n", -1, NULL));
+  window = open_window ();
+  g_assert_true (steward_test_wait_until (import_offered_cb, window, 5000));
+
+  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                                   "_Import from Qualytics CLI"), "clicked");
+  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 5000));
+  dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  while (steward_sign_in_dialog_get_busy (STEWARD_SIGN_IN_DIALOG (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                                  ADW_TYPE_ENTRY_ROW,
+                                                                                  "Deployment URL"))),
+                   ==, "https://acme.qualytics.io");
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +711,13 @@ main (int   argc,
   g_test_add_func ("/window/signed-out", test_window_signed_out);
   g_test_add_func ("/window/about-and-shortcuts", test_window_about_and_shortcuts);
   g_test_add_func ("/window/size-restored", test_window_size_restored);
+  g_test_add_func ("/window/pages", test_window_pages);
+  g_test_add_func ("/window/environment", test_window_environment);
+  g_test_add_func ("/window/environment-badge", test_environment_badge);
+  g_test_add_func ("/window/primary-menu", test_window_primary_menu);
+  g_test_add_func ("/window/connecting", test_window_connecting);
+  g_test_add_func ("/window/restore-error", test_window_restore_error);
+  g_test_add_func ("/window/import-offer", test_window_import_offer);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -22,6 +22,7 @@ struct _StewardBrowserSignIn
   char        *state;
   char        *authorize_url;
   SoupServer  *server;
+  SoupServerMessage *answering;   /* the callback being answered, while it is */
   GTask       *task;
   GSource     *timeout_source;
   gulong       cancelled_id;
@@ -30,6 +31,21 @@ struct _StewardBrowserSignIn
 };
 
 G_DEFINE_FINAL_TYPE (StewardBrowserSignIn, steward_browser_sign_in, G_TYPE_OBJECT)
+
+static gboolean
+disconnect_cb (gpointer user_data)
+{
+  soup_server_disconnect (SOUP_SERVER (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+answer_sent_cb (SoupServerMessage *message,
+                SoupServer        *server)
+{
+  /* Not from inside the message's own signal: disconnecting lets go of the message. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, disconnect_cb, g_object_ref (server), g_object_unref);
+}
 
 static void
 stop (StewardBrowserSignIn *self)
@@ -42,7 +58,16 @@ stop (StewardBrowserSignIn *self)
     g_cancellable_disconnect (g_task_get_cancellable (self->task), self->cancelled_id);
   self->cancelled_id = 0;
 
-  if (self->server != NULL)
+  if (self->server == NULL)
+    return;
+
+  /* No more answers; but the browser still gets the page it is being sent, so the listener
+   * closes only once that is written, even when this object is gone by then. */
+  soup_server_remove_handler (self->server, NULL);
+  if (self->answering != NULL)
+    g_signal_connect_data (self->answering, "finished", G_CALLBACK (answer_sent_cb),
+                           g_object_ref (self->server), (GClosureNotify) g_object_unref, 0);
+  else
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
 }
@@ -90,23 +115,12 @@ respond_page (SoupServerMessage *message,
 }
 
 static void
-callback_cb (SoupServer        *server,
-             SoupServerMessage *message,
-             const char        *path,
-             GHashTable        *query,
-             gpointer           user_data)
+answer_callback (StewardBrowserSignIn *self,
+                 SoupServerMessage    *message,
+                 const char           *state,
+                 const char           *token,
+                 const char           *denied)
 {
-  StewardBrowserSignIn *self = user_data;
-  const char *state = query != NULL ? g_hash_table_lookup (query, "state") : NULL;
-  const char *token = query != NULL ? g_hash_table_lookup (query, "token") : NULL;
-  const char *denied = query != NULL ? g_hash_table_lookup (query, "error") : NULL;
-
-  if (!g_str_equal (path, "/callback") || self->task == NULL)
-    {
-      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-
   /* Checked first: a callback without our state is not an answer to our request. */
   if (g_strcmp0 (state, self->state) != 0)
     {
@@ -131,6 +145,30 @@ callback_cb (SoupServer        *server,
   respond_page (message, SOUP_STATUS_OK, _("Signed in to Steward"),
                 _("You can close this tab and return to Steward."));
   complete (self, g_strdup (token), NULL);
+}
+
+static void
+callback_cb (SoupServer        *server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  /* Answering may complete the task, and its callback may drop the last other reference. */
+  g_autoptr(StewardBrowserSignIn) self = g_object_ref (user_data);
+  const char *state = query != NULL ? g_hash_table_lookup (query, "state") : NULL;
+  const char *token = query != NULL ? g_hash_table_lookup (query, "token") : NULL;
+  const char *denied = query != NULL ? g_hash_table_lookup (query, "error") : NULL;
+
+  if (!g_str_equal (path, "/callback") || self->task == NULL)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+
+  self->answering = message;
+  answer_callback (self, message, state, token, denied);
+  self->answering = NULL;
 }
 
 static gboolean
@@ -162,6 +200,7 @@ cancelled_cb (GCancellable         *cancellable,
 
   /* Always deferred: finishing here would disconnect this handler from inside its own emission,
    * and the cancellation may come from another thread. */
+  g_source_set_priority (idle, G_PRIORITY_DEFAULT);
   g_source_set_callback (idle, cancelled_idle_cb, g_object_ref (self), NULL);
   g_source_attach (idle, g_task_get_context (self->task));
 }

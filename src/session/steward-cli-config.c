@@ -61,22 +61,73 @@ set_malformed (GError          **error,
                (unsigned long) mark->line + 1, problem);
 }
 
-/* Walks the event stream: a document whose root is a mapping; scalar values of the three keys
- * are kept, nested values of other keys skipped. */
+/* A plain scalar YAML reads as null: the key is present but says nothing. */
+static gboolean
+is_null_scalar (const yaml_event_t *event)
+{
+  static const char *nulls[] = { "", "~", "null", "Null", "NULL", NULL };
+
+  return event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+         g_strv_contains (nulls, (const char *) event->data.scalar.value);
+}
+
+static gboolean
+take_value (StewardCliConfig   *config,
+            const char         *key,
+            const yaml_event_t *event,
+            GError            **error)
+{
+  const char *value = (const char *) event->data.scalar.value;
+
+  if (is_null_scalar (event))
+    return TRUE;
+
+  if (g_str_equal (key, "url"))
+    {
+      g_free (config->url);
+      config->url = g_strdup (value);
+    }
+  else if (g_str_equal (key, "token"))
+    {
+      if (config->token != NULL)
+        explicit_bzero (config->token, strlen (config->token));
+      g_free (config->token);
+      config->token = g_strdup (value);
+    }
+  else if (g_str_equal (key, "ssl_verify"))
+    {
+      if (!parse_bool (value, &config->ssl_verify))
+        {
+          set_malformed (error, &event->start_mark, _("ssl_verify must be true or false"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Walks the event stream of the first document, whose root must be a mapping. At the top level,
+ * nodes alternate key, value, key, value…; a value that is a nested collection or an alias counts
+ * as one node, and so does a key that is not a plain string. Only scalar values of the three keys
+ * are kept. */
 static gboolean
 parse_events (yaml_parser_t     *parser,
               StewardCliConfig  *config,
               GError           **error)
 {
   g_autofree char *key = NULL;
-  gboolean have_ssl_verify = FALSE;
-  int depth = 0;
+  gboolean expect_key = TRUE;
   gboolean root_seen = FALSE;
+  gboolean done = FALSE;
+  int depth = 0;
 
-  for (;;)
+  config->ssl_verify = TRUE;
+
+  while (!done)
     {
       yaml_event_t event;
-      gboolean done = FALSE;
+      gboolean ok = TRUE;
+      gboolean node_ended = FALSE;
 
       if (!yaml_parser_parse (parser, &event))
         {
@@ -91,11 +142,9 @@ parse_events (yaml_parser_t     *parser,
           if (depth == 0 && event.type != YAML_MAPPING_START_EVENT)
             {
               set_malformed (error, &event.start_mark, _("the top level is not a mapping of keys"));
-              yaml_event_delete (&event);
-              return FALSE;
+              ok = FALSE;
+              break;
             }
-          if (depth == 1)
-            g_clear_pointer (&key, g_free);   /* a nested value: its key is not one of ours */
           root_seen = TRUE;
           depth++;
           break;
@@ -103,64 +152,63 @@ parse_events (yaml_parser_t     *parser,
         case YAML_MAPPING_END_EVENT:
         case YAML_SEQUENCE_END_EVENT:
           depth--;
+          node_ended = depth == 1;
+          done = depth == 0;
           break;
 
         case YAML_SCALAR_EVENT:
           if (depth == 0)
             {
               set_malformed (error, &event.start_mark, _("the top level is not a mapping of keys"));
-              yaml_event_delete (&event);
-              return FALSE;
+              ok = FALSE;
             }
-          if (depth == 1)
+          else if (depth == 1 && expect_key)
             {
-              const char *value = (const char *) event.data.scalar.value;
-
-              if (key == NULL)
-                key = g_strdup (value);
-              else
-                {
-                  if (g_str_equal (key, "url"))
-                    {
-                      g_free (config->url);
-                      config->url = g_strdup (value);
-                    }
-                  else if (g_str_equal (key, "token"))
-                    {
-                      g_free (config->token);
-                      config->token = g_strdup (value);
-                    }
-                  else if (g_str_equal (key, "ssl_verify"))
-                    {
-                      if (!parse_bool (value, &config->ssl_verify))
-                        {
-                          set_malformed (error, &event.start_mark, _("ssl_verify must be true or false"));
-                          yaml_event_delete (&event);
-                          return FALSE;
-                        }
-                      have_ssl_verify = TRUE;
-                    }
-                  g_clear_pointer (&key, g_free);
-                }
+              key = g_strdup ((const char *) event.data.scalar.value);
+              expect_key = FALSE;
+            }
+          else if (depth == 1)
+            {
+              ok = take_value (config, key, &event, error);
+              node_ended = TRUE;
             }
           break;
 
+        case YAML_ALIAS_EVENT:
+          node_ended = depth == 1;
+          break;
+
         case YAML_STREAM_END_EVENT:
+        case YAML_DOCUMENT_END_EVENT:
           done = TRUE;
           break;
 
         case YAML_NO_EVENT:
         case YAML_STREAM_START_EVENT:
         case YAML_DOCUMENT_START_EVENT:
-        case YAML_DOCUMENT_END_EVENT:
-        case YAML_ALIAS_EVENT:
         default:
           break;
         }
 
       yaml_event_delete (&event);
-      if (done)
-        break;
+      if (!ok)
+        return FALSE;
+
+      /* A key node, or a value node, is complete: the next node is the other kind. */
+      if (node_ended)
+        {
+          if (expect_key)
+            {
+              g_clear_pointer (&key, g_free);
+              key = g_strdup ("");   /* a key that is not one of ours */
+              expect_key = FALSE;
+            }
+          else
+            {
+              g_clear_pointer (&key, g_free);
+              expect_key = TRUE;
+            }
+        }
     }
 
   if (!root_seen)
@@ -169,9 +217,6 @@ parse_events (yaml_parser_t     *parser,
                            _("The Qualytics CLI configuration is empty"));
       return FALSE;
     }
-
-  if (!have_ssl_verify)
-    config->ssl_verify = TRUE;
 
   return TRUE;
 }

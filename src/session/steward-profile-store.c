@@ -150,17 +150,55 @@ steward_profile_store_new (GSettings *settings)
   return self;
 }
 
-/* Adds a profile, or replaces the one with the same id. */
+static gboolean
+find_position (StewardProfileStore *self,
+               const char          *id,
+               guint               *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      g_autoptr(StewardProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+
+      if (g_str_equal (steward_profile_get_id (profile), id))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Adds a profile, or replaces the one with the same id in its place (the current profile stays
+ * current when it is replaced). */
 void
 steward_profile_store_add (StewardProfileStore *self,
                            StewardProfile      *profile)
 {
+  guint position;
+
   g_return_if_fail (STEWARD_IS_PROFILE_STORE (self));
   g_return_if_fail (STEWARD_IS_PROFILE (profile));
 
-  steward_profile_store_remove (self, steward_profile_get_id (profile));
-  g_signal_connect (profile, "notify", G_CALLBACK (profile_changed_cb), self);
-  g_list_store_append (self->profiles, profile);
+  if (find_position (self, steward_profile_get_id (profile), &position))
+    {
+      g_autoptr(StewardProfile) old = g_list_model_get_item (G_LIST_MODEL (self->profiles), position);
+
+      if (old == profile)
+        return;
+
+      g_signal_handlers_disconnect_by_func (old, profile_changed_cb, self);
+      g_signal_connect (profile, "notify", G_CALLBACK (profile_changed_cb), self);
+      g_list_store_splice (self->profiles, position, 1, (gpointer *) &profile, 1);
+    }
+  else
+    {
+      g_signal_connect (profile, "notify", G_CALLBACK (profile_changed_cb), self);
+      g_list_store_append (self->profiles, profile);
+    }
+
   save (self);
 }
 
@@ -168,26 +206,24 @@ gboolean
 steward_profile_store_remove (StewardProfileStore *self,
                               const char          *id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  g_autoptr(StewardProfile) profile = NULL;
+  g_autofree char *current = NULL;
+  guint position;
 
   g_return_val_if_fail (STEWARD_IS_PROFILE_STORE (self), FALSE);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StewardProfile) profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+  if (!find_position (self, id, &position))
+    return FALSE;
 
-      if (g_strcmp0 (steward_profile_get_id (profile), id) != 0)
-        continue;
+  profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), position);
+  g_signal_handlers_disconnect_by_func (profile, profile_changed_cb, self);
+  g_list_store_remove (self->profiles, position);
 
-      g_signal_handlers_disconnect_by_func (profile, profile_changed_cb, self);
-      g_list_store_remove (self->profiles, i);
-      if (g_strcmp0 (steward_profile_store_get_current_id (self), id) == 0)
-        steward_profile_store_set_current_id (self, NULL);
-      save (self);
-      return TRUE;
-    }
-
-  return FALSE;
+  current = g_settings_get_string (self->settings, "current-profile");
+  if (g_str_equal (current, id))
+    steward_profile_store_set_current_id (self, NULL);
+  save (self);
+  return TRUE;
 }
 
 /* Returns: (transfer none) (nullable) */
@@ -195,18 +231,17 @@ StewardProfile *
 steward_profile_store_find (StewardProfileStore *self,
                             const char          *id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  g_autoptr(StewardProfile) profile = NULL;
+  guint position;
 
-  for (guint i = 0; id != NULL && i < n; i++)
-    {
-      StewardProfile *profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), i);
+  g_return_val_if_fail (STEWARD_IS_PROFILE_STORE (self), NULL);
 
-      g_object_unref (profile);   /* the store keeps it alive */
-      if (g_str_equal (steward_profile_get_id (profile), id))
-        return profile;
-    }
+  if (!find_position (self, id, &position))
+    return NULL;
 
-  return NULL;
+  /* The store keeps it alive. */
+  profile = g_list_model_get_item (G_LIST_MODEL (self->profiles), position);
+  return profile;
 }
 
 /* Returns: (transfer none) (nullable): the profile for that (normalized) URL */

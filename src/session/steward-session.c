@@ -12,7 +12,7 @@
  * saved profiles. Every way in (sign-in, switching profiles, restoring at start-up, signing in
  * again after the token stopped working) runs the same steps: find the token, check it with
  * the deployment, keep it where it belongs, then make it current. Nothing changes until the
- * checks pass, so a failed attempt leaves the session as it was. */
+ * checks pass, so a failed attempt leaves the session signed in where it was. */
 struct _StewardSession
 {
   GObject              parent_instance;
@@ -20,7 +20,9 @@ struct _StewardSession
   GSettings           *settings;
   StewardProfileStore *profiles;
   StewardSessionState  state;
-  StewardProfile      *profile;
+  StewardProfile      *profile;          /* the signed-in profile */
+  StewardProfile      *pending_profile;  /* the one being connected to, while CONNECTING */
+  guint                n_connecting;
   StewardClient       *client;
   StewardUser         *user;
   StewardTokenStorage  storage;
@@ -36,6 +38,7 @@ enum {
   PROP_0,
   PROP_STATE,
   PROP_PROFILE,
+  PROP_PENDING_PROFILE,
   PROP_CLIENT,
   PROP_USER,
   PROP_LAST_ERROR,
@@ -50,14 +53,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* A token that came from where it is kept needs no storing again. */
-#define STORAGE_ALREADY_STORED ((StewardTokenStorage) -1)
-
+/* One attempt to sign in, whichever way it started. */
 typedef struct
 {
   StewardProfile      *profile;
   char                *token;
-  StewardTokenStorage  storage;
+  StewardTokenStorage  storage;          /* where the token belongs */
+  gboolean             already_stored;   /* it came from there: no need to store it again */
   gboolean             reauthenticate;
   StewardClient       *client;
   StewardUser         *user;
@@ -87,6 +89,14 @@ set_state (StewardSession      *self,
 }
 
 static void
+set_profile (StewardSession *self,
+             StewardProfile *profile)
+{
+  if (g_set_object (&self->profile, profile))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+static void
 set_last_error (StewardSession *self,
                 const char     *message)
 {
@@ -96,6 +106,44 @@ set_last_error (StewardSession *self,
   g_free (self->last_error);
   self->last_error = g_strdup (message);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+/* The state follows what is known: connecting while an attempt without a dialog of its own runs,
+ * else signed in exactly when there is a client. */
+static void
+update_state (StewardSession *self)
+{
+  if (self->n_connecting > 0)
+    set_state (self, STEWARD_SESSION_CONNECTING);
+  else if (self->client != NULL)
+    set_state (self, STEWARD_SESSION_SIGNED_IN);
+  else
+    set_state (self, STEWARD_SESSION_SIGNED_OUT);
+}
+
+static void
+begin_connecting (StewardSession *self,
+                  StewardProfile *profile)
+{
+  self->n_connecting++;
+  if (g_set_object (&self->pending_profile, profile))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_PROFILE]);
+  update_state (self);
+}
+
+static void
+end_connecting (StewardSession *self)
+{
+  g_return_if_fail (self->n_connecting > 0);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (--self->n_connecting == 0 && self->pending_profile != NULL)
+    {
+      g_clear_object (&self->pending_profile);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING_PROFILE]);
+    }
+  update_state (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static gboolean
@@ -128,7 +176,7 @@ deactivate (StewardSession *self)
       g_clear_object (&self->user);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
     }
-  set_state (self, STEWARD_SESSION_SIGNED_OUT);
+  update_state (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -140,27 +188,35 @@ activate (StewardSession *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   deactivate (self);
-
-  if (g_set_object (&self->profile, connect->profile))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  set_profile (self, connect->profile);
 
   self->client = g_object_ref (connect->client);
   g_signal_connect (self->client, "authentication-required",
                     G_CALLBACK (authentication_required_cb), self);
   self->user = g_object_ref (connect->user);
-  if (connect->storage != STORAGE_ALREADY_STORED)
-    self->storage = connect->storage;
+  self->storage = connect->storage;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
   set_last_error (self, NULL);
-  set_state (self, STEWARD_SESSION_SIGNED_IN);
+  update_state (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The profile joins the saved ones; one already saved for the same URL is updated instead, so
- * signing in again never duplicates a deployment. */
+static void
+old_token_cleared_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!steward_keyring_clear_finish (result, &error))
+    g_debug ("Could not remove the token of a profile’s previous URL: %s", error->message);
+}
+
+/* The profile joins the saved ones; one already saved with the same id or the same URL is
+ * updated instead, so signing in again never duplicates a deployment. */
 static StewardProfile *
 remember_profile (StewardSession *self,
                   StewardProfile *profile)
@@ -181,7 +237,17 @@ remember_profile (StewardSession *self,
     }
   else if (saved != profile)
     {
+      const char *old_url = steward_profile_get_url (saved);
+
+      /* The token kept for the old URL would otherwise stay in the keyring, unreachable. */
+      if (g_strcmp0 (old_url, steward_profile_get_url (profile)) != 0)
+        {
+          g_hash_table_remove (self->session_tokens, old_url);
+          steward_keyring_clear_async (old_url, NULL, old_token_cleared_cb, NULL);
+        }
+
       steward_profile_set_name (saved, steward_profile_get_name (profile));
+      steward_profile_set_url (saved, steward_profile_get_url (profile));
       steward_profile_set_verify_tls (saved, steward_profile_get_verify_tls (profile));
       steward_profile_set_environment (saved, steward_profile_get_environment (profile));
     }
@@ -191,21 +257,30 @@ remember_profile (StewardSession *self,
 }
 
 static void
+keep_session_token (StewardSession *self,
+                    Connect        *connect)
+{
+  const char *url = steward_profile_get_url (connect->profile);
+
+  if (connect->storage == STEWARD_TOKEN_SESSION_ONLY)
+    g_hash_table_insert (self->session_tokens, g_strdup (url), g_strdup (connect->token));
+  else
+    g_hash_table_remove (self->session_tokens, url);
+}
+
+static void
 finish_connect (GTask *task)
 {
   StewardSession *self = g_task_get_source_object (task);
   Connect *connect = g_task_get_task_data (task);
 
-  if (connect->storage == STEWARD_TOKEN_SESSION_ONLY)
-    g_hash_table_insert (self->session_tokens,
-                         g_strdup (steward_profile_get_url (connect->profile)),
-                         g_strdup (connect->token));
+  keep_session_token (self, connect);
 
   if (connect->reauthenticate && self->client != NULL &&
       g_strcmp0 (steward_client_get_base_url (self->client),
                  steward_client_get_base_url (connect->client)) == 0)
     {
-      /* The same client carries on, so the calls waiting for a new token resume. */
+      /* The same client carries on, so the calls waiting for a new token go out again. */
       steward_client_set_token (self->client, connect->token);
       if (g_set_object (&self->user, connect->user))
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
@@ -229,9 +304,15 @@ stored_cb (GObject      *object,
 
   if (!steward_keyring_store_finish (result, &error))
     {
+      /* A dismissed unlock prompt reports itself as cancelled, though nobody cancelled us. */
+      if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          g_task_return_error_if_cancelled (task))
+        return;
+
       g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_KEYRING,
                                _("The token could not be saved in the system keyring: %s"),
-                               error->message);
+                               error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                 ? error->message : _("the keyring is locked"));
       return;
     }
 
@@ -254,11 +335,13 @@ checked_cb (GObject      *object,
       return;
     }
 
-  if (connect->storage == STEWARD_TOKEN_KEYRING)
+  if (connect->storage == STEWARD_TOKEN_KEYRING && !connect->already_stored)
     {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
       steward_keyring_store_async (steward_profile_get_url (connect->profile),
                                    steward_profile_get_name (connect->profile),
-                                   connect->token, g_task_get_cancellable (task),
+                                   connect->token, cancellable,
                                    stored_cb, g_steal_pointer (&task));
       return;
     }
@@ -289,8 +372,12 @@ looked_up_cb (GObject      *object,
   token = steward_keyring_lookup_finish (result, &error);
   if (token == NULL)
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          g_task_return_error_if_cancelled (task))
+        return;
+
       if (error != NULL)
-        g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_TOKEN,
+        g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_KEYRING,
                                  _("The system keyring could not be read: %s"), error->message);
       else
         g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_TOKEN,
@@ -301,26 +388,6 @@ looked_up_cb (GObject      *object,
   connect->token = g_strdup (token);
   steward_keyring_free_token (token);
   check (g_steal_pointer (&task));
-}
-
-/* Finds the token of a saved profile: kept for this session, or in the keyring. */
-static void
-look_up_then_check (GTask *task)
-{
-  StewardSession *self = g_task_get_source_object (task);
-  Connect *connect = g_task_get_task_data (task);
-  const char *url = steward_profile_get_url (connect->profile);
-  const char *token = g_hash_table_lookup (self->session_tokens, url);
-
-  connect->storage = STORAGE_ALREADY_STORED;
-  if (token != NULL)
-    {
-      connect->token = g_strdup (token);
-      check (task);
-      return;
-    }
-
-  steward_keyring_lookup_async (url, g_task_get_cancellable (task), looked_up_cb, task);
 }
 
 static GTask *
@@ -340,16 +407,46 @@ new_connect_task (StewardSession      *self,
   return task;
 }
 
+/* Signs in to a saved profile with the token kept for it: for this session, or in the keyring. */
+static void
+connect_saved_async (StewardSession      *self,
+                     StewardProfile      *profile,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  GTask *task = new_connect_task (self, profile, connect_saved_async, cancellable, callback, user_data);
+  Connect *connect = g_task_get_task_data (task);
+  const char *url = steward_profile_get_url (profile);
+  const char *token = g_hash_table_lookup (self->session_tokens, url);
+
+  connect->already_stored = TRUE;
+  if (token != NULL)
+    {
+      connect->storage = STEWARD_TOKEN_SESSION_ONLY;
+      connect->token = g_strdup (token);
+      check (task);
+      return;
+    }
+
+  connect->storage = STEWARD_TOKEN_KEYRING;
+  steward_keyring_lookup_async (url, cancellable, looked_up_cb, task);
+}
+
 static void
 steward_session_dispose (GObject *object)
 {
   StewardSession *self = STEWARD_SESSION (object);
 
   if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (self->client, authentication_required_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->client, authentication_required_cb, self);
+      steward_client_cancel_reauthentication (self->client);
+    }
   g_clear_object (&self->client);
   g_clear_object (&self->user);
   g_clear_object (&self->profile);
+  g_clear_object (&self->pending_profile);
   g_clear_object (&self->profiles);
   g_clear_object (&self->settings);
 
@@ -383,6 +480,9 @@ steward_session_get_property (GObject    *object,
     case PROP_PROFILE:
       g_value_set_object (value, self->profile);
       break;
+    case PROP_PENDING_PROFILE:
+      g_value_set_object (value, self->pending_profile);
+      break;
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
@@ -410,9 +510,14 @@ steward_session_class_init (StewardSessionClass *klass)
   properties[PROP_STATE] =
     g_param_spec_int ("state", NULL, NULL, STEWARD_SESSION_SIGNED_OUT, STEWARD_SESSION_SIGNED_IN,
                       STEWARD_SESSION_SIGNED_OUT, flags);
+  /* The signed-in profile; NULL when signed out. */
   properties[PROP_PROFILE] = g_param_spec_object ("profile", NULL, NULL, STEWARD_TYPE_PROFILE, flags);
+  /* While the state is CONNECTING: the profile being connected to. */
+  properties[PROP_PENDING_PROFILE] =
+    g_param_spec_object ("pending-profile", NULL, NULL, STEWARD_TYPE_PROFILE, flags);
   properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, STEWARD_TYPE_CLIENT, flags);
   properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, STEWARD_TYPE_USER, flags);
+  /* Why the last restore or switch failed; NULL after a sign-in. */
   properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -456,6 +561,7 @@ steward_session_get_profiles (StewardSession *self)
   return G_LIST_MODEL (self->profiles);
 }
 
+/* Returns: (transfer none) (nullable) */
 StewardProfile *
 steward_session_find_profile (StewardSession *self,
                               const char     *id)
@@ -465,13 +571,18 @@ steward_session_find_profile (StewardSession *self,
   return steward_profile_store_find (self->profiles, id);
 }
 
+/* Returns: (transfer none) (nullable): the saved profile of the deployment at @url, given in
+ * any form the vendor CLI accepts */
 StewardProfile *
 steward_session_find_profile_by_url (StewardSession *self,
                                      const char     *url)
 {
+  g_autofree char *normalized = NULL;
+
   g_return_val_if_fail (STEWARD_IS_SESSION (self), NULL);
 
-  return steward_profile_store_find_by_url (self->profiles, url);
+  normalized = url != NULL ? steward_url_normalize_base (url, NULL) : NULL;
+  return steward_profile_store_find_by_url (self->profiles, normalized != NULL ? normalized : url);
 }
 
 StewardSessionState
@@ -482,6 +593,7 @@ steward_session_get_state (StewardSession *self)
   return self->state;
 }
 
+/* Returns: (transfer none) (nullable): the signed-in profile */
 StewardProfile *
 steward_session_get_profile (StewardSession *self)
 {
@@ -490,6 +602,36 @@ steward_session_get_profile (StewardSession *self)
   return self->profile;
 }
 
+/* Returns: (transfer none) (nullable): the profile being connected to, while CONNECTING */
+StewardProfile *
+steward_session_get_pending_profile (StewardSession *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SESSION (self), NULL);
+
+  return self->pending_profile;
+}
+
+/* Returns: (transfer none) (nullable): the saved profile Steward signs in to at start-up, which
+ * is the last one signed in to */
+StewardProfile *
+steward_session_get_default_profile (StewardSession *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SESSION (self), NULL);
+
+  return steward_profile_store_find (self->profiles,
+                                     steward_profile_store_get_current_id (self->profiles));
+}
+
+/* Where the signed-in profile's token is kept. */
+StewardTokenStorage
+steward_session_get_token_storage (StewardSession *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SESSION (self), STEWARD_TOKEN_NOT_STORED);
+
+  return self->client != NULL ? self->storage : STEWARD_TOKEN_NOT_STORED;
+}
+
+/* Returns: (transfer none) (nullable) */
 StewardClient *
 steward_session_get_client (StewardSession *self)
 {
@@ -498,6 +640,7 @@ steward_session_get_client (StewardSession *self)
   return self->client;
 }
 
+/* Returns: (transfer none) (nullable): the signed-in user, whose role says what is allowed */
 StewardUser *
 steward_session_get_user (StewardSession *self)
 {
@@ -516,7 +659,9 @@ steward_session_get_last_error (StewardSession *self)
 }
 
 /* Checks @token against @profile's deployment, keeps it as @storage says, saves the profile
- * (unless temporary) and makes it current. */
+ * (unless temporary) and makes it current. STEWARD_SIGN_IN_ERROR names the stage that failed;
+ * STEWARD_SESSION_ERROR_KEYRING says the keyring could not keep the token, so the caller can
+ * offer STEWARD_TOKEN_SESSION_ONLY instead. */
 void
 steward_session_sign_in_async (StewardSession      *self,
                                StewardProfile      *profile,
@@ -549,8 +694,35 @@ steward_session_sign_in_finish (StewardSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+switched_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  StewardSession *self = STEWARD_SESSION (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  end_connecting (self);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* A missing token is not a failure worth showing: the user simply signs in. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_TOKEN))
+    set_last_error (self, error->message);
+
+  g_task_return_error (task, error);
+}
+
 /* Signs in to a saved profile with its stored token; STEWARD_SESSION_ERROR_NO_TOKEN when there
- * is none, so the caller can ask for one. */
+ * is none, so the caller can ask for one. Meanwhile the state is CONNECTING and
+ * StewardSession:pending-profile names the profile; on failure the session is back where it
+ * was. */
 void
 steward_session_switch_async (StewardSession      *self,
                               const char          *profile_id,
@@ -558,23 +730,24 @@ steward_session_switch_async (StewardSession      *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  g_autoptr(GTask) task = NULL;
   StewardProfile *profile;
 
   g_return_if_fail (STEWARD_IS_SESSION (self));
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_session_switch_async);
+
   profile = steward_profile_store_find (self->profiles, profile_id);
   if (profile == NULL)
     {
-      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-      g_task_set_source_tag (task, steward_session_switch_async);
-      g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_TOKEN,
+      g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_PROFILE,
                                _("That profile no longer exists"));
       return;
     }
 
-  look_up_then_check (new_connect_task (self, profile, steward_session_switch_async,
-                                        cancellable, callback, user_data));
+  begin_connecting (self, profile);
+  connect_saved_async (self, profile, cancellable, switched_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -592,27 +765,16 @@ restored_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  StewardSession *self = STEWARD_SESSION (object);
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (steward_session_switch_finish (self, result, &error))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* A missing token is not a failure worth showing: the user simply signs in. */
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      !(g_error_matches (error, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_TOKEN)))
-    set_last_error (self, error->message);
-
-  if (self->state == STEWARD_SESSION_CONNECTING)
-    set_state (self, STEWARD_SESSION_SIGNED_OUT);
-  g_task_return_error (task, error);
+  if (steward_session_switch_finish (STEWARD_SESSION (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
-/* At start-up: signs in to the current profile, if there is one and its token still works. The
+/* At start-up: signs in to the default profile, if there is one and its token still works. The
  * token is looked up asynchronously; the state is CONNECTING meanwhile. */
 void
 steward_session_restore_async (StewardSession      *self,
@@ -635,10 +797,6 @@ steward_session_restore_async (StewardSession      *self,
       return;
     }
 
-  g_clear_object (&self->profile);
-  self->profile = g_object_ref (steward_profile_store_find (self->profiles, id));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
-  set_state (self, STEWARD_SESSION_CONNECTING);
   steward_session_switch_async (self, id, cancellable, restored_cb, g_steal_pointer (&task));
 }
 
@@ -686,7 +844,7 @@ forget_token (GTask          *task,
   steward_keyring_clear_async (url, g_task_get_cancellable (task), cleared_cb, task);
 }
 
-/* Signs out of the current profile and removes its token; the profile stays. */
+/* Signs out of the current profile and removes its token; the profile stays saved. */
 void
 steward_session_sign_out_async (StewardSession      *self,
                                 GCancellable        *cancellable,
@@ -702,7 +860,11 @@ steward_session_sign_out_async (StewardSession      *self,
   g_task_set_source_tag (task, steward_session_sign_out_async);
 
   profile = self->profile != NULL ? g_object_ref (self->profile) : NULL;
+  g_object_freeze_notify (G_OBJECT (self));
   deactivate (self);
+  set_profile (self, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+
   if (profile == NULL)
     {
       g_task_return_boolean (task, TRUE);
@@ -723,7 +885,7 @@ steward_session_sign_out_finish (StewardSession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Removes a profile and its token; signs out first if it is the current one. */
+/* Removes a saved profile and its token; signs out first if it is the current one. */
 void
 steward_session_forget_profile_async (StewardSession      *self,
                                       const char          *profile_id,
@@ -743,7 +905,8 @@ steward_session_forget_profile_async (StewardSession      *self,
   saved = steward_profile_store_find (self->profiles, profile_id);
   if (saved == NULL)
     {
-      g_task_return_boolean (task, TRUE);
+      g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_PROFILE,
+                               _("That profile no longer exists"));
       g_object_unref (task);
       return;
     }
@@ -751,9 +914,10 @@ steward_session_forget_profile_async (StewardSession      *self,
   profile = g_object_ref (saved);
   if (self->profile == saved)
     {
+      g_object_freeze_notify (G_OBJECT (self));
       deactivate (self);
-      g_clear_object (&self->profile);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+      set_profile (self, NULL);
+      g_object_thaw_notify (G_OBJECT (self));
     }
   steward_profile_store_remove (self->profiles, profile_id);
   forget_token (task, profile);
@@ -770,7 +934,8 @@ steward_session_forget_profile_finish (StewardSession  *self,
 }
 
 /* After ::reauthentication-required: checks the new token against the current deployment and,
- * when it passes, hands it to the client so the waiting calls go out again. */
+ * when it passes, keeps it where the old one was kept and hands it to the client, so the calls
+ * that were waiting go out again. */
 void
 steward_session_reauthenticate_async (StewardSession      *self,
                                       const char          *token,

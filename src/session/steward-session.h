@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   STEWARD_SESSION_ERROR_NO_TOKEN,   /* the profile has no stored token: ask for one */
-  STEWARD_SESSION_ERROR_KEYRING,    /* the keyring could not store the token */
+  STEWARD_SESSION_ERROR_KEYRING,    /* the keyring could not store or read the token */
+  STEWARD_SESSION_ERROR_NO_PROFILE, /* no saved profile has that id */
 } StewardSessionError;
 
 typedef enum
@@ -42,6 +43,9 @@ StewardProfile      *steward_session_find_profile_by_url     (StewardSession    
                                                               const char           *url);
 StewardSessionState  steward_session_get_state               (StewardSession       *self);
 StewardProfile      *steward_session_get_profile             (StewardSession       *self);
+StewardProfile      *steward_session_get_pending_profile     (StewardSession       *self);
+StewardProfile      *steward_session_get_default_profile     (StewardSession       *self);
+StewardTokenStorage  steward_session_get_token_storage       (StewardSession       *self);
 StewardClient       *steward_session_get_client              (StewardSession       *self);
 StewardUser         *steward_session_get_user                (StewardSession       *self);
 const char          *steward_session_get_last_error          (StewardSession       *self);

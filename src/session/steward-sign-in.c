@@ -109,6 +109,7 @@ health_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   Check *check = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
   gint64 expiry;
 
   if (!steward_client_check_health_finish (STEWARD_CLIENT (object), result, &error))
@@ -117,6 +118,14 @@ health_cb (GObject      *object,
 
       if (return_transport_error (task, error))
         return;
+
+      /* A deployment that is down for maintenance is still a Qualytics deployment. */
+      if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_SERVER))
+        {
+          message = g_strdup_printf (_("The server reported a problem: %s"), error->message);
+          return_stage_error (task, STEWARD_SIGN_IN_ERROR_FAILED, message);
+          return;
+        }
 
       message = g_strdup_printf (_("The server answered, but not like a Qualytics deployment (%s)"),
                                  error->message);
@@ -135,9 +144,10 @@ health_cb (GObject      *object,
       return;
     }
 
+  /* Read before the task is handed on: argument order is unspecified. */
+  cancellable = g_task_get_cancellable (task);
   steward_client_set_token (check->client, check->token);
-  steward_client_get_current_user_async (check->client, g_task_get_cancellable (task),
-                                         user_cb, g_steal_pointer (&task));
+  steward_client_get_current_user_async (check->client, cancellable, user_cb, g_steal_pointer (&task));
 }
 
 void

@@ -3,12 +3,15 @@
 
 #include <adwaita.h>
 
+#include "steward-session.h"
+
 G_BEGIN_DECLS
 
 #define STEWARD_TYPE_APPLICATION (steward_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (StewardApplication, steward_application, STEWARD, APPLICATION, AdwApplication)
 
-StewardApplication *steward_application_new (void);
+StewardApplication *steward_application_new         (void);
+StewardSession     *steward_application_get_session (StewardApplication *self);
 
 G_END_DECLS
