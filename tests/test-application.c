@@ -167,12 +167,12 @@ test_demo (void)
   g_assert_cmpint (steward_user_get_role (steward_session_get_user (session)), ==, STEWARD_ROLE_ADMIN);
   g_assert_cmpint (steward_session_get_token_storage (session), ==, STEWARD_TOKEN_NOT_STORED);
 
-  /* The subtitle names the demo profile. */
+  /* The datastore list's subtitle names the demo profile. */
   page = gtk_stack_get_visible_child (GTK_STACK (steward_test_find_widget (GTK_WIDGET (window),
                                                                            GTK_TYPE_STACK, NULL)));
-  title = steward_test_find_widget (page, ADW_TYPE_WINDOW_TITLE, "Steward");
+  title = steward_test_find_widget (page, ADW_TYPE_WINDOW_TITLE, "All Datastores");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Demo");
-  g_assert_true (gtk_widget_get_mapped (title));
+  g_assert_true (steward_test_wait_until (widget_mapped_cb, title, 5000));
 
   /* It is a real server: the demo's seed answers. */
   client = steward_session_get_client (session);

@@ -857,6 +857,32 @@ typedef struct
   StewardProfile  *profile;
 } AppFixture;
 
+/* The count beside a sidebar entry, once known. */
+static gboolean
+sidebar_count_shown (GtkWidget  *window,
+                     const char *title)
+{
+  GtkWidget *label = steward_test_find_widget (window, GTK_TYPE_LABEL, title);
+  GtkWidget *count;
+
+  if (label == NULL)
+    return FALSE;
+
+  count = gtk_widget_get_last_child (gtk_widget_get_parent (label));
+  return GTK_IS_LABEL (count) && *gtk_label_get_label (GTK_LABEL (count)) != '\0';
+}
+
+/* Listed, with every count in the sidebar (Ungrouped is known once all the groups are). */
+static gboolean
+browser_loaded_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+
+  return steward_test_find_widget (window, GTK_TYPE_LABEL, "Billing Ledger") != NULL &&
+         sidebar_count_shown (window, "Ungrouped") &&
+         sidebar_count_shown (window, "Enrichment Datastores");
+}
+
 static void
 app_fixture_set_up (AppFixture    *f,
                     gconstpointer  data)
@@ -879,6 +905,10 @@ app_fixture_set_up (AppFixture    *f,
                                  STEWARD_TOKEN_NOT_STORED, NULL, steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_session_sign_in_finish (f->session, result, &error));
+
+  /* The window's datastore browser has listed the deployment, so that the only requests left to
+   * meet a revoked token are the test's own. */
+  g_assert_true (steward_test_wait_until (browser_loaded_cb, f->window, 30000));
 }
 
 static void
