@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Opens each of the main window's dialogs over the main view of a demo deployment, under Xvfb
-# (through headless-run.sh), and saves a PNG of the window with the dialog over it at 1280×800
-# and at 800×600.
+# Opens the main view of a demo deployment with a datastore's details, then each of the main
+# window's dialogs over it, under Xvfb (through headless-run.sh), and saves a PNG of the window
+# with the dialog over it, at 1280×800 and at 800×600. build-aux/screenshots.sh runs it too.
 #
 #   build-aux/screenshot-dialogs.sh OUTDIR
 #
@@ -47,7 +47,16 @@ shoot() {
   "$STEWARD_BUILDDIR/tests/screenshot-dialogs" "$dialog" "$width" "$height" 2>/dev/null &
   app_pid=$!
 
-  find_window "^Steward$" >/dev/null
+  xid=$(find_window "^Steward$")
+  if [ "$dialog" = none ]; then
+    sleep 2   # let the list and the details load and paint
+    /usr/bin/import -window "$xid" "$outdir/$name.png"
+    echo "$outdir/$name.png"
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=
+    return
+  fi
   xid=$(find_window "$title")
   sleep 1   # let the dialog lay out at its natural size
   geometry=$(xdotool getwindowgeometry --shell "$xid")
@@ -68,6 +77,8 @@ shoot() {
   app_pid=
 }
 
+shoot main-details none "" 1280 800
+shoot main-details-small none "" 800 600
 shoot group-editor group-editor "^Edit Group$" 1280 800
 shoot group-editor-small group-editor "^Edit Group$" 800 600
 shoot delete-confirmation delete-confirmation "^Delete “Production Sales”\?$" 1280 800
@@ -76,3 +87,7 @@ shoot delete-group delete-group "^Delete “Mission Critical”\?$" 1280 800
 shoot delete-group-small delete-group "^Delete “Mission Critical”\?$" 800 600
 shoot datastore-editor datastore-editor "^Edit Datastore$" 1280 800
 shoot datastore-editor-small datastore-editor "^Edit Datastore$" 800 600
+shoot create-jdbc create-jdbc "^New Datastore$" 1280 800
+shoot create-dfs create-dfs "^New Datastore$" 1280 800
+shoot create-dfs-small create-dfs "^New Datastore$" 800 600
+shoot test-connection-failed test-connection-failed "^Test a Connection$" 1280 800

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Starts Steward under Xvfb (through headless-run.sh) and saves a PNG of each main screen.
+# Starts Steward under Xvfb (through headless-run.sh) and saves a PNG of each main screen: signed
+# out, signing in, the demo's datastores at two sizes, a production profile, then (through
+# screenshot-dialogs.sh) a datastore's details and each dialog.
 #
 #   build-aux/screenshots.sh OUTDIR
 #
@@ -44,16 +46,22 @@ shoot() {
   echo "$outdir/$name.png"
 }
 
+# First run: signed out, then the sign-in dialog, opened the way the desktop would: through the
+# app's D-Bus action.
 "$STEWARD_BUILDDIR/src/steward" &
 app_pid=$!
-
-shoot main-window "Steward" 1280 800
-shoot main-window-small "Steward" 800 600
-
-# The sign-in dialog, opened the way the desktop would: through the app's D-Bus action.
+shoot signed-out "Steward" 1280 800
 gapplication action io.github.stewardapp.Steward sign-in
 shoot sign-in-dialog "^Sign In$"
+kill "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=
 
+# The demo: a deployment built into Steward, signed in as an administrator.
+"$STEWARD_BUILDDIR/src/steward" --demo &
+app_pid=$!
+shoot main-window "Steward" 1280 800
+shoot main-window-small "Steward" 800 600
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 app_pid=
@@ -81,3 +89,16 @@ printf '%s' "$token" | secret-tool store --label="Steward API token for Producti
 "$STEWARD_BUILDDIR/src/steward" &
 app_pid=$!
 shoot production-profile "Steward" 1280 800
+kill "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=
+kill "$demo_pid"
+wait "$demo_pid" 2>/dev/null || true
+demo_pid=
+
+# The details pane and the dialogs, over the same demo data.
+if [ -x "$STEWARD_BUILDDIR/tests/screenshot-dialogs" ]; then
+  "$(dirname "$0")/screenshot-dialogs.sh" "$outdir"
+else
+  echo "no tests/screenshot-dialogs in $STEWARD_BUILDDIR (tests disabled): dialogs not shot" >&2
+fi

@@ -4,12 +4,16 @@
 #include <adwaita.h>
 
 #include "steward-application.h"
+#include "steward-connection-tester.h"
+#include "steward-connector-form.h"
+#include "steward-create-datastore-dialog.h"
 #include "steward-datastore-editor.h"
 #include "steward-delete-datastore-dialog.h"
 #include "steward-delete-group-dialog.h"
 #include "steward-group-editor.h"
 #include "steward-main-view.h"
 #include "steward-test-demo.h"
+#include "steward-test-connection-dialog.h"
 #include "steward-test-utils.h"
 
 /* For build-aux/screenshot-dialogs.sh: the main view of a demo deployment in a window of the
@@ -17,10 +21,11 @@
  *
  *   screenshot-dialogs DIALOG WIDTH HEIGHT
  *
- * DIALOG is group-editor, delete-confirmation, delete-group or datastore-editor, or one of the
- * states a user meets on the way: new-group-taken (a name another group has), datastore-editor-
- * rejected (a value the server refuses, a tag being added) and delete-confirmation-forbidden (a
- * manager trying). */
+ * DIALOG is group-editor, delete-confirmation, delete-group, datastore-editor, create-jdbc,
+ * create-dfs or test-connection-failed, or one of the states a user meets on the way:
+ * new-group-taken (a name another group has), datastore-editor-rejected (a value the server
+ * refuses, a tag being added) and delete-confirmation-forbidden (a manager trying); "none" shows
+ * the main view alone, a datastore's details open. */
 
 static GListModel *
 list_groups (StewardClient *client)
@@ -70,6 +75,26 @@ loaded_cb (gpointer user_data)
   return steward_datastore_editor_get_loaded (user_data);
 }
 
+static gboolean
+create_loaded_cb (gpointer user_data)
+{
+  return !steward_create_datastore_dialog_get_loading (user_data);
+}
+
+static gboolean
+test_connection_loaded_cb (gpointer user_data)
+{
+  return !steward_test_connection_dialog_get_loading (user_data);
+}
+
+static gboolean
+tested_cb (gpointer user_data)
+{
+  StewardConnectionTesterState state = steward_connection_tester_get_state (user_data);
+
+  return state == STEWARD_CONNECTION_TESTER_SUCCEEDED || state == STEWARD_CONNECTION_TESTER_FAILED;
+}
+
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
@@ -89,6 +114,7 @@ main (int   argc,
   g_autoptr(StewardDatastore) datastore = NULL;
   g_autoptr(StewardDatastoreGroup) group = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GMenu) menu = NULL;
   GtkWindow *window;
   GtkWidget *view;
   GtkWindow *dialog = NULL;
@@ -119,6 +145,11 @@ main (int   argc,
   gtk_window_set_default_size (window, atoi (argv[2]), atoi (argv[3]));
   view = steward_main_view_new ();
   steward_main_view_set_subtitle (STEWARD_MAIN_VIEW (view), "acme.qualytics.io");
+  /* The window's menu, as Steward shows it (the button would be greyed out without one). */
+  menu = g_menu_new ();
+  g_menu_append (menu, "_Keyboard Shortcuts", "app.shortcuts");
+  g_menu_append (menu, "_About Steward", "app.about");
+  steward_main_view_set_primary_menu (STEWARD_MAIN_VIEW (view), G_MENU_MODEL (menu));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
   gtk_window_present (window);
   steward_main_view_set_client (STEWARD_MAIN_VIEW (view), demo->client, user);
@@ -150,8 +181,18 @@ main (int   argc,
 
       dialog = GTK_WINDOW (steward_delete_datastore_dialog_new (window, manager, datastore));
     }
-  else
+  else if (g_str_equal (which, "create-jdbc") || g_str_equal (which, "create-dfs"))
+    dialog = GTK_WINDOW (steward_create_datastore_dialog_new (window, demo->client, groups));
+  else if (g_str_equal (which, "test-connection-failed"))
+    dialog = GTK_WINDOW (steward_test_connection_dialog_new (window, demo->client));
+  else if (!g_str_equal (which, "none"))
     g_error ("No dialog called %s", which);
+
+  if (dialog == NULL)
+    {
+      steward_test_wait_until (never_cb, NULL, G_MAXUINT);
+      return 0;
+    }
 
   gtk_window_present (dialog);
 
@@ -177,6 +218,46 @@ main (int   argc,
       gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
                              "Production Sales");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+    }
+
+  else if (g_str_equal (which, "create-jdbc"))
+    {
+      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
+
+      steward_test_wait_until (create_loaded_cb, dialog, 10000);
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Orders Warehouse");
+      steward_connector_form_select_type (form, "postgresql");
+      steward_connector_form_set_value (form, "host", "db.acme-corp.com");
+      steward_connector_form_set_value (form, "username", "qualytics_reader");
+      steward_connector_form_set_value (form, "password", "example-password");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "orders");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Schema")), "public");
+    }
+  else if (g_str_equal (which, "create-dfs"))
+    {
+      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
+
+      steward_test_wait_until (create_loaded_cb, dialog, 10000);
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Raw Events S3");
+      steward_connector_form_select_type (form, "s3");
+      steward_connector_form_set_value (form, "uri", "s3://acme-data-lake");
+      steward_connector_form_set_value (form, "access_key", "AKIAEXAMPLEKEY");
+      steward_connector_form_set_value (form, "secret_key", "example-secret");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Root Path")), "/raw/events/");
+    }
+  else if (g_str_equal (which, "test-connection-failed"))
+    {
+      StewardTestConnectionDialog *tester_dialog = STEWARD_TEST_CONNECTION_DIALOG (dialog);
+      StewardConnectorForm *form = steward_test_connection_dialog_get_form (tester_dialog);
+      StewardConnectionTester *tester = steward_test_connection_dialog_get_tester (tester_dialog);
+
+      steward_test_wait_until (test_connection_loaded_cb, dialog, 10000);
+      steward_connector_form_select_type (form, "postgresql");
+      steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
+      steward_connector_form_set_value (form, "username", "qualytics_reader");
+      steward_connector_form_set_value (form, "password", "example-password");
+      g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
+      steward_test_wait_until (tested_cb, tester, 10000);
     }
 
   /* Until the script has taken its pictures and stops the program. */
