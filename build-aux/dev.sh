@@ -75,7 +75,8 @@ case "${1:-}" in
     install_packages "${build_packages[@]}"
     setup build -Dwerror=true
     compile build
-    exec build/src/steward --demo
+    # Uninstalled, the app finds its GSettings schema in the build.
+    GSETTINGS_SCHEMA_DIR=$PWD/build/data exec build/src/steward --demo
     ;;
   test)
     install_packages "${build_packages[@]}" "${test_packages[@]}"

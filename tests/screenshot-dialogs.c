@@ -8,6 +8,7 @@
 #include "steward-connector-form.h"
 #include "steward-create-datastore-dialog.h"
 #include "steward-datastore-editor.h"
+#include "steward-datastore-table.h"
 #include "steward-delete-datastore-dialog.h"
 #include "steward-delete-group-dialog.h"
 #include "steward-group-editor.h"
@@ -190,6 +191,10 @@ main (int   argc,
 
   if (dialog == NULL)
     {
+      /* Opened as a user would (a double click or Enter), so a folded window shows the details
+       * page rather than the list. */
+      g_signal_emit_by_name (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL),
+                             "datastore-activated", datastore);
       steward_test_wait_until (never_cb, NULL, G_MAXUINT);
       return 0;
     }
