@@ -802,6 +802,56 @@ test_member_actions_disabled (Fixture       *fixture,
   g_assert_null (steward_test_find_toplevel (STEWARD_TYPE_GROUP_EDITOR));
 }
 
+static gboolean
+widget_visible_cb (gpointer user_data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (user_data));
+}
+
+/* The label of the last item of the last section of a menu. */
+static char *
+last_menu_label (GMenuModel *menu)
+{
+  GMenuModel *section = g_menu_model_get_item_link (menu, g_menu_model_get_n_items (menu) - 1, G_MENU_LINK_SECTION);
+  char *label = NULL;
+
+  g_menu_model_get_item_attribute (section, g_menu_model_get_n_items (section) - 1,
+                                   G_MENU_ATTRIBUTE_LABEL, "s", &label);
+  g_object_unref (section);
+  return label;
+}
+
+/* Shift+F10 (or the Menu key) opens the row's context menu from the keyboard: for one
+ * datastore, then for a selection of two. */
+static void
+test_keyboard_context_menu (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *popover = steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_POPOVER_MENU, NULL);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (steward_datastore_table_get_selection (fixture->table));
+  g_autofree char *single = NULL;
+  g_autofree char *several = NULL;
+
+  g_assert_nonnull (popover);
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  g_assert_true (steward_datastore_table_select_id (fixture->table, 42));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
+  g_assert_true (steward_test_wait_until (widget_visible_cb, popover, 5000));
+  single = last_menu_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
+  g_assert_cmpstr (single, ==, "_Delete…");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  steward_test_iterate (100);
+
+  gtk_selection_model_select_item (selection, 0, FALSE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
+  g_assert_true (steward_test_wait_until (widget_visible_cb, popover, 5000));
+  several = last_menu_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
+  g_assert_cmpstr (several, ==, "_Delete 3 Datastores…");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +870,7 @@ main (int   argc,
   ADD ("/main-view/assign-by-drag", test_assign_by_drag);
   ADD ("/main-view/bulk", test_bulk);
   ADD ("/main-view/bulk-delete", test_bulk_delete);
+  ADD ("/main-view/keyboard-context-menu", test_keyboard_context_menu);
   ADD ("/main-view/details-sync-verify", test_details_sync_verify);
   ADD ("/main-view/create-selects-and-follows-sync", test_create_selects_and_follows_sync);
   ADD ("/main-view/groups", test_groups);

@@ -161,6 +161,27 @@ build_selection_menu (StewardDatastoreTable *self,
   return G_MENU_MODEL (menu);
 }
 
+/* The menu for the selection, or for DATASTORE alone when it is not selected, pointing at
+ * RECT in the table's coordinates. */
+static void
+popup_context_menu (StewardDatastoreTable *self,
+                    StewardDatastore      *datastore,
+                    const GdkRectangle    *rect)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (!is_selected (self, datastore))
+    steward_datastore_table_select_id (self, steward_datastore_get_id (datastore));
+
+  ids = steward_datastore_table_get_selected_ids (self);
+  model = ids->len > 1 ? build_selection_menu (self, ids->len) : build_single_menu (self, datastore);
+
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
 static void
 context_click_cb (GtkGestureClick      *gesture,
                   int                   n_press,
@@ -171,8 +192,6 @@ context_click_cb (GtkGestureClick      *gesture,
   StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (gtk_widget_get_ancestor (GTK_WIDGET (cell),
                                                                                   STEWARD_TYPE_DATASTORE_TABLE));
   StewardDatastore *datastore = steward_datastore_cell_get_datastore (cell);
-  g_autoptr(GMenuModel) model = NULL;
-  g_autoptr(GArray) ids = NULL;
   double table_x;
   double table_y;
 
@@ -181,17 +200,54 @@ context_click_cb (GtkGestureClick      *gesture,
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 
-  if (!is_selected (self, datastore))
-    steward_datastore_table_select_id (self, steward_datastore_get_id (datastore));
-
-  ids = steward_datastore_table_get_selected_ids (self);
-  model = ids->len > 1 ? build_selection_menu (self, ids->len) : build_single_menu (self, datastore);
-
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
   gtk_widget_translate_coordinates (GTK_WIDGET (cell), GTK_WIDGET (self), x, y, &table_x, &table_y);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
-                               &(GdkRectangle) { (int) table_x, (int) table_y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  popup_context_menu (self, datastore, &(GdkRectangle) { (int) table_x, (int) table_y, 1, 1 });
+}
+
+/* Shift+F10 or the Menu key: the same menu, for the focused row, or the selection. */
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  StewardDatastore *datastore = NULL;
+  GdkRectangle rect = { 0, 0, 1, 1 };
+  graphene_rect_t bounds;
+  g_autoptr(GArray) ids = NULL;
+
+  /* A focused cell, or a focused row whose first cell names the datastore. */
+  if (focus != NULL && gtk_widget_get_ancestor (focus, STEWARD_TYPE_DATASTORE_CELL) != NULL)
+    datastore = steward_datastore_cell_get_datastore (STEWARD_DATASTORE_CELL (gtk_widget_get_ancestor (focus, STEWARD_TYPE_DATASTORE_CELL)));
+  for (GtkWidget *child = focus; child != NULL && datastore == NULL && child != widget;
+       child = gtk_widget_get_first_child (child))
+    if (STEWARD_IS_DATASTORE_CELL (child))
+      datastore = steward_datastore_cell_get_datastore (STEWARD_DATASTORE_CELL (child));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget) &&
+      gtk_widget_compute_bounds (focus, widget, &bounds))
+    rect = (GdkRectangle) { (int) bounds.origin.x + 12, (int) (bounds.origin.y + bounds.size.height / 2), 1, 1 };
+
+  if (datastore == NULL)
+    {
+      ids = steward_datastore_table_get_selected_ids (self);
+      if (ids->len == 0)
+        return;
+      datastore = steward_datastore_table_get_selected (self);
+      if (datastore == NULL)
+        {
+          /* Several selected, none focused: any of them stands for the selection. */
+          g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+          g_autoptr(StewardDatastore) first = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                                     gtk_bitset_get_nth (selected, 0));
+
+          popup_context_menu (self, first, &rect);
+          return;
+        }
+    }
+
+  popup_context_menu (self, datastore, &rect);
 }
 
 /* Dragging a selected row drags the whole selection; an unselected row drags alone. */
@@ -339,7 +395,10 @@ steward_datastore_table_class_init (StewardDatastoreTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, error_page);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
+  gtk_widget_class_install_action (widget_class, "table.context-menu", NULL, context_menu_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "table.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.context-menu", NULL);
 }
 
 static void
