@@ -453,6 +453,12 @@ test_sync_follower_no_sync (void)
   g_assert_null (steward_sync_follower_get_operation (follower));
 }
 
+static gboolean
+follower_has_operation_cb (gpointer user_data)
+{
+  return steward_sync_follower_get_operation (user_data) != NULL;
+}
+
 static void
 test_sync_follower_cancel (void)
 {
@@ -467,8 +473,7 @@ test_sync_follower_cancel (void)
   g_autoptr(GError) error = NULL;
 
   steward_sync_follower_follow_async (follower, 50, cancellable, steward_test_store_result_cb, &result);
-  while (steward_sync_follower_get_operation (follower) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (steward_test_wait_until (follower_has_operation_cb, follower, 30000));
   g_assert_false (steward_operation_is_finished (steward_sync_follower_get_operation (follower)));
 
   g_cancellable_cancel (cancellable);

@@ -121,6 +121,12 @@ test_list_grows_in_order (void)
   }
 }
 
+static gboolean
+list_not_empty_cb (gpointer user_data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (user_data)) > 0;
+}
+
 static void
 test_list_cancel (void)
 {
@@ -134,8 +140,7 @@ test_list_cancel (void)
 
   /* Every page after the first stalls, so the load is surely under way when cancelled. */
   steward_datastore_list_load_async (list, cancellable, steward_test_store_result_cb, &result);
-  while (g_list_model_get_n_items (G_LIST_MODEL (list)) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (steward_test_wait_until (list_not_empty_cb, list, 30000));
   steward_demo_server_inject_fault (demo->server, "GET", "/api/datastores",
                                     STEWARD_DEMO_FAULT_STALL, 100);
   g_cancellable_cancel (cancellable);

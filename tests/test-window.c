@@ -654,6 +654,12 @@ sign_in_dialog_shown_cb (gpointer user_data)
   return steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG) != NULL;
 }
 
+static gboolean
+dialog_idle_cb (gpointer user_data)
+{
+  return !steward_sign_in_dialog_get_busy (STEWARD_SIGN_IN_DIALOG (user_data));
+}
+
 /* With the Qualytics CLI configured, the signed-out page offers to import it. */
 static void
 test_window_import_offer (void)
@@ -679,8 +685,7 @@ test_window_import_offer (void)
   g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 5000));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  while (steward_sign_in_dialog_get_busy (STEWARD_SIGN_IN_DIALOG (dialog)))
-    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (steward_test_wait_until (dialog_idle_cb, dialog, 30000));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
                                                                                   ADW_TYPE_ENTRY_ROW,
                                                                                   "Deployment URL"))),
