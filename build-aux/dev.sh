@@ -13,14 +13,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Found by running both commands in a pristine Debian 12 root (.ci/pristine-root.sh), where
+# --no-install-recommends leaves out what GTK only recommends.
 build_packages=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
   libyaml-dev desktop-file-utils appstream
 )
+# What the app needs at run time to look and work right: the SVG image loader for its own icons
+# (without it they draw as "missing image"; tests/test-icons fails), the accessibility bus (GTK
+# warns at start-up without it, and screen readers cannot reach the app), TLS for https servers.
+runtime_packages=(librsvg2-common at-spi2-core glib-networking)
+# The widget tests run with accessibility on, as on a desktop: a missing bus fails them.
 test_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools flatpak-builder
-  imagemagick xdotool libclang-rt-14-dev clang glib-networking
+  imagemagick xdotool libclang-rt-14-dev clang
 )
 
 install_packages() {
@@ -69,17 +76,17 @@ run_suite() {
 
 case "${1:-}" in
   deps)
-    install_packages "${build_packages[@]}" "${test_packages[@]}"
+    install_packages "${build_packages[@]}" "${runtime_packages[@]}" "${test_packages[@]}"
     ;;
   run)
-    install_packages "${build_packages[@]}"
+    install_packages "${build_packages[@]}" "${runtime_packages[@]}"
     setup build -Dwerror=true
     compile build
     # Uninstalled, the app finds its GSettings schema in the build.
     GSETTINGS_SCHEMA_DIR=$PWD/build/data exec build/src/steward --demo
     ;;
   test)
-    install_packages "${build_packages[@]}" "${test_packages[@]}"
+    install_packages "${build_packages[@]}" "${runtime_packages[@]}" "${test_packages[@]}"
     status=0
     rm -f build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
     { setup build -Dwerror=true && compile build && run_suite build; } || status=1

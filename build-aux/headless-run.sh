@@ -72,7 +72,6 @@ done
 
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$STEWARD_BUILDDIR/data"
-export NO_AT_BRIDGE=1
 unset STEWARD_HEADLESS_INNER
 
 status=0

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Checks the Flatpak manifest: flatpak-builder parses it without unknown properties, and it
-names the application id and command the build installs."""
+"""Checks the Flatpak manifest: flatpak-builder parses it without unknown properties; it names the
+application id and command the build installs, a GNOME runtime that is still supported, the
+sandbox permissions Steward needs and no more, and every archive or file it downloads is pinned
+by a sha256."""
 import json
 import subprocess
 import sys
@@ -18,9 +20,12 @@ if data.get("command") != command:
     errors.append(f"command is {data.get('command')!r}, expected {command!r}")
 if data.get("runtime") != "org.gnome.Platform" or data.get("sdk") != "org.gnome.Sdk":
     errors.append("runtime and sdk must be org.gnome.Platform and org.gnome.Sdk")
+# A GNOME runtime is supported until two newer releases are out (about a year): in December
+# 2026 that is 50 (March 2026) and 51; 47 to 49 are past support.
+# The source itself stays buildable on GTK 4.8 / libadwaita 1.2 through the version guards.
 try:
-    if int(str(data.get("runtime-version"))) < 47:
-        errors.append("runtime-version must be 47 or newer")
+    if int(str(data.get("runtime-version"))) < 50:
+        errors.append("runtime-version must be 50 or newer (older GNOME runtimes are past support)")
 except ValueError:
     errors.append(f"runtime-version {data.get('runtime-version')!r} is not a number")
 expected_args = {"--share=network", "--share=ipc", "--socket=fallback-x11",
@@ -34,6 +39,24 @@ if not data.get("cleanup"):
 modules = data.get("modules", [])
 if not modules or not isinstance(modules[-1], dict) or modules[-1].get("buildsystem") != "meson":
     errors.append("the last module must build the app with meson")
+
+for module in modules:
+    if not isinstance(module, dict) or not module.get("name"):
+        errors.append(f"a module without a name: {module!r}")
+        continue
+    if not module.get("sources"):
+        errors.append(f"module {module['name']} has no sources")
+    for source in module.get("sources", []):
+        kind = source.get("type")
+        if kind in ("archive", "file") and not source.get("sha256"):
+            errors.append(f"module {module['name']}: {kind} {source.get('url')} has no sha256")
+        if kind in ("archive", "file") and not str(source.get("url", "")).startswith("https://"):
+            errors.append(f"module {module['name']}: {source.get('url')} is not fetched over https")
+        if kind == "git" and not source.get("commit") and not source.get("tag"):
+            errors.append(f"module {module['name']}: git source without a commit or tag")
+names = [m.get("name") for m in modules if isinstance(m, dict)]
+if names != ["libyaml", command]:
+    errors.append(f"modules are {names}, expected libyaml then {command}")
 
 shown = subprocess.run(["flatpak-builder", "--show-manifest", manifest],
                        capture_output=True, text=True)

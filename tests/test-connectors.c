@@ -21,7 +21,7 @@ static const char * const required_types[] = {
   "redshift", "trino", "athena", "s3", "gcs", "abfs", NULL
 };
 
-/* Every JDBC type deployed servers know (REAL-API-NOTES.md). */
+/* Every JDBC type deployed servers know (docs/api.md, "How deployed servers differ"). */
 static const char * const jdbc_types[] = {
   "athena", "bigquery", "databricks", "db2", "dremio", "hive", "mariadb", "mysql", "oracle",
   "postgresql", "presto", "redshift", "snowflake", "sqlserver", "synapse", "teradata",
@@ -86,7 +86,7 @@ test_builtin_table (void)
             g_assert_true (is_table_string (labels[k]));
 
           /* The documented top-level members stay at the top; everything else under
-           * "parameters", the rule REAL-API-NOTES.md gives. */
+           * "parameters", the rule docs/api.md gives. */
           if (kind == STEWARD_CONNECTOR_FIELD_JSON)
             g_assert_cmpstr (steward_connector_field_get_path (field), ==, "parameters");
           else if (steward_connector_field_get_target (field) == STEWARD_CONNECTOR_TARGET_TOP)

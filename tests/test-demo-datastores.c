@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-/* Datastores, as api-datastores.txt documents them: create, get, list, update, delete,
+/* Datastores, as docs/api.md describes them: create, get, list, update, delete,
  * favorite, and a 10,000-datastore list read page by page. */
 
 #define ADMIN STEWARD_DEMO_ROLE_ADMIN

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-/* Multi-schema creation, as api-datastores.txt documents it: discovery, validation and
+/* Multi-schema creation, as docs/api.md describes it: discovery, validation and
  * non-atomic bulk creation, with the reference's examples. */
 
 #define ADMIN STEWARD_DEMO_ROLE_ADMIN

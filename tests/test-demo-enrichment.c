@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-/* Enrichment, as api-datastore-enrichment.txt documents it: link, unlink, settings, limits and
+/* Enrichment, as docs/api.md describes it: link, unlink, settings, limits and
  * prefix normalization. */
 
 #define ADMIN STEWARD_DEMO_ROLE_ADMIN

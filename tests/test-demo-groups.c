@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-/* Datastore groups, as api-datastore-groups.txt documents them. */
+/* Datastore groups, as docs/api.md describes them. */
 
 #define ADMIN STEWARD_DEMO_ROLE_ADMIN
 #define MANAGER STEWARD_DEMO_ROLE_MANAGER

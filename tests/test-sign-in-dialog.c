@@ -10,6 +10,7 @@
 #include "steward-keyring.h"
 #include "steward-sign-in-dialog.h"
 #include "steward-test-demo.h"
+#include "steward-test-resolver.h"
 #include "steward-test-utils.h"
 #include "steward-window.h"
 
@@ -704,7 +705,8 @@ requests_arrived_cb (gpointer user_data)
 }
 
 /* A token to a remote http:// URL would travel in clear: nothing is sent until the user says so.
- * The "remote" host is this machine under its host name, which is not a loopback name. */
+ * The "remote" host is a name that is not a loopback name, resolved to this machine by the test
+ * (a fresh machine's own host name need not resolve at all). */
 static void
 test_cleartext_confirmation (Fixture       *f,
                              gconstpointer  data)
@@ -720,7 +722,8 @@ test_cleartext_confirmation (Fixture       *f,
   soup_server_listen_all (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://%s:%d", g_get_host_name (), g_uri_get_port (uris->data));
+  steward_test_resolver_add_host ("qualytics.steward-test.example");
+  url = g_strdup_printf ("http://qualytics.steward-test.example:%d", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   g_assert_false (steward_url_is_loopback (url));
 

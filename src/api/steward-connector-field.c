@@ -34,7 +34,7 @@ struct _StewardConnectorField
 
 G_DEFINE_FINAL_TYPE (StewardConnectorField, steward_connector_field, G_TYPE_OBJECT)
 
-/* The members a connection object has of its own (REAL-API-NOTES.md); every other connector
+/* The members a connection object has of its own (docs/api.md, "How deployed servers differ"); every other connector
  * option belongs under "parameters". credentials_payload is a write-only top-level member too. */
 static const char * const top_level_names[] = {
   "name", "type", "host", "port", "username", "password", "passphrase", "uri", "access_key",

@@ -87,9 +87,8 @@ check_range (Problems   *problems,
   value = steward_json_get_int (object, field, G_MININT64);
   if (value < min || value > max)
     {
-      g_autofree char *message = g_strdup_printf (_("%s must be between %'" G_GINT64_FORMAT
-                                                    " and %'" G_GINT64_FORMAT),
-                                                  label, min, max);
+      g_autofree char *message = g_strdup_printf (_("%s must be between %'lld and %'lld"),
+                                                  label, (long long) min, (long long) max);
       problem (problems, field, message);
     }
 }

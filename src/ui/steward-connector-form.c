@@ -195,8 +195,8 @@ check_format (FieldEntry *entry)
         {
           if (!has_range)
             return g_strdup (_("Enter a whole number"));
-          return g_strdup_printf (_("Enter a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                                  min, max);
+          return g_strdup_printf (_("Enter a whole number from %lld to %lld"),
+                                  (long long) min, (long long) max);
         }
     }
   else if (kind == STEWARD_CONNECTOR_FIELD_JSON)

@@ -352,11 +352,10 @@ update_operation (StewardDatastoreDetails *self)
     case STEWARD_OPERATION_RUNNING:
       if (steward_operation_get_total_containers (operation) > 0)
         /* Translators: sync progress, e.g. "Syncing: 4 of 12 containers, 120,000 records". */
-        text = g_strdup_printf (_("Syncing: %'" G_GINT64_FORMAT " of %'" G_GINT64_FORMAT " containers, %'"
-                                  G_GINT64_FORMAT " records"),
-                                steward_operation_get_containers_analyzed (operation),
-                                steward_operation_get_total_containers (operation),
-                                steward_operation_get_records_processed (operation));
+        text = g_strdup_printf (_("Syncing: %'lld of %'lld containers, %'lld records"),
+                                (long long) steward_operation_get_containers_analyzed (operation),
+                                (long long) steward_operation_get_total_containers (operation),
+                                (long long) steward_operation_get_records_processed (operation));
       else
         text = g_strdup (_("Syncing…"));
       break;

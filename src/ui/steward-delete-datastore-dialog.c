@@ -116,14 +116,12 @@ steward_delete_datastore_dialog_constructed (GObject *object)
   containers = steward_datastore_get_containers (self->datastore);
   if (steward_datastore_has_field (self->datastore, "containers") && containers > 0)
     adw_message_dialog_format_body (dialog,
-                                    ngettext ("This is permanent. Its %'" G_GINT64_FORMAT
-                                              " container is deleted with it, along with all its "
-                                              "checks, anomalies and enrichment data.",
-                                              "This is permanent. Its %'" G_GINT64_FORMAT
-                                              " containers are deleted with it, along with all "
-                                              "its checks, anomalies and enrichment data.",
+                                    ngettext ("This is permanent. Its %'lld container is deleted with it, "
+                                              "along with all its checks, anomalies and enrichment data.",
+                                              "This is permanent. Its %'lld containers are deleted with it, "
+                                              "along with all its checks, anomalies and enrichment data.",
                                               containers),
-                                    containers);
+                                    (long long) containers);
   else
     adw_message_dialog_set_body (dialog,
                                  _("This is permanent. All its containers, checks, anomalies and "
