@@ -21,6 +21,7 @@
 #include "steward-datastore.h"
 #include "steward-datastore-group.h"
 #include "steward-datastore-list.h"
+#include "steward-datastore-loader.h"
 #include "steward-datastore-page.h"
 #include "steward-datastore-query.h"
 #include "steward-datastore-request.h"

@@ -8,10 +8,10 @@
 #include "steward-validate.h"
 
 static gpointer
-parse_page (JsonNode  *root,
-            GError   **error)
+parse_page (GBytes  *body,
+            GError **error)
 {
-  return steward_datastore_page_new_from_json (root, error);
+  return steward_datastore_page_new_from_bytes (body, error);
 }
 
 void
@@ -30,9 +30,8 @@ steward_client_list_datastores_async (StewardClient         *self,
     query = empty = steward_datastore_query_new ();
 
   query_string = steward_datastore_query_to_string (query, page, size);
-  _steward_client_call (self, STEWARD_HTTP_GET, "datastores", query_string, NULL, STEWARD_CALL_NONE,
-                        parse_page, g_object_unref, steward_client_list_datastores_async,
-                        cancellable, callback, user_data);
+  _steward_client_call_raw (self, "datastores", query_string, parse_page, g_object_unref,
+                            steward_client_list_datastores_async, cancellable, callback, user_data);
 }
 
 StewardDatastorePage *

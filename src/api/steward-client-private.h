@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 typedef gpointer (*StewardParseFunc) (JsonNode  *root,
                                       GError   **error);
 
+/* Turns a 2xx body into the call's result without a JSON tree, on a worker thread. */
+typedef gpointer (*StewardParseBytesFunc) (GBytes  *body,
+                                           GError **error);
+
 typedef enum
 {
   STEWARD_CALL_NONE = 0,
@@ -27,6 +31,15 @@ void     _steward_client_call             (StewardClient        *self,
                                            JsonNode             *body,
                                            StewardCallFlags      flags,
                                            StewardParseFunc      parse,
+                                           GDestroyNotify        result_free,
+                                           gpointer              source_tag,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+void     _steward_client_call_raw         (StewardClient        *self,
+                                           const char           *path,
+                                           const char           *query,
+                                           StewardParseBytesFunc parse_bytes,
                                            GDestroyNotify        result_free,
                                            gpointer              source_tag,
                                            GCancellable         *cancellable,

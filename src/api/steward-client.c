@@ -60,6 +60,7 @@ typedef struct
   JsonNode          *body;
   StewardCallFlags   flags;
   StewardParseFunc   parse;
+  StewardParseBytesFunc parse_bytes;
   GDestroyNotify     result_free;
   gboolean           compat_resent;
   GBytes            *response_body;
@@ -191,6 +192,16 @@ parse_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gpointer result;
 
+  if (call->parse_bytes != NULL)
+    {
+      result = call->parse_bytes (call->response_body, &error);
+      if (result == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, result, call->result_free);
+      return;
+    }
+
   if (call->response_body != NULL && g_bytes_get_size (call->response_body) > 0)
     {
       root = steward_json_parse (call->response_body, &error);
@@ -262,7 +273,7 @@ send_cb (GObject      *object,
 
   if (response->status >= 200 && response->status < 300)
     {
-      if (call->parse == NULL)
+      if (call->parse == NULL && call->parse_bytes == NULL)
         {
           g_task_return_boolean (task, TRUE);
           g_object_unref (task);
@@ -365,6 +376,38 @@ _steward_client_call (StewardClient       *self,
   call->body = steward_json_deep_copy (body);
   call->flags = flags;
   call->parse = parse;
+  call->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, call_free);
+
+  send_call (task);
+}
+
+/* A GET whose answer is read from its bytes by @parse_bytes rather than through a JSON tree. */
+void
+_steward_client_call_raw (StewardClient         *self,
+                          const char            *path,
+                          const char            *query,
+                          StewardParseBytesFunc  parse_bytes,
+                          GDestroyNotify         result_free,
+                          gpointer               source_tag,
+                          GCancellable          *cancellable,
+                          GAsyncReadyCallback    callback,
+                          gpointer               user_data)
+{
+  GTask *task;
+  Call *call;
+
+  g_return_if_fail (STEWARD_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && *path != '/' && parse_bytes != NULL);
+
+  call = g_new0 (Call, 1);
+  call->method = STEWARD_HTTP_GET;
+  call->path = g_strdup (path);
+  call->query = g_strdup (query);
+  call->parse_bytes = parse_bytes;
   call->result_free = result_free;
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-datastore-group"
 
+#include <string.h>
+
 #include "steward-datastore-group.h"
+#include "steward-datastore-private.h"
 #include "steward-group-icons.h"
 #include "steward-json.h"
 #include "steward-model-private.h"
@@ -147,8 +150,72 @@ steward_datastore_group_new_from_json (JsonObject *object)
   icon = steward_json_get_string (object, "icon");
 
   return g_object_new (STEWARD_TYPE_DATASTORE_GROUP,
-                       "id", steward_json_get_int (object, "id", 0),
+                       "id", MAX (steward_json_get_int (object, "id", 0), 0),
                        "name", steward_json_get_string (object, "name"),
+                       "icon", icon != NULL ? icon : STEWARD_GROUP_ICON_DEFAULT,
+                       "created", created,
+                       NULL);
+}
+
+/* The same group as steward_datastore_group_new_from_json(), from a reader. */
+StewardDatastoreGroup *
+_steward_datastore_group_read (StewardJsonReader *reader)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *icon = NULL;
+  g_autofree char *created_text = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  gint64 id = 0;
+  const char *member;
+  gsize length;
+
+  if (!steward_json_reader_begin_object (reader))
+    {
+      steward_json_reader_skip (reader);
+      return NULL;
+    }
+
+  while (steward_json_reader_next_member (reader, &member, &length))
+    {
+#define IS(literal) (length == sizeof literal - 1 && memcmp (member, literal, length) == 0)
+      if (IS ("id"))
+        {
+          if (!steward_json_reader_read_int64 (reader, &id))
+            id = 0;
+        }
+      else if (IS ("name"))
+        {
+          g_free (name);
+          name = steward_json_reader_read_string (reader);
+        }
+      else if (IS ("icon"))
+        {
+          g_free (icon);
+          icon = steward_json_reader_read_string (reader);
+        }
+      else if (IS ("created"))
+        {
+          g_free (created_text);
+          created_text = steward_json_reader_read_string (reader);
+        }
+      else
+        steward_json_reader_skip (reader);
+#undef IS
+    }
+
+  if (steward_json_reader_failed (reader))
+    return NULL;
+
+  if (created_text != NULL && *created_text != '\0')
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+      created = g_date_time_new_from_iso8601 (created_text, utc);
+    }
+
+  return g_object_new (STEWARD_TYPE_DATASTORE_GROUP,
+                       "id", MAX (id, 0),
+                       "name", name,
                        "icon", icon != NULL ? icon : STEWARD_GROUP_ICON_DEFAULT,
                        "created", created,
                        NULL);

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardDatastorePage, steward_datastore_page, STEWARD, DATASTORE_PAGE, GObject)
 
-StewardDatastorePage *steward_datastore_page_new_from_json (JsonNode             *root,
-                                                            GError              **error);
+StewardDatastorePage *steward_datastore_page_new_from_bytes (GBytes              *bytes,
+                                                             GError             **error);
 GListModel           *steward_datastore_page_get_items     (StewardDatastorePage *self);
 guint                 steward_datastore_page_get_total     (StewardDatastorePage *self);
 guint                 steward_datastore_page_get_page      (StewardDatastorePage *self);

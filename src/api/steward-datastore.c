@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "steward-connection.h"
-#include "steward-datastore.h"
+#include "steward-datastore-private.h"
 #include "steward-json.h"
 #include "steward-model-private.h"
 
@@ -51,6 +51,9 @@ struct _StewardDatastore
 
   StewardDatastoreGroup *group;
   gboolean               group_present;
+
+  char                  *name_folded;   /* for search and sorting; NULL until asked */
+  gboolean               deleted;
 };
 
 G_DEFINE_FINAL_TYPE (StewardDatastore, steward_datastore, G_TYPE_OBJECT)
@@ -125,10 +128,13 @@ G_STATIC_ASSERT (G_N_ELEMENTS (fields) <= 64);
 enum {
   PROP_GROUP = G_N_ELEMENTS (fields) + 1,
   PROP_GROUP_ID,
+  PROP_DELETED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void build_member_tables (void);
 
 #define FIELD_PTR(self, field) ((gpointer) (((guint8 *) (self)) + (field)->offset))
 
@@ -138,6 +144,10 @@ field_set_value (StewardDatastore *self,
                  const GValue     *value)
 {
   gpointer ptr = FIELD_PTR (self, field);
+
+  if (field->offset == G_STRUCT_OFFSET (StewardDatastore, name) &&
+      g_strcmp0 (self->name, g_value_get_string (value)) != 0)
+    g_clear_pointer (&self->name_folded, g_free);
 
   switch (field->kind)
     {
@@ -306,6 +316,7 @@ steward_datastore_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     field_clear (self, &fields[i]);
   g_clear_object (&self->group);
+  g_free (self->name_folded);
 
   G_OBJECT_CLASS (steward_datastore_parent_class)->finalize (object);
 }
@@ -332,6 +343,9 @@ steward_datastore_get_property (GObject    *object,
     case PROP_GROUP_ID:
       g_value_set_int64 (value, steward_datastore_get_group_id (self));
       break;
+    case PROP_DELETED:
+      g_value_set_boolean (value, self->deleted);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -356,6 +370,9 @@ steward_datastore_set_property (GObject      *object,
     {
     case PROP_GROUP:
       steward_datastore_set_group (self, g_value_get_object (value));
+      break;
+    case PROP_DELETED:
+      steward_datastore_set_deleted (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -406,8 +423,13 @@ steward_datastore_class_init (StewardDatastoreClass *klass)
   properties[PROP_GROUP_ID] =
     g_param_spec_int64 ("group-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The datastore is gone from the deployment (deleted here or elsewhere): views that show it
+   * say so and offer nothing more. */
+  properties[PROP_DELETED] = g_param_spec_boolean ("deleted", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  build_member_tables ();
 }
 
 static void
@@ -451,6 +473,338 @@ steward_datastore_new_from_json (JsonObject *object)
     }
 
   return self;
+}
+
+/* The reader path. A field takes its value from the member the reference names (rank 3), else
+ * from the older name (rank 2), else, when the reference's parent object is null, an empty one
+ * (rank 1): the same outcome as the lookups of steward_datastore_new_from_json(), reached in one
+ * pass over the members. Member names are looked up in tables built once. */
+
+typedef struct
+{
+  int     field;          /* the field this member sets directly, or -1 */
+  guint8  rank;
+  guint8  parent_rank;    /* for a parent object ("connection", "metrics"): its children's rank */
+  guint64 parent_fields;  /* and the fields it holds */
+} MemberInfo;
+
+static GHashTable *members;        /* member name → MemberInfo */
+static GHashTable *child_members;  /* "parent.child" → field index + 1 */
+
+static MemberInfo *
+member_info (const char *name)
+{
+  MemberInfo *info = g_hash_table_lookup (members, name);
+
+  if (info == NULL)
+    {
+      info = g_new0 (MemberInfo, 1);
+      info->field = -1;
+      g_hash_table_insert (members, g_strdup (name), info);
+    }
+  return info;
+}
+
+static void
+add_member_path (guint       index,
+                 const char *path,
+                 guint8      rank)
+{
+  const char *dot;
+  g_autofree char *parent = NULL;
+  MemberInfo *info;
+
+  if (path == NULL)
+    return;
+
+  dot = strchr (path, '.');
+  if (dot == NULL)
+    {
+      info = member_info (path);
+      g_assert (info->field < 0 && info->parent_fields == 0);
+      info->field = index;
+      info->rank = rank;
+      return;
+    }
+
+  parent = g_strndup (path, dot - path);
+  info = member_info (parent);
+  g_assert (info->field < 0 && (info->parent_rank == 0 || info->parent_rank == rank));
+  info->parent_rank = rank;
+  info->parent_fields |= G_GUINT64_CONSTANT (1) << index;
+  g_hash_table_insert (child_members, g_strdup (path), GUINT_TO_POINTER (index + 1));
+}
+
+static void
+build_member_tables (void)
+{
+  members = g_hash_table_new (g_str_hash, g_str_equal);
+  child_members = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      add_member_path (i, fields[i].member, 3);
+      add_member_path (i, fields[i].old_member, 2);
+    }
+}
+
+/* Looks up a member name that is not NUL-terminated; names longer than any we know miss. */
+static gpointer
+lookup_name (GHashTable *table,
+             const char *prefix,
+             const char *name,
+             gsize       length)
+{
+  char key[96];
+  gsize prefix_length = prefix != NULL ? strlen (prefix) + 1 : 0;
+
+  if (prefix_length + length >= sizeof key)
+    return NULL;
+
+  if (prefix != NULL)
+    {
+      memcpy (key, prefix, prefix_length - 1);
+      key[prefix_length - 1] = '.';
+    }
+  memcpy (key + prefix_length, name, length);
+  key[prefix_length + length] = '\0';
+  return g_hash_table_lookup (table, key);
+}
+
+static char **
+read_name_list (StewardJsonReader *reader)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!steward_json_reader_begin_array (reader))
+    {
+      steward_json_reader_skip (reader);
+      return g_strv_builder_end (builder);
+    }
+
+  while (steward_json_reader_next_element (reader))
+    {
+      StewardJsonType type = steward_json_reader_peek (reader);
+
+      if (type == STEWARD_JSON_STRING)
+        {
+          g_autofree char *name = steward_json_reader_read_string (reader);
+
+          if (name != NULL)
+            g_strv_builder_add (builder, name);
+        }
+      else if (type == STEWARD_JSON_OBJECT)
+        {
+          const char *member;
+          gsize length;
+          g_autofree char *name = NULL;
+
+          steward_json_reader_begin_object (reader);
+          while (steward_json_reader_next_member (reader, &member, &length))
+            if (length == 4 && memcmp (member, "name", 4) == 0)
+              {
+                g_free (name);
+                name = steward_json_reader_read_string (reader);
+              }
+            else
+              steward_json_reader_skip (reader);
+          if (name != NULL)
+            g_strv_builder_add (builder, name);
+        }
+      else
+        steward_json_reader_skip (reader);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gint64
+read_int_value (StewardJsonReader *reader)
+{
+  gint64 value = 0;
+
+  switch (steward_json_reader_peek (reader))
+    {
+    case STEWARD_JSON_NUMBER:
+      if (!steward_json_reader_read_int64 (reader, &value))
+        value = 0;
+      return value;
+    case STEWARD_JSON_STRING:
+      {
+        g_autofree char *text = steward_json_reader_read_string (reader);
+        char *end = NULL;
+
+        if (text == NULL || *text == '\0')
+          return 0;
+        value = g_ascii_strtoll (text, &end, 10);
+        return *end == '\0' ? value : 0;
+      }
+    default:
+      steward_json_reader_skip (reader);
+      return 0;
+    }
+}
+
+static gboolean
+read_bool_value (StewardJsonReader *reader)
+{
+  gboolean value = FALSE;
+
+  if (steward_json_reader_peek (reader) == STEWARD_JSON_NUMBER)
+    return read_int_value (reader) != 0;
+  if (!steward_json_reader_read_boolean (reader, &value))
+    return FALSE;
+  return value;
+}
+
+/* Replaces the field's value with the one at the reader (or an empty one, when @reader is NULL). */
+static void
+field_take_from_reader (StewardDatastore  *self,
+                        const Field       *field,
+                        StewardJsonReader *reader)
+{
+  gpointer ptr = FIELD_PTR (self, field);
+
+  if (field->offset == G_STRUCT_OFFSET (StewardDatastore, name))
+    g_clear_pointer (&self->name_folded, g_free);
+  field_clear (self, field);
+  switch (field->kind)
+    {
+    case FIELD_STRING:
+      *(char **) ptr = reader != NULL ? steward_json_reader_read_string (reader) : NULL;
+      break;
+    case FIELD_STRV:
+      *(char ***) ptr = reader != NULL ? read_name_list (reader) : g_new0 (char *, 1);
+      break;
+    case FIELD_DATETIME:
+      {
+        g_autofree char *text = reader != NULL ? steward_json_reader_read_string (reader) : NULL;
+
+        if (text != NULL && *text != '\0')
+          {
+            g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+            *(GDateTime **) ptr = g_date_time_new_from_iso8601 (text, utc);
+          }
+      }
+      break;
+    case FIELD_INT64:
+      *(gint64 *) ptr = reader != NULL ? read_int_value (reader) : 0;
+      break;
+    case FIELD_BOOL:
+      *(gboolean *) ptr = reader != NULL ? read_bool_value (reader) : FALSE;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+typedef struct
+{
+  StewardDatastore *self;
+  guint8            rank[G_N_ELEMENTS (fields)];
+} ReadState;
+
+/* Sets field @index from the reader (or empty, for a NULL reader) unless a better-ranked member
+ * already did; returns FALSE when the value at the reader still has to be skipped. */
+static gboolean
+offer_field (ReadState         *state,
+             guint              index,
+             guint8             rank,
+             StewardJsonReader *reader)
+{
+  if (rank < state->rank[index])
+    return FALSE;
+
+  field_take_from_reader (state->self, &fields[index], reader);
+  state->rank[index] = rank;
+  state->self->present |= G_GUINT64_CONSTANT (1) << index;
+  return TRUE;
+}
+
+static void
+read_parent (ReadState         *state,
+             const char        *parent,
+             const MemberInfo  *info,
+             StewardJsonReader *reader)
+{
+  gboolean object = steward_json_reader_peek (reader) == STEWARD_JSON_OBJECT;
+  /* A parent that is not an object counts as carried, with every child empty; a null parent of
+   * the reference's naming ranks below the older names. Children an object lacks are empty. */
+  guint8 empty_rank = object || info->parent_rank == 2 ? info->parent_rank : 1;
+  const char *member;
+  gsize length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (info->parent_fields & (G_GUINT64_CONSTANT (1) << i))
+      offer_field (state, i, empty_rank, NULL);
+
+  if (!object)
+    {
+      steward_json_reader_skip (reader);
+      return;
+    }
+
+  steward_json_reader_begin_object (reader);
+  while (steward_json_reader_next_member (reader, &member, &length))
+    {
+      guint index = GPOINTER_TO_UINT (lookup_name (child_members, parent, member, length));
+
+      if (index == 0 || !offer_field (state, index - 1, info->parent_rank, reader))
+        steward_json_reader_skip (reader);
+    }
+}
+
+StewardDatastore *
+_steward_datastore_read (StewardJsonReader *reader)
+{
+  g_autoptr(StewardDatastore) self = NULL;
+  ReadState state = { 0 };
+  const char *member;
+  gsize length;
+
+  if (!steward_json_reader_begin_object (reader))
+    {
+      steward_json_reader_skip (reader);
+      return NULL;
+    }
+
+  self = g_object_new (STEWARD_TYPE_DATASTORE, NULL);
+  state.self = self;
+
+  while (steward_json_reader_next_member (reader, &member, &length))
+    {
+      MemberInfo *info;
+
+      if (length == 5 && memcmp (member, "group", 5) == 0)
+        {
+          g_clear_object (&self->group);
+          self->group = _steward_datastore_group_read (reader);
+          self->group_present = TRUE;
+          continue;
+        }
+
+      info = lookup_name (members, NULL, member, length);
+      if (info == NULL)
+        steward_json_reader_skip (reader);
+      else if (info->parent_fields != 0)
+        {
+          char parent[64];
+
+          memcpy (parent, member, MIN (length, sizeof parent - 1));
+          parent[MIN (length, sizeof parent - 1)] = '\0';
+          read_parent (&state, parent, info, reader);
+        }
+      else if (!offer_field (&state, info->field, info->rank, reader))
+        steward_json_reader_skip (reader);
+    }
+
+  if (steward_json_reader_failed (reader))
+    return NULL;
+
+  /* Sorting and search want it; this runs off the main thread. */
+  steward_datastore_get_name_folded (self);
+  return g_steal_pointer (&self);
 }
 
 /* Whether the answer this object came from carried the field named by @property. */
@@ -612,4 +966,47 @@ steward_datastore_set_group (StewardDatastore      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
   if (old_id != steward_datastore_get_group_id (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_ID]);
+}
+
+/* The name case-folded, as search and the name sort compare it. */
+const char *
+steward_datastore_get_name_folded (StewardDatastore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DATASTORE (self), "");
+
+  if (self->name_folded == NULL)
+    self->name_folded = g_utf8_casefold (self->name != NULL ? self->name : "", -1);
+  return self->name_folded;
+}
+
+/* Microseconds since 1970 (UTC), or G_MININT64 when the answer gave no creation time. */
+gint64
+steward_datastore_get_created_usec (StewardDatastore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DATASTORE (self), G_MININT64);
+
+  if (self->created == NULL)
+    return G_MININT64;
+  return g_date_time_to_unix (self->created) * G_USEC_PER_SEC + g_date_time_get_microsecond (self->created);
+}
+
+gboolean
+steward_datastore_get_deleted (StewardDatastore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DATASTORE (self), FALSE);
+
+  return self->deleted;
+}
+
+void
+steward_datastore_set_deleted (StewardDatastore *self,
+                               gboolean          deleted)
+{
+  g_return_if_fail (STEWARD_IS_DATASTORE (self));
+
+  if (self->deleted == !!deleted)
+    return;
+
+  self->deleted = !!deleted;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELETED]);
 }

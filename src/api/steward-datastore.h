@@ -55,5 +55,10 @@ gint64                 steward_datastore_get_high_count_rollup_threshold    (Ste
 gint64                 steward_datastore_get_enrichment_datastore_id        (StewardDatastore *self);
 const char            *steward_datastore_get_enrichment_datastore_name      (StewardDatastore *self);
 const char            *steward_datastore_get_enrichment_datastore_type      (StewardDatastore *self);
+const char            *steward_datastore_get_name_folded                    (StewardDatastore *self);
+gint64                 steward_datastore_get_created_usec                   (StewardDatastore *self);
+gboolean               steward_datastore_get_deleted                        (StewardDatastore *self);
+void                   steward_datastore_set_deleted                        (StewardDatastore *self,
+                                                                             gboolean          deleted);
 
 G_END_DECLS

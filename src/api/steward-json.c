@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "steward-json"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "steward-api-error.h"
 #include "steward-json.h"
@@ -92,7 +93,14 @@ read_int (JsonNode *node,
   if (type == G_TYPE_INT64)
     *out = json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
-    *out = (gint64) json_node_get_double (node);
+    {
+      double value = json_node_get_double (node);
+
+      /* Casting a double outside gint64 is undefined behaviour: refuse it instead. */
+      if (!isfinite (value) || value < -9223372036854775808.0 || value >= 9223372036854775808.0)
+        return FALSE;
+      *out = (gint64) value;
+    }
   else if (type == G_TYPE_STRING)
     {
       const char *text = json_node_get_string (node);

@@ -726,28 +726,44 @@ has_any_tag (DemoDatastore *datastore,
   return FALSE;
 }
 
-void
-_demo_datastores_list (DemoRequest *req)
+/* The cache key of a listing: the user (favorites and team visibility are theirs) and every
+ * parameter but the page, in the order given (the order of sort keys matters). */
+static char *
+listing_key (DemoRequest *req)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "user=%u", req->user->index);
+  for (guint i = 0; i < req->query->len; i++)
+    {
+      DemoQueryParam *param = g_ptr_array_index (req->query, i);
+
+      if (strcmp (param->key, "page") != 0 && strcmp (param->key, "size") != 0)
+        g_string_append_printf (key, "&%s=%s", param->key, param->value != NULL ? param->value : "");
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static GPtrArray *
+match_and_sort (DemoRequest *req)
 {
   g_autoptr(GArray) ids = _demo_query_int_list (req, "id");
   g_autoptr(GArray) groups = _demo_query_int_list (req, "group");
   g_autoptr(GPtrArray) types = _demo_query_get_all (req, "datastore_type");
   g_autoptr(GPtrArray) tags = _demo_query_get_all (req, "tag");
   g_autoptr(GArray) keys = read_sort_keys (req);
-  g_autoptr(GPtrArray) matches = NULL;
+  GPtrArray *matches;
   const char *name = _demo_query_get (req, "name");
   const char *search = _demo_query_get (req, "search");
   g_autofree char *search_folded = search != NULL ? g_utf8_casefold (search, -1) : NULL;
   gint64 search_id = -1;
   gboolean enrichment_only = FALSE;
   SortContext context;
-  JsonArray *items;
-  gint64 page, size;
 
   _demo_query_bool (req, "enrichment_only", &enrichment_only);
-  _demo_query_pagination (req, &page, &size);
   if (_demo_request_failed (req))
-    return;
+    return NULL;
 
   /* A numeric search also finds the datastore with that id. */
   if (search != NULL && !g_ascii_string_to_signed (search, 10, 0, G_MAXINT64, &search_id, NULL))
@@ -779,11 +795,43 @@ _demo_datastores_list (DemoRequest *req)
   context.keys = keys;
   context.user_bit = 1u << req->user->index;
   g_ptr_array_sort_with_data (matches, compare_datastores, &context);
+  return matches;
+}
 
-  items = json_array_new ();
+void
+_demo_datastores_list (DemoRequest *req)
+{
+  g_autofree char *key = listing_key (req);
+  g_autoptr(GPtrArray) matches = NULL;
+  GString *json;
+  gint64 page, size;
+
+  _demo_query_pagination (req, &page, &size);
+  if (_demo_request_failed (req))
+    return;
+
+  matches = _demo_listing_lookup (req, key);
+  if (matches != NULL)
+    g_ptr_array_ref (matches);
+  else
+    {
+      matches = match_and_sort (req);
+      if (matches == NULL)
+        return;
+      _demo_listing_insert (req, key, matches);
+    }
+
+  /* The envelope as _demo_page_envelope() writes it, around the items' cached JSON. */
+  json = g_string_sized_new (1024 * MIN (size, 100));
+  g_string_append (json, "{\"items\":[");
   for (gint64 i = (page - 1) * size; i < page * size && i < matches->len; i++)
-    json_array_add_object_element (items,
-                                   _demo_datastore_to_json (req, g_ptr_array_index (matches, i)));
-
-  _demo_reply_object (req, SOUP_STATUS_OK, _demo_page_envelope (items, matches->len, page, size));
+    {
+      if (i > (page - 1) * size)
+        g_string_append_c (json, ',');
+      g_string_append (json, _demo_listing_item_json (req, g_ptr_array_index (matches, i)));
+    }
+  g_string_append_printf (json, "],\"total\":%u,\"page\":%" G_GINT64_FORMAT ",\"size\":%" G_GINT64_FORMAT
+                          ",\"pages\":%" G_GINT64_FORMAT "}",
+                          matches->len, page, size, ((gint64) matches->len + size - 1) / size);
+  _demo_reply_text (req, SOUP_STATUS_OK, g_string_free (json, FALSE));
 }

@@ -23,6 +23,16 @@ reply_node (DemoRequest *req,
   soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, text, length);
 }
 
+/* A body already written as JSON text; takes @json. */
+void
+_demo_reply_text (DemoRequest *req,
+                  guint        status,
+                  char        *json)
+{
+  soup_server_message_set_status (req->msg, status, NULL);
+  soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, json, strlen (json));
+}
+
 void
 _demo_reply_object (DemoRequest *req,
                     guint        status,

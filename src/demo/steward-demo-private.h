@@ -129,6 +129,12 @@ typedef struct
   gint64      next_datastore_id;
   gint64      next_operation_id;
   gint64      operation_duration_us;
+
+  /* Listings are cached until anything changes (steward-demo-listing.c). */
+  guint64     generation;
+  guint64     cache_generation;
+  GHashTable *listings;     /* query key → GPtrArray of DemoDatastore*, matched and sorted */
+  GHashTable *item_json;    /* (id, user) → a datastore's JSON text as that user sees it */
 } DemoStore;
 
 DemoStore      *_demo_store_new                    (void);
@@ -155,6 +161,7 @@ DemoConnection *_demo_store_get_connection         (DemoStore      *store,
                                                     gint64          id);
 DemoGroup      *_demo_store_get_group              (DemoStore      *store,
                                                     gint64          id);
+void            _demo_store_touch                  (DemoStore      *store);
 DemoDatastore  *_demo_store_get_datastore          (DemoStore      *store,
                                                     gint64          id);
 DemoOperation  *_demo_store_get_operation          (DemoStore      *store,
@@ -328,6 +335,9 @@ typedef enum
 void     _demo_reply_object          (DemoRequest   *req,
                                       guint          status,
                                       JsonObject    *object);
+void     _demo_reply_text            (DemoRequest   *req,
+                                     guint          status,
+                                     char          *json);
 void     _demo_reply_array           (DemoRequest   *req,
                                       guint          status,
                                       JsonArray     *array);
@@ -401,6 +411,15 @@ DemoField   _demo_group_read_choice   (DemoRequest *req,
 
 /* steward-demo-datastores.c */
 void        _demo_datastores_list     (DemoRequest   *req);
+
+/* Cached listings: steward-demo-listing.c */
+GPtrArray  *_demo_listing_lookup      (DemoRequest   *req,
+                                       const char    *key);
+void        _demo_listing_insert      (DemoRequest   *req,
+                                       const char    *key,
+                                       GPtrArray     *matches);
+const char *_demo_listing_item_json   (DemoRequest   *req,
+                                       DemoDatastore *datastore);
 void        _demo_datastores_create   (DemoRequest   *req);
 void        _demo_datastores_get      (DemoRequest   *req);
 void        _demo_datastores_update   (DemoRequest   *req);

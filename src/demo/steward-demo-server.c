@@ -505,6 +505,8 @@ handle (StewardDemoServer *self,
 
   /* Operations progress with time: settle the ones that ended before anything reads the state. */
   req.changed = _demo_operations_advance (self->store, req.now_us);
+  if (req.changed)
+    _demo_store_touch (self->store);
 
   if (g_bytes_get_size (req.body) > MAX_BODY_SIZE)
     _demo_reply_detail (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
@@ -514,7 +516,10 @@ handle (StewardDemoServer *self,
   if (truncate)
     truncate_response (msg);
   if (req.changed)
-    schedule_save (self);
+    {
+      _demo_store_touch (self->store);
+      schedule_save (self);
+    }
   if (req.delay_ms > 0)
     defer (self, msg, req.delay_ms, PENDING_RESPOND, FALSE, paused);
   else if (paused)

@@ -191,7 +191,16 @@ _demo_store_free (DemoStore *store)
   g_ptr_array_unref (store->datastores);
   g_hash_table_unref (store->operations_by_id);
   g_ptr_array_unref (store->operations);
+  g_clear_pointer (&store->listings, g_hash_table_unref);
+  g_clear_pointer (&store->item_json, g_hash_table_unref);
   g_free (store);
+}
+
+/* Something in the store changed: every cached listing is out of date. */
+void
+_demo_store_touch (DemoStore *store)
+{
+  store->generation++;
 }
 
 /* The entities' first member is their gint64 id, which is what the tables hash. */
