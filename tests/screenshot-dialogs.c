@@ -110,6 +110,7 @@ main (int   argc,
   g_autoptr(StewardApplication) app = NULL;
   g_autoptr(StewardTestDemo) demo = NULL;
   g_autoptr(StewardUser) user = NULL;
+  g_autoptr(StewardDeployment) deployment = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GListModel) groups = NULL;
   g_autoptr(StewardDatastore) datastore = NULL;
@@ -153,7 +154,8 @@ main (int   argc,
   steward_main_view_set_primary_menu (STEWARD_MAIN_VIEW (view), G_MENU_MODEL (menu));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), view);
   gtk_window_present (window);
-  steward_main_view_set_client (STEWARD_MAIN_VIEW (view), demo->client, user);
+  deployment = steward_deployment_new (demo->client, user, NULL);
+  steward_main_view_set_deployment (STEWARD_MAIN_VIEW (view), deployment);
   steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), 42);
   steward_test_iterate (1500);
 

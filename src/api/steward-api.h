@@ -20,7 +20,6 @@
 #include "steward-connector-spec.h"
 #include "steward-datastore.h"
 #include "steward-datastore-group.h"
-#include "steward-datastore-list.h"
 #include "steward-datastore-loader.h"
 #include "steward-datastore-page.h"
 #include "steward-datastore-query.h"

@@ -221,6 +221,24 @@ _steward_datastore_group_read (StewardJsonReader *reader)
                        NULL);
 }
 
+void
+_steward_datastore_group_write (StewardDatastoreGroup *self,
+                                GString               *out)
+{
+  g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"name\":", self->id);
+  _steward_json_write_string (out, self->name);
+  g_string_append (out, ",\"icon\":");
+  _steward_json_write_string (out, self->icon);
+  if (self->created != NULL)
+    {
+      g_autofree char *created = g_date_time_format_iso8601 (self->created);
+
+      g_string_append (out, ",\"created\":");
+      _steward_json_write_string (out, created);
+    }
+  g_string_append_c (out, '}');
+}
+
 gint64
 steward_datastore_group_get_id (StewardDatastoreGroup *self)
 {

@@ -13,4 +13,13 @@ G_BEGIN_DECLS
 StewardDatastore      *_steward_datastore_read       (StewardJsonReader *reader);
 StewardDatastoreGroup *_steward_datastore_group_read (StewardJsonReader *reader);
 
+/* Writes the object as JSON in the API's shape (only the fields its answers carried), so that
+ * the readers above read back an equal object: what the listing cache is made of. */
+void                   _steward_json_write_string     (GString           *out,
+                                                       const char        *value);
+void                   _steward_datastore_write       (StewardDatastore  *self,
+                                                       GString           *out);
+void                   _steward_datastore_group_write (StewardDatastoreGroup *self,
+                                                       GString           *out);
+
 G_END_DECLS

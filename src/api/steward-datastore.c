@@ -807,6 +807,112 @@ _steward_datastore_read (StewardJsonReader *reader)
   return g_steal_pointer (&self);
 }
 
+static void
+write_field_value (StewardDatastore *self,
+                   const Field      *field,
+                   GString          *out)
+{
+  gpointer ptr = FIELD_PTR (self, field);
+
+  switch (field->kind)
+    {
+    case FIELD_STRING:
+      _steward_json_write_string (out, *(char **) ptr);
+      break;
+    case FIELD_STRV:
+      {
+        char **values = *(char ***) ptr;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; values != NULL && values[i] != NULL; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            _steward_json_write_string (out, values[i]);
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+    case FIELD_DATETIME:
+      {
+        g_autofree char *text = *(GDateTime **) ptr != NULL ? g_date_time_format_iso8601 (*(GDateTime **) ptr)
+                                                          : NULL;
+
+        _steward_json_write_string (out, text);
+      }
+      break;
+    case FIELD_INT64:
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, *(gint64 *) ptr);
+      break;
+    case FIELD_BOOL:
+      g_string_append (out, *(gboolean *) ptr ? "true" : "false");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+_steward_datastore_write (StewardDatastore *self,
+                          GString          *out)
+{
+  guint64 written = 0;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *dot = strchr (fields[i].member, '.');
+      gsize parent_length = dot != NULL ? (gsize) (dot - fields[i].member) : 0;
+
+      if ((self->present & (G_GUINT64_CONSTANT (1) << i)) == 0 || (written & (G_GUINT64_CONSTANT (1) << i)))
+        continue;
+
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+
+      if (dot == NULL)
+        {
+          _steward_json_write_string (out, fields[i].member);
+          g_string_append_c (out, ':');
+          write_field_value (self, &fields[i], out);
+          written |= G_GUINT64_CONSTANT (1) << i;
+          continue;
+        }
+
+      /* Every carried field under the same parent goes into one nested object. */
+      g_string_append_c (out, '"');
+      g_string_append_len (out, fields[i].member, parent_length);
+      g_string_append (out, "\":{");
+      for (guint j = i, n = 0; j < G_N_ELEMENTS (fields); j++)
+        {
+          if ((self->present & (G_GUINT64_CONSTANT (1) << j)) == 0 ||
+              strncmp (fields[j].member, fields[i].member, parent_length + 1) != 0)
+            continue;
+          if (n++ > 0)
+            g_string_append_c (out, ',');
+          _steward_json_write_string (out, fields[j].member + parent_length + 1);
+          g_string_append_c (out, ':');
+          write_field_value (self, &fields[j], out);
+          written |= G_GUINT64_CONSTANT (1) << j;
+        }
+      g_string_append_c (out, '}');
+    }
+
+  if (self->group_present)
+    {
+      if (!first)
+        g_string_append_c (out, ',');
+      g_string_append (out, "\"group\":");
+      if (self->group != NULL)
+        _steward_datastore_group_write (self->group, out);
+      else
+        g_string_append (out, "null");
+    }
+  g_string_append_c (out, '}');
+}
+
 /* Whether the answer this object came from carried the field named by @property. */
 gboolean
 steward_datastore_has_field (StewardDatastore *self,
@@ -824,13 +930,19 @@ steward_datastore_has_field (StewardDatastore *self,
   return FALSE;
 }
 
-/* Takes every field a fresher copy of the same datastore carried; the others stay. */
-void
+/* Takes every field a fresher copy of the same datastore carried; the others stay. Returns
+ * whether anything changed. */
+gboolean
 steward_datastore_update_from (StewardDatastore *self,
                                StewardDatastore *other)
 {
-  g_return_if_fail (STEWARD_IS_DATASTORE (self));
-  g_return_if_fail (STEWARD_IS_DATASTORE (other));
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (STEWARD_IS_DATASTORE (self), FALSE);
+  g_return_val_if_fail (STEWARD_IS_DATASTORE (other), FALSE);
+
+  if (self == other)
+    return FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -844,17 +956,31 @@ steward_datastore_update_from (StewardDatastore *self,
       g_value_init (&value, field_gtype (&fields[i]));
       field_get_value (other, &fields[i], &value);
       if (field_set_value (self, &fields[i], &value))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
+        {
+          g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
+          changed = TRUE;
+        }
       self->present |= G_GUINT64_CONSTANT (1) << i;
     }
 
   if (other->group_present)
     {
-      steward_datastore_set_group (self, other->group);
+      /* The same group under another object is no change: a list answer carries a copy. */
+      if (steward_datastore_get_group_id (self) != steward_datastore_get_group_id (other) ||
+          (self->group != NULL && other->group != NULL &&
+           (g_strcmp0 (steward_datastore_group_get_name (self->group),
+                       steward_datastore_group_get_name (other->group)) != 0 ||
+            g_strcmp0 (steward_datastore_group_get_icon (self->group),
+                       steward_datastore_group_get_icon (other->group)) != 0)))
+        {
+          steward_datastore_set_group (self, other->group);
+          changed = TRUE;
+        }
       self->group_present = TRUE;
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+  return changed;
 }
 
 #define GETTER(type, name, field) \

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StewardDatastore, steward_datastore, STEWARD, DATASTORE, GObject)
 
 StewardDatastore      *steward_datastore_new_from_json                      (JsonObject       *object);
-void                   steward_datastore_update_from                        (StewardDatastore *self,
+gboolean               steward_datastore_update_from                        (StewardDatastore *self,
                                                                              StewardDatastore *other);
 gboolean               steward_datastore_has_field                          (StewardDatastore *self,
                                                                              const char       *property);

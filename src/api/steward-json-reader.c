@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "steward-datastore-private.h"
 #include "steward-json-reader.h"
 
 /* See the header. The grammar is RFC 8259's. The reader keeps one bit per nesting level for "an
@@ -589,4 +590,34 @@ steward_json_reader_end (StewardJsonReader *reader)
     return fail (reader);
 
   return TRUE;
+}
+
+/* Writing, for the few places that store JSON of their own (the listing cache). */
+
+void
+_steward_json_write_string (GString    *out,
+                            const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+        }
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
 }

@@ -25,6 +25,7 @@ struct _StewardSession
   guint                n_connecting;
   StewardClient       *client;
   StewardUser         *user;
+  StewardDeployment   *deployment;       /* made for client and user, dropped with them */
   StewardTokenStorage  storage;
   GHashTable          *session_tokens;   /* url → token, for STEWARD_TOKEN_SESSION_ONLY */
   char                *last_error;
@@ -41,6 +42,7 @@ enum {
   PROP_PENDING_PROFILE,
   PROP_CLIENT,
   PROP_USER,
+  PROP_DEPLOYMENT,
   PROP_LAST_ERROR,
   N_PROPS
 };
@@ -159,10 +161,31 @@ authentication_required_cb (StewardClient  *client,
   return TRUE;
 }
 
+/* Where a profile's listing is kept between runs: the user's cache directory, one file per saved
+ * profile (a temporary one, such as the demo's, keeps nothing). */
+static char *
+listing_cache_path (StewardProfile *profile)
+{
+  g_autofree char *name = NULL;
+
+  if (profile == NULL || steward_profile_get_temporary (profile))
+    return NULL;
+
+  name = g_strconcat (steward_profile_get_id (profile), ".json", NULL);
+  g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.", '_');
+  return g_build_filename (g_get_user_cache_dir (), "steward", "listings", name, NULL);
+}
+
 static void
 deactivate (StewardSession *self)
 {
   g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->deployment != NULL)
+    {
+      g_clear_object (&self->deployment);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPLOYMENT]);
+    }
 
   if (self->client != NULL)
     {
@@ -195,9 +218,15 @@ activate (StewardSession *self,
                     G_CALLBACK (authentication_required_cb), self);
   self->user = g_object_ref (connect->user);
   self->storage = connect->storage;
+  {
+    g_autofree char *cache_path = listing_cache_path (self->profile);
+
+    self->deployment = steward_deployment_new (self->client, self->user, cache_path);
+  }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPLOYMENT]);
   set_last_error (self, NULL);
   update_state (self);
 
@@ -283,7 +312,11 @@ finish_connect (GTask *task)
       /* The same client carries on, so the calls waiting for a new token go out again. */
       steward_client_set_token (self->client, connect->token);
       if (g_set_object (&self->user, connect->user))
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+        {
+          if (self->deployment != NULL)
+            steward_deployment_set_user (self->deployment, self->user);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+        }
     }
   else
     {
@@ -443,6 +476,7 @@ steward_session_dispose (GObject *object)
       g_signal_handlers_disconnect_by_func (self->client, authentication_required_cb, self);
       steward_client_cancel_reauthentication (self->client);
     }
+  g_clear_object (&self->deployment);
   g_clear_object (&self->client);
   g_clear_object (&self->user);
   g_clear_object (&self->profile);
@@ -489,6 +523,9 @@ steward_session_get_property (GObject    *object,
     case PROP_USER:
       g_value_set_object (value, self->user);
       break;
+    case PROP_DEPLOYMENT:
+      g_value_set_object (value, self->deployment);
+      break;
     case PROP_LAST_ERROR:
       g_value_set_string (value, self->last_error);
       break;
@@ -517,6 +554,8 @@ steward_session_class_init (StewardSessionClass *klass)
     g_param_spec_object ("pending-profile", NULL, NULL, STEWARD_TYPE_PROFILE, flags);
   properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, STEWARD_TYPE_CLIENT, flags);
   properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, STEWARD_TYPE_USER, flags);
+  /* The signed-in deployment's state, made afresh at each sign-in or switch. */
+  properties[PROP_DEPLOYMENT] = g_param_spec_object ("deployment", NULL, NULL, STEWARD_TYPE_DEPLOYMENT, flags);
   /* Why the last restore or switch failed; NULL after a sign-in. */
   properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -647,6 +686,15 @@ steward_session_get_user (StewardSession *self)
   g_return_val_if_fail (STEWARD_IS_SESSION (self), NULL);
 
   return self->user;
+}
+
+/* Returns: (transfer none) (nullable): the signed-in deployment's state */
+StewardDeployment *
+steward_session_get_deployment (StewardSession *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SESSION (self), NULL);
+
+  return self->deployment;
 }
 
 /* Why restoring or switching failed, for the signed-out page; NULL otherwise. */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "steward-api.h"
+#include "steward-deployment.h"
 #include "steward-profile.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,7 @@ StewardProfile      *steward_session_get_default_profile     (StewardSession    
 StewardTokenStorage  steward_session_get_token_storage       (StewardSession       *self);
 StewardClient       *steward_session_get_client              (StewardSession       *self);
 StewardUser         *steward_session_get_user                (StewardSession       *self);
+StewardDeployment   *steward_session_get_deployment          (StewardSession       *self);
 const char          *steward_session_get_last_error          (StewardSession       *self);
 
 void                 steward_session_sign_in_async           (StewardSession       *self,

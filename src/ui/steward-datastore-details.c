@@ -21,6 +21,7 @@ struct _StewardDatastoreDetails
   gulong            operation_notify_id;
   GListModel       *groups;
   GPtrArray        *value_labels;   /* one per fields[] entry */
+  char             *access_error;   /* why the server refused to show this datastore */
 
   /* Template widgets */
   GtkStack         *stack;
@@ -32,6 +33,7 @@ struct _StewardDatastoreDetails
   GtkLabel         *connected_label;
   StewardFavoriteButton *favorite_button;
   GtkBox           *action_box;
+  GtkLabel         *access_label;
   GtkButton        *edit_button;
   GtkButton        *verify_button;
   GtkButton        *sync_button;
@@ -205,6 +207,35 @@ build_more_menu (gint64 id)
   return G_MENU_MODEL (menu);
 }
 
+/* The controls that need to read or change the datastore, off with the reason while the server
+ * refuses to show it. */
+static void
+apply_access (StewardDatastoreDetails *self)
+{
+  static const char *const tooltips[] = {
+    NULL,
+    N_("Check that the deployment can reach this datastore"),
+    N_("Start a sync of this datastore’s containers"),
+    N_("More Actions"),
+    N_("Assign to a group or remove from its group"),
+  };
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->edit_button), GTK_WIDGET (self->verify_button), GTK_WIDGET (self->sync_button),
+    GTK_WIDGET (self->more_button), GTK_WIDGET (self->group_button),
+  };
+  gboolean refused = self->access_error != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      gtk_widget_set_sensitive (controls[i], !refused);
+      gtk_widget_set_tooltip_text (controls[i], refused ? self->access_error
+                                                        : tooltips[i] != NULL ? _(tooltips[i]) : NULL);
+    }
+
+  gtk_label_set_label (self->access_label, refused ? self->access_error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->access_label), refused);
+}
+
 static void
 update (StewardDatastoreDetails *self)
 {
@@ -228,6 +259,14 @@ update (StewardDatastoreDetails *self)
     {
       steward_favorite_button_set_datastore (self->favorite_button, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  /* Deleted, here or elsewhere: say so, and offer nothing more. */
+  if (steward_datastore_get_deleted (ds))
+    {
+      steward_favorite_button_set_datastore (self->favorite_button, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "gone");
       return;
     }
 
@@ -433,6 +472,7 @@ steward_datastore_details_dispose (GObject *object)
   steward_datastore_details_set_datastore (self, NULL);
   steward_datastore_details_set_operation (self, NULL);
   g_clear_object (&self->groups);
+  g_clear_pointer (&self->access_error, g_free);
   /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_DETAILS);
@@ -460,6 +500,7 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, connected_label);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, favorite_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, action_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, access_label);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, edit_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, verify_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, sync_button);
@@ -512,6 +553,8 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
     self->notify_id = g_signal_connect_swapped (datastore, "notify", G_CALLBACK (datastore_notify_cb), self);
 
   /* What belonged to the previous datastore goes with it. */
+  g_clear_pointer (&self->access_error, g_free);
+  apply_access (self);
   gtk_revealer_set_reveal_child (self->verify_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->verify_revealer), FALSE);
   if (self->operation != NULL && (datastore == NULL ||
@@ -519,6 +562,20 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
     steward_datastore_details_set_operation (self, NULL);
 
   update (self);
+}
+
+/* The server refused to show the datastore (403): the details say so with its reason, and every
+ * control that needs the permission is off and says why. Cleared when another datastore is shown. */
+void
+steward_datastore_details_set_access_error (StewardDatastoreDetails *self,
+                                            const char              *reason)
+{
+  g_return_if_fail (STEWARD_IS_DATASTORE_DETAILS (self));
+
+  g_free (self->access_error);
+  self->access_error = reason != NULL ? g_strdup_printf (_("The server refuses to show this datastore: %s"), reason)
+                                      : NULL;
+  apply_access (self);
 }
 
 /* What the empty page says when nothing or several datastores are selected. */
@@ -619,7 +676,7 @@ steward_datastore_details_set_busy (StewardDatastoreDetails *self,
   g_return_if_fail (STEWARD_IS_DATASTORE_DETAILS (self));
 
   button = g_str_equal (action, "verify") ? self->verify_button : self->sync_button;
-  gtk_widget_set_sensitive (GTK_WIDGET (button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (button), !busy && self->access_error == NULL);
   gtk_spinner_set_spinning (self->busy_spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), busy);
 }

@@ -24,6 +24,8 @@ StewardOperation *steward_datastore_details_get_operation (StewardDatastoreDetai
 void              steward_datastore_details_set_verify_result (StewardDatastoreDetails *self,
                                                                gboolean                 connected,
                                                                const char              *message);
+void              steward_datastore_details_set_access_error (StewardDatastoreDetails *self,
+                                                              const char              *reason);
 void              steward_datastore_details_set_busy      (StewardDatastoreDetails *self,
                                                            const char              *action,
                                                            gboolean                 busy);

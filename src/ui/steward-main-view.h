@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "steward-api.h"
+#include "steward-deployment.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +13,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StewardMainView, steward_main_view, STEWARD, MAIN_VIEW, AdwBin)
 
 GtkWidget     *steward_main_view_new              (void);
+StewardDeployment *steward_main_view_get_deployment (StewardMainView *self);
+void           steward_main_view_set_deployment   (StewardMainView   *self,
+                                                   StewardDeployment *deployment);
 StewardClient *steward_main_view_get_client       (StewardMainView *self);
-void           steward_main_view_set_client       (StewardMainView *self,
-                                                   StewardClient   *client,
-                                                   StewardUser     *user);
 void           steward_main_view_set_subtitle     (StewardMainView *self,
                                                    const char      *subtitle);
 void           steward_main_view_set_primary_menu (StewardMainView *self,
@@ -26,7 +27,6 @@ void           steward_main_view_set_poll_interval (StewardMainView *self,
                                                    guint            interval_ms);
 void           steward_main_view_add_toast        (StewardMainView *self,
                                                    AdwToast        *toast);
-GListModel    *steward_main_view_get_groups       (StewardMainView *self);
 gboolean       steward_main_view_select_datastore (StewardMainView *self,
                                                    gint64           datastore_id);
 void           steward_main_view_follow_sync      (StewardMainView *self,

@@ -2,19 +2,9 @@
 #pragma once
 
 #include "steward-api.h"
+#include "steward-deployment.h"
 
 G_BEGIN_DECLS
-
-/* What the datastore list shows. The server filters by group and by enrichment; favorites and
- * ungrouped datastores have no server filter and are picked out of the full list. */
-typedef enum
-{
-  STEWARD_SCOPE_ALL,
-  STEWARD_SCOPE_FAVORITES,
-  STEWARD_SCOPE_ENRICHMENT,
-  STEWARD_SCOPE_GROUP,
-  STEWARD_SCOPE_UNGROUPED,
-} StewardScope;
 
 #define STEWARD_TYPE_SIDEBAR_ITEM (steward_sidebar_item_get_type ())
 

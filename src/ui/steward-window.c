@@ -114,21 +114,15 @@ update_environment (StewardWindow  *self,
   steward_environment_badge_set_profile (self->main_badge, profile);
 }
 
-/* The browser gets the session's client once per sign-in, and lets go of it on sign-out, so
- * that its requests stop with the session. */
+/* The browser shows the session's deployment: a new one at each sign-in or switch, none once
+ * signed out, so that what it shows and sends always belongs to the signed-in deployment. */
 static void
 update_main_view (StewardWindow *self)
 {
   gboolean signed_in = steward_session_get_state (self->session) == STEWARD_SESSION_SIGNED_IN;
-  StewardClient *client = signed_in ? steward_session_get_client (self->session) : NULL;
-  StewardUser *user = signed_in ? steward_session_get_user (self->session) : NULL;
 
-  if (client == steward_main_view_get_client (self->main_view))
-    return;
-  if (client != NULL && user == NULL)
-    return;
-
-  steward_main_view_set_client (self->main_view, client, user);
+  steward_main_view_set_deployment (self->main_view,
+                                    signed_in ? steward_session_get_deployment (self->session) : NULL);
 }
 
 static void
@@ -287,7 +281,7 @@ steward_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::pending-profile", G_CALLBACK (session_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::user", G_CALLBACK (session_changed_cb),
+  g_signal_connect_object (self->session, "notify::deployment", G_CALLBACK (session_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::last-error", G_CALLBACK (session_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "steward-deployment"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "steward-datastore-private.h"
+#include "steward-deployment-private.h"
+#include "steward-json-reader.h"
+
+/* The listing cache: the last listing of a profile, kept in the user's cache directory so the
+ * next start shows it at once and revalidates it in the background. One JSON document,
+ *
+ *   {"format": "steward-listing", "version": 1, "base_url": …, "saved_at": µs,
+ *    "groups": [group…], "datastores": [datastore…]}
+ *
+ * with the objects in the API's own shape, read back by the same readers as the server's pages.
+ * It holds nothing secret (datastores carry no credentials), is written with mode 0600, and a
+ * file that cannot be read, is too large or has another version is deleted and ignored. */
+
+#define FORMAT "steward-listing"
+#define VERSION 1
+#define MAX_SIZE (256 * 1024 * 1024)
+
+void
+_steward_listing_cache_free (StewardListingCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_free (cache->base_url);
+  g_clear_pointer (&cache->datastores, g_ptr_array_unref);
+  g_clear_pointer (&cache->groups, g_ptr_array_unref);
+  g_free (cache);
+}
+
+/* Reading */
+
+static gboolean
+member_is (const char *name,
+           gsize       length,
+           const char *literal)
+{
+  return length == strlen (literal) && memcmp (name, literal, length) == 0;
+}
+
+static void
+read_array (StewardJsonReader *reader,
+            GPtrArray         *into,
+            gboolean           groups)
+{
+  if (!steward_json_reader_begin_array (reader))
+    {
+      steward_json_reader_skip (reader);
+      return;
+    }
+
+  while (steward_json_reader_next_element (reader))
+    {
+      gpointer object = groups ? (gpointer) _steward_datastore_group_read (reader)
+                               : (gpointer) _steward_datastore_read (reader);
+
+      if (object != NULL)
+        g_ptr_array_add (into, object);
+    }
+}
+
+static StewardListingCache *
+parse (const char  *data,
+       gsize        length,
+       GError     **error)
+{
+  g_autoptr(StewardListingCache) cache = g_new0 (StewardListingCache, 1);
+  g_autofree char *format = NULL;
+  StewardJsonReader reader;
+  gint64 version = 0;
+  const char *name;
+  gsize name_length;
+
+  cache->datastores = g_ptr_array_new_with_free_func (g_object_unref);
+  cache->groups = g_ptr_array_new_with_free_func (g_object_unref);
+
+  steward_json_reader_init (&reader, data, length);
+  if (steward_json_reader_begin_object (&reader))
+    while (steward_json_reader_next_member (&reader, &name, &name_length))
+      {
+        if (member_is (name, name_length, "format"))
+          {
+            g_free (format);
+            format = steward_json_reader_read_string (&reader);
+          }
+        else if (member_is (name, name_length, "version"))
+          steward_json_reader_read_int64 (&reader, &version);
+        else if (member_is (name, name_length, "base_url"))
+          {
+            g_free (cache->base_url);
+            cache->base_url = steward_json_reader_read_string (&reader);
+          }
+        else if (member_is (name, name_length, "saved_at"))
+          steward_json_reader_read_int64 (&reader, &cache->saved_at);
+        else if (member_is (name, name_length, "groups"))
+          read_array (&reader, cache->groups, TRUE);
+        else if (member_is (name, name_length, "datastores"))
+          read_array (&reader, cache->datastores, FALSE);
+        else
+          steward_json_reader_skip (&reader);
+      }
+
+  if (!steward_json_reader_end (&reader) || g_strcmp0 (format, FORMAT) != 0 || version != VERSION ||
+      cache->base_url == NULL)
+    {
+      steward_json_reader_clear (&reader);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The saved list of datastores is unreadable"));
+      return NULL;
+    }
+
+  steward_json_reader_clear (&reader);
+  return g_steal_pointer (&cache);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardListingCache *cache;
+  GStatBuf info;
+  gsize length;
+
+  if (g_stat (path, &info) != 0)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No saved list of datastores"));
+      return;
+    }
+
+  if (info.st_size > MAX_SIZE || !g_file_get_contents (path, &data, &length, &error) ||
+      (cache = parse (data, length, &error)) == NULL)
+    {
+      g_debug ("Dropping the listing cache %s: %s", path, error != NULL ? error->message : "too large");
+      g_unlink (path);
+      if (error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                             _("The saved list of datastores is unreadable"));
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, cache, (GDestroyNotify) _steward_listing_cache_free);
+}
+
+void
+_steward_listing_cache_read_async (const char          *path,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, _steward_listing_cache_read_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+StewardListingCache *
+_steward_listing_cache_read_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Writing */
+
+GString *
+_steward_listing_cache_begin (const char *base_url,
+                              gint64      saved_at,
+                              GListModel *groups)
+{
+  GString *json = g_string_sized_new (1024 * 1024);
+  guint n = g_list_model_get_n_items (groups);
+
+  g_string_append_printf (json, "{\"format\":\"%s\",\"version\":%d,\"base_url\":", FORMAT, VERSION);
+  _steward_json_write_string (json, base_url);
+  g_string_append_printf (json, ",\"saved_at\":%" G_GINT64_FORMAT ",\"groups\":[", saved_at);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (groups, i);
+
+      if (i > 0)
+        g_string_append_c (json, ',');
+      _steward_datastore_group_write (group, json);
+    }
+  g_string_append (json, "],\"datastores\":[");
+  return json;
+}
+
+void
+_steward_listing_cache_add (GString          *json,
+                            StewardDatastore *datastore,
+                            gboolean          first)
+{
+  if (!first)
+    g_string_append_c (json, ',');
+  _steward_datastore_write (datastore, json);
+}
+
+void
+_steward_listing_cache_end (GString *json)
+{
+  g_string_append (json, "]}\n");
+}
+
+typedef struct
+{
+  char    *path;
+  GString *json;
+} WriteJob;
+
+static void
+write_job_free (gpointer data)
+{
+  WriteJob *job = data;
+
+  g_free (job->path);
+  g_string_free (job->json, TRUE);
+  g_free (job);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autoptr(GError) error = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents_full (job->path, job->json->str, job->json->len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_debug ("Could not save the listing cache %s: %s", job->path,
+             error != NULL ? error->message : g_strerror (errno));
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+_steward_listing_cache_write (const char *path,
+                              GString    *json)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+  WriteJob *job = g_new0 (WriteJob, 1);
+
+  job->path = g_strdup (path);
+  job->json = json;
+  g_task_set_source_tag (task, _steward_listing_cache_write);
+  g_task_set_task_data (task, job, write_job_free);
+  g_task_run_in_thread (task, write_in_thread);
+}

@@ -1,0 +1,1019 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "steward-main-view"
+
+#include <glib/gi18n.h>
+
+#include "steward-create-datastore-dialog.h"
+#include "steward-datastore-editor.h"
+#include "steward-delete-datastore-dialog.h"
+#include "steward-delete-datastores-dialog.h"
+#include "steward-delete-group-dialog.h"
+#include "steward-group-editor.h"
+#include "steward-main-view-private.h"
+#include "steward-test-connection-dialog.h"
+
+/* Every view.* action of the browser. Each one captures the deployment it starts on and works
+ * through it: the deployment makes the request with its own client and updates its shared
+ * objects, so a profile switch while a request is out never sends it, or its result, elsewhere.
+ * Outcomes are toasts; those that can be taken back offer Undo. */
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static GtkWindow *
+parent_window (StewardMainView *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+/* A call's context: the view, and the deployment the call started on. The view may show another
+ * deployment by the time it ends; then it reports nothing about the old one in the new one's
+ * details. */
+typedef struct
+{
+  StewardMainView   *self;
+  StewardDeployment *deployment;
+  gint64             datastore_id;
+  gint64             group_id;
+  gboolean           flag;
+  char              *datastore_name;
+  char              *group_name;
+} Call;
+
+static Call *
+call_new (StewardMainView *self,
+          gint64           datastore_id)
+{
+  Call *call = g_new0 (Call, 1);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, datastore_id);
+
+  call->self = g_object_ref (self);
+  call->deployment = g_object_ref (self->deployment);
+  call->datastore_id = datastore_id;
+  call->datastore_name = g_strdup (datastore != NULL ? steward_datastore_get_name (datastore) : "");
+  return call;
+}
+
+static void
+call_free (Call *call)
+{
+  g_object_unref (call->self);
+  g_object_unref (call->deployment);
+  g_free (call->datastore_name);
+  g_free (call->group_name);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
+
+static gboolean
+call_still_shown (Call *call)
+{
+  return call->self->deployment == call->deployment;
+}
+
+/* Permissions */
+
+void
+_steward_main_view_update_permissions (StewardMainView *self)
+{
+  static const struct
+  {
+    const char    *action;
+    StewardAction  needs;
+  } gated[] = {
+    { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
+    { "view.new-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.edit-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.delete-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.delete", STEWARD_ACTION_DELETE_DATASTORE },
+    { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
+    { "view.new-datastore", STEWARD_ACTION_CREATE_DATASTORE },
+    { "view.test-connection", STEWARD_ACTION_TEST_CONNECTION },
+  };
+  StewardUser *user = self->deployment != NULL ? steward_deployment_get_user (self->deployment) : NULL;
+  gboolean can_delete = steward_user_can (user, STEWARD_ACTION_DELETE_DATASTORE);
+  g_autofree char *why_not = steward_action_explain_denied (STEWARD_ACTION_DELETE_DATASTORE);
+  g_autofree char *groups_why_not = steward_action_explain_denied (STEWARD_ACTION_MANAGE_GROUPS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gated); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), gated[i].action,
+                                   self->deployment != NULL && steward_user_can (user, gated[i].needs));
+
+  gtk_widget_set_tooltip_text (self->delete_selection_button,
+                               can_delete ? _("Delete the selected datastores") : why_not);
+  steward_sidebar_explain_new_group (self->sidebar, steward_user_can (user, STEWARD_ACTION_MANAGE_GROUPS)
+                                                      ? NULL : groups_why_not);
+}
+
+/* Favorites: shown at once by the deployment, put back if the server refuses. */
+
+static void
+favorite_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!steward_deployment_set_favorite_finish (STEWARD_DEPLOYMENT (object), result, &error))
+    {
+      g_autofree char *what = NULL;
+
+      if (is_cancelled (error) || !call_still_shown (call))
+        return;
+      what = g_strdup_printf (_("Could not change the favorite “%s”"), call->datastore_name);
+      _steward_main_view_toast_error (call->self, STEWARD_ACTION_FAVORITE, what, error);
+      return;
+    }
+
+  if (!call_still_shown (call))
+    return;
+  message = g_strdup_printf (call->flag ? _("Added “%s” to favorites") : _("Removed “%s” from favorites"),
+                             call->datastore_name);
+  _steward_main_view_toast_with_undo (call->self, message, "view.set-favorite",
+                                      g_variant_new ("(xb)", call->datastore_id, !call->flag));
+}
+
+static void
+set_favorite (StewardMainView *self,
+              gint64           datastore_id,
+              gboolean         favorite)
+{
+  Call *call;
+
+  if (self->deployment == NULL || _steward_main_view_find_datastore (self, datastore_id) == NULL)
+    return;
+
+  call = call_new (self, datastore_id);
+  call->flag = favorite;
+  steward_deployment_set_favorite_async (self->deployment, datastore_id, favorite, NULL, favorite_cb, call);
+}
+
+static void
+toggle_favorite_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+
+  /* The shared object's current value, whoever changed it last. */
+  if (datastore != NULL)
+    set_favorite (self, g_variant_get_int64 (parameter), !steward_datastore_get_favorite (datastore));
+}
+
+static void
+set_favorite_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gint64 id;
+  gboolean favorite;
+
+  g_variant_get (parameter, "(xb)", &id, &favorite);
+  set_favorite (STEWARD_MAIN_VIEW (widget), id, favorite);
+}
+
+/* One datastore into a group, or out of it (group 0). */
+
+static void
+assign_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(GError) error = NULL;
+  StewardDatastore *datastore;
+  StewardDatastoreGroup *group;
+  g_autofree char *message = NULL;
+
+  if (!steward_deployment_assign_group_finish (STEWARD_DEPLOYMENT (object), result, &error))
+    {
+      g_autofree char *what = NULL;
+
+      if (is_cancelled (error) || !call_still_shown (call))
+        return;
+      what = g_strdup_printf (_("Could not change the group of “%s”"), call->datastore_name);
+      _steward_main_view_toast_error (call->self, STEWARD_ACTION_ASSIGN_GROUP, what, error);
+      return;
+    }
+
+  if (!call_still_shown (call))
+    return;
+
+  datastore = steward_deployment_find_datastore (call->deployment, call->datastore_id);
+  group = datastore != NULL ? steward_datastore_get_group (datastore) : NULL;
+  if (group != NULL)
+    message = g_strdup_printf (_("Moved “%s” to “%s”"), call->datastore_name, steward_datastore_group_get_name (group));
+  else
+    message = g_strdup_printf (_("Removed “%s” from “%s”"), call->datastore_name,
+                               call->group_name != NULL ? call->group_name : _("its group"));
+  _steward_main_view_toast_with_undo (call->self, message, "view.assign-group",
+                                      g_variant_new ("(xx)", call->datastore_id, call->group_id));
+}
+
+static void
+assign_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore;
+  StewardDatastoreGroup *previous;
+  gint64 datastore_id;
+  gint64 group_id;
+  Call *call;
+
+  g_variant_get (parameter, "(xx)", &datastore_id, &group_id);
+  datastore = _steward_main_view_find_datastore (self, datastore_id);
+  if (datastore == NULL || steward_datastore_get_group_id (datastore) == group_id)
+    return;
+
+  previous = steward_datastore_get_group (datastore);
+  call = call_new (self, datastore_id);
+  call->group_id = steward_datastore_get_group_id (datastore);   /* for Undo */
+  call->group_name = previous != NULL ? g_strdup (steward_datastore_group_get_name (previous)) : NULL;
+  steward_deployment_assign_group_async (self->deployment, datastore_id, group_id, NULL, assign_cb, call);
+}
+
+/* Many datastores at once: one toast for the lot, whatever happens to the view meanwhile. */
+
+static void
+batch_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  StewardDeployment *deployment = STEWARD_DEPLOYMENT (object);
+  g_autoptr(StewardBatchReport) report = steward_deployment_run_batch_finish (deployment, result);
+  g_autofree char *message = NULL;
+  StewardAction action;
+  guint total = report->total;
+
+  switch (report->kind)
+    {
+    case STEWARD_BATCH_ASSIGN:
+      action = STEWARD_ACTION_ASSIGN_GROUP;
+      if (report->group_id > 0)
+        {
+          StewardDatastoreGroup *group = steward_deployment_find_group (deployment, report->group_id);
+
+          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assigned %u of %u datastore to “%s”",
+                                                  "Assigned %u of %u datastores to “%s”", total),
+                                     report->succeeded, total,
+                                     group != NULL ? steward_datastore_group_get_name (group) : "");
+        }
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u of %u datastore from its group",
+                                                "Removed %u of %u datastores from their groups", total),
+                                   report->succeeded, total);
+      break;
+    case STEWARD_BATCH_FAVORITE:
+      action = STEWARD_ACTION_FAVORITE;
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u of %u datastore to favorites",
+                                              "Added %u of %u datastores to favorites", total),
+                                 report->succeeded, total);
+      break;
+    case STEWARD_BATCH_DELETE:
+    default:
+      action = STEWARD_ACTION_DELETE_DATASTORE;
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Deleted %u of %u datastore",
+                                              "Deleted %u of %u datastores", total),
+                                 report->succeeded, total);
+      break;
+    }
+
+  if (report->failed > 0)
+    {
+      g_autofree char *failures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed",
+                                                                report->failed), report->failed);
+      g_autofree char *what = g_strdup_printf ("%s; %s", message, failures);
+
+      _steward_main_view_toast_error (call->self, action, what, report->first_error);
+    }
+  else
+    _steward_main_view_toast (call->self, message);
+}
+
+/* Runs on the deployment shown now, to the end: a profile switch does not stop it, and never
+ * sends any of it to the other deployment. */
+static void
+run_batch (StewardMainView  *self,
+           StewardBatchKind  kind,
+           gint64            group_id,
+           GArray           *ids)
+{
+  if (self->deployment == NULL || ids->len == 0)
+    return;
+
+  steward_deployment_run_batch_async (self->deployment, kind, (const gint64 *) ids->data, ids->len, group_id,
+                                      NULL, batch_cb, call_new (self, 0));
+}
+
+static void
+assign_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+
+  run_batch (self, STEWARD_BATCH_ASSIGN, g_variant_get_int64 (parameter), ids);
+}
+
+/* A drop of several rows on the sidebar: (group id, ids). */
+static void
+assign_ids_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_autoptr(GVariant) array = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *values;
+  gint64 group_id;
+  gsize n;
+
+  g_variant_get (parameter, "(x@ax)", &group_id, &array);
+  values = g_variant_get_fixed_array (array, &n, sizeof (gint64));
+  g_array_append_vals (ids, values, n);
+  run_batch (STEWARD_MAIN_VIEW (widget), STEWARD_BATCH_ASSIGN, group_id, ids);
+}
+
+static void
+favorite_selection_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+
+  run_batch (self, STEWARD_BATCH_FAVORITE, 0, ids);
+}
+
+typedef struct
+{
+  StewardMainView   *self;
+  StewardDeployment *deployment;
+  GArray            *ids;
+} DeleteSelection;
+
+static void
+delete_selection_free (DeleteSelection *pending)
+{
+  g_array_unref (pending->ids);
+  g_object_unref (pending->deployment);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+delete_selection_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              gpointer          user_data)
+{
+  DeleteSelection *pending = user_data;
+
+  /* The deployment the user confirmed for, even if the view shows another one now. */
+  if (g_str_equal (response, "delete"))
+    steward_deployment_run_batch_async (pending->deployment, STEWARD_BATCH_DELETE,
+                                        (const gint64 *) pending->ids->data, pending->ids->len, 0, NULL,
+                                        batch_cb, call_new (pending->self, 0));
+
+  delete_selection_free (pending);
+}
+
+/* One datastore goes through its own confirmation (type its name); several through one that
+ * lists them (type how many). */
+static void
+delete_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+  g_autoptr(GPtrArray) names = NULL;
+  StewardDeleteDatastoresDialog *dialog;
+  DeleteSelection *pending;
+
+  if (ids->len == 0 || self->deployment == NULL)
+    return;
+
+  if (ids->len == 1)
+    {
+      gtk_widget_activate_action (widget, "view.delete", "x", g_array_index (ids, gint64, 0));
+      return;
+    }
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; i < ids->len; i++)
+    {
+      StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_array_index (ids, gint64, i));
+      g_ptr_array_add (names, (gpointer) (datastore != NULL ? steward_datastore_get_name (datastore) : "?"));
+    }
+  g_ptr_array_add (names, NULL);
+
+  dialog = steward_delete_datastores_dialog_new (parent_window (self), (const char * const *) names->pdata);
+  pending = g_new0 (DeleteSelection, 1);
+  pending->self = g_object_ref (self);
+  pending->deployment = g_object_ref (self->deployment);
+  pending->ids = g_array_ref (ids);
+  g_signal_connect (dialog, "response", G_CALLBACK (delete_selection_response_cb), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Syncs: a running sync shows in the details whenever its datastore is shown, until it ends. */
+
+static void
+sync_finished (Call             *call,
+               StewardOperation *operation,
+               const GError     *error)
+{
+  StewardMainView *self = call->self;
+  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
+  g_autofree char *message = NULL;
+  const char *name = call->datastore_name;
+
+  if (!call_still_shown (call))
+    return;
+
+  g_hash_table_remove (self->syncs, &call->datastore_id);
+  if (shown != NULL && steward_datastore_get_id (shown) == call->datastore_id)
+    steward_datastore_details_set_busy (self->details, "sync", FALSE);
+
+  if (operation == NULL)
+    {
+      if (!is_cancelled (error))
+        _steward_main_view_toast_error (self, STEWARD_ACTION_RUN_SYNC, _("Lost track of the sync"), error);
+      return;
+    }
+
+  switch (steward_operation_get_result (operation))
+    {
+    case STEWARD_OPERATION_SUCCESS:
+      message = g_strdup_printf (_("Sync of “%s” finished"), name);
+      break;
+    case STEWARD_OPERATION_WARNING:
+      message = g_strdup_printf (_("Sync of “%s” finished with a warning: %s"), name,
+                                 steward_operation_get_message (operation));
+      break;
+    case STEWARD_OPERATION_FAILURE:
+      message = g_strdup_printf (_("Sync of “%s” failed: %s"), name,
+                                 steward_operation_get_message (operation) != NULL
+                                   ? steward_operation_get_message (operation) : _("no reason given"));
+      break;
+    case STEWARD_OPERATION_ABORTED:
+    case STEWARD_OPERATION_RUNNING:
+    default:
+      message = g_strdup_printf (_("Sync of “%s” was aborted"), name);
+      break;
+    }
+  _steward_main_view_toast (self, message);
+
+  /* The sync changed the metrics. */
+  _steward_main_view_fetch (self, call->datastore_id);
+}
+
+void
+_steward_main_view_show_sync (StewardMainView  *self,
+                              StewardOperation *operation)
+{
+  gint64 datastore_id = steward_operation_get_datastore_id (operation);
+  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
+
+  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
+  if (shown != NULL && steward_datastore_get_id (shown) == datastore_id)
+    {
+      steward_datastore_details_set_operation (self->details, operation);
+      steward_datastore_details_set_busy (self->details, "sync", TRUE);
+    }
+}
+
+static void
+sync_followed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(StewardOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = steward_client_follow_operation_finish (STEWARD_CLIENT (object), result, &error);
+  sync_finished (call, operation, error);
+}
+
+/* Shows a sync's progress in the details (whenever its datastore is shown) until it ends. */
+void
+steward_main_view_follow_sync (StewardMainView  *self,
+                               StewardOperation *operation)
+{
+  g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
+  g_return_if_fail (STEWARD_IS_OPERATION (operation));
+
+  if (self->deployment == NULL)
+    return;
+
+  _steward_main_view_show_sync (self, operation);
+  steward_client_follow_operation_async (steward_deployment_get_client (self->deployment), operation,
+                                         self->poll_interval_ms, self->cancellable, sync_followed_cb,
+                                         call_new (self, steward_operation_get_datastore_id (operation)));
+}
+
+static void
+sync_started_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(StewardOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  operation = steward_client_run_sync_finish (STEWARD_CLIENT (object), result, &error);
+  if (!call_still_shown (call))
+    return;
+
+  if (operation == NULL)
+    {
+      StewardDatastore *shown = steward_datastore_details_get_datastore (call->self->details);
+
+      if (is_cancelled (error))
+        return;
+      if (shown != NULL)
+        steward_datastore_details_set_busy (call->self->details, "sync", FALSE);
+      if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error))
+        _steward_main_view_toast_error (call->self, STEWARD_ACTION_RUN_SYNC, _("Could not start a sync"), error);
+      return;
+    }
+
+  steward_main_view_follow_sync (call->self, operation);
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->deployment == NULL || g_hash_table_contains (self->syncs, &id))
+    return;
+
+  steward_datastore_details_set_busy (self->details, "sync", TRUE);
+  steward_client_run_sync_async (steward_deployment_get_client (self->deployment), id, self->cancellable,
+                                 sync_started_cb, call_new (self, id));
+}
+
+/* A sync started by creating a datastore: found among its operations, then followed. */
+
+static void
+follower_operation_cb (StewardSyncFollower *follower,
+                       GParamSpec          *pspec,
+                       StewardMainView     *self)
+{
+  StewardOperation *operation = steward_sync_follower_get_operation (follower);
+
+  if (operation != NULL)
+    _steward_main_view_show_sync (self, operation);
+}
+
+static void
+follower_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(StewardOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (object, follower_operation_cb, call->self);
+  operation = steward_sync_follower_follow_finish (STEWARD_SYNC_FOLLOWER (object), result, &error);
+  sync_finished (call, operation, error);
+  g_object_unref (object);
+}
+
+static void
+datastore_created_cb (StewardCreateDatastoreDialog *dialog,
+                      StewardDatastore             *datastore,
+                      gboolean                      sync_started,
+                      StewardMainView              *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Created “%s”"), steward_datastore_get_name (datastore));
+  StewardDeployment *deployment = self->deployment;
+
+  if (deployment == NULL)
+    return;
+
+  _steward_main_view_toast (self, message);
+  steward_deployment_add_datastore (deployment, datastore);
+  steward_main_view_select_datastore (self, steward_datastore_get_id (datastore));
+
+  if (sync_started)
+    {
+      StewardSyncFollower *follower = steward_sync_follower_new (steward_deployment_get_client (deployment),
+                                                                 steward_datastore_get_id (datastore));
+
+      g_signal_connect_object (follower, "notify::operation", G_CALLBACK (follower_operation_cb), self, 0);
+      steward_sync_follower_follow_async (follower, self->poll_interval_ms, self->cancellable,
+                                          follower_done_cb, call_new (self, steward_datastore_get_id (datastore)));
+    }
+}
+
+static void
+new_datastore_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardCreateDatastoreDialog *dialog;
+
+  if (self->deployment == NULL)
+    return;
+
+  dialog = steward_create_datastore_dialog_new (parent_window (self), steward_deployment_get_client (self->deployment),
+                                                steward_deployment_get_groups (self->deployment));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (datastore_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+test_connection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+
+  if (self->deployment == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (steward_test_connection_dialog_new (parent_window (self),
+                                                                      steward_deployment_get_client (self->deployment))));
+}
+
+/* Groups: the dialogs do the work and report what changed, which the deployment takes in. */
+
+static void
+group_saved_cb (StewardGroupEditor    *editor,
+                StewardDatastoreGroup *answer,
+                StewardMainView       *self)
+{
+  StewardDatastoreGroup *edited = steward_group_editor_get_group (editor);
+  g_autofree char *message = NULL;
+
+  if (self->deployment == NULL)
+    return;
+
+  if (edited == NULL)
+    {
+      steward_deployment_add_group (self->deployment, answer);
+      message = g_strdup_printf (_("Created the group “%s”"), steward_datastore_group_get_name (answer));
+    }
+  else
+    {
+      steward_deployment_group_changed (self->deployment, edited);
+      message = g_strdup_printf (_("Saved the group “%s”"), steward_datastore_group_get_name (edited));
+    }
+  _steward_main_view_toast (self, message);
+}
+
+static void
+new_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardGroupEditor *editor;
+
+  if (self->deployment == NULL)
+    return;
+
+  editor = steward_group_editor_new (parent_window (self), steward_deployment_get_client (self->deployment),
+                                     steward_deployment_get_groups (self->deployment), NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_group_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastoreGroup *group;
+  StewardGroupEditor *editor;
+
+  if (self->deployment == NULL)
+    return;
+  group = steward_deployment_find_group (self->deployment, g_variant_get_int64 (parameter));
+  if (group == NULL)
+    return;
+
+  editor = steward_group_editor_new (parent_window (self), steward_deployment_get_client (self->deployment),
+                                     steward_deployment_get_groups (self->deployment), group);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+group_deleted_cb (StewardDeleteGroupDialog *dialog,
+                  StewardDatastoreGroup    *group,
+                  StewardMainView          *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->deployment == NULL)
+    return;
+
+  message = g_strdup_printf (_("Deleted the group “%s”; its datastores are now ungrouped"),
+                             steward_datastore_group_get_name (group));
+  steward_deployment_remove_group (self->deployment, steward_datastore_group_get_id (group));
+  _steward_main_view_toast (self, message);
+}
+
+static void
+delete_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  StewardDatastoreGroup *group;
+  StewardDeleteGroupDialog *dialog;
+
+  if (self->deployment == NULL)
+    return;
+  group = steward_deployment_find_group (self->deployment, id);
+  if (group == NULL)
+    return;
+
+  dialog = steward_delete_group_dialog_new (parent_window (self), steward_deployment_get_client (self->deployment),
+                                            group, steward_deployment_count (self->deployment,
+                                                                             STEWARD_SCOPE_GROUP, id));
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (group_deleted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* One datastore: edit and delete */
+
+static void
+datastore_saved_cb (StewardDatastoreEditor *editor,
+                    StewardDatastore       *datastore,
+                    StewardMainView        *self)
+{
+  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), steward_datastore_get_name (datastore));
+
+  /* The editor changed the shared object; the deployment re-derives what depends on it. */
+  if (self->deployment != NULL)
+    steward_deployment_apply_datastore (self->deployment, datastore);
+  _steward_main_view_toast (self, message);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDatastoreEditor *editor;
+
+  if (datastore == NULL)
+    return;
+
+  editor = steward_datastore_editor_new (parent_window (self), steward_deployment_get_client (self->deployment),
+                                         datastore);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (datastore_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+datastore_deleted_cb (StewardDeleteDatastoreDialog *dialog,
+                      gint64                        datastore_id,
+                      StewardMainView              *self)
+{
+  StewardDatastore *datastore = steward_delete_datastore_dialog_get_datastore (dialog);
+  g_autofree char *message = g_strdup_printf (_("Deleted “%s”"),
+                                              datastore != NULL ? steward_datastore_get_name (datastore) : "");
+
+  if (self->deployment != NULL)
+    steward_deployment_forget_datastore (self->deployment, datastore_id);
+  _steward_main_view_toast (self, message);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDeleteDatastoreDialog *dialog;
+
+  if (datastore == NULL)
+    return;
+
+  dialog = steward_delete_datastore_dialog_new (parent_window (self), steward_deployment_get_client (self->deployment),
+                                                datastore);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (datastore_deleted_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Verify */
+
+static void
+verify_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  StewardMainView *self = call->self;
+  StewardDatastore *datastore = steward_deployment_find_datastore (call->deployment, call->datastore_id);
+  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
+  gboolean is_shown = call_still_shown (call) && shown != NULL && steward_datastore_get_id (shown) == call->datastore_id;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean connected;
+
+  connected = steward_client_verify_datastore_finish (STEWARD_CLIENT (object), result, &message, &error);
+  if (is_cancelled (error))
+    return;
+
+  if (is_shown)
+    steward_datastore_details_set_busy (self->details, "verify", FALSE);
+
+  if (error != NULL)
+    {
+      /* Gone: the deployment forgets it, the details say so, the list drops it with a toast. */
+      if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error) && call_still_shown (call))
+        _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE, _("Could not verify the connection"), error);
+      return;
+    }
+
+  if (datastore != NULL)
+    g_object_set (datastore, "connected", connected, NULL);
+  if (is_shown)
+    steward_datastore_details_set_verify_result (self->details, connected, message);
+}
+
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (self->deployment == NULL)
+    return;
+
+  steward_datastore_details_set_busy (self->details, "verify", TRUE);
+  steward_client_verify_datastore_async (steward_deployment_get_client (self->deployment), id, self->cancellable,
+                                         verify_cb, call_new (self, id));
+}
+
+/* Small actions */
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+
+  if (datastore == NULL)
+    return;
+
+  if (g_str_equal (action_name, "view.copy-id"))
+    {
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, steward_datastore_get_id (datastore));
+      message = g_strdup_printf (_("Copied the ID %s"), text);
+    }
+  else
+    {
+      text = g_strdup (steward_datastore_get_name (datastore));
+      message = g_strdup_printf (_("Copied the name “%s”"), text);
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  _steward_main_view_toast (self, message);
+}
+
+static void
+reload_refreshed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  steward_deployment_refresh_finish (STEWARD_DEPLOYMENT (object), result, NULL);
+}
+
+/* F5: the deployment lists everything again; the selected datastore comes back too. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
+
+  if (self->deployment == NULL)
+    return;
+
+  steward_deployment_refresh_async (self->deployment, self->cancellable, reload_refreshed_cb, NULL);
+  if (shown != NULL)
+    _steward_main_view_fetch (self, steward_datastore_get_id (shown));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+
+  g_object_set (self, "filter-type", "", "filter-tag", "", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  _steward_main_view_query_changed (self);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (STEWARD_MAIN_VIEW (widget)->outer_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_list_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_leaflet_navigate (STEWARD_MAIN_VIEW (widget)->inner_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* A toast's Details: the whole text of a message too long for a toast. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (STEWARD_MAIN_VIEW (widget)),
+                                                                         _("What Went Wrong"), NULL));
+
+  adw_message_dialog_set_body (dialog, g_variant_get_string (parameter, NULL));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "view.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "view.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "view.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "view.show-list", NULL, show_list_action);
+  gtk_widget_class_install_action (widget_class, "view.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "view.toggle-favorite", "x", toggle_favorite_action);
+  gtk_widget_class_install_action (widget_class, "view.set-favorite", "(xb)", set_favorite_action);
+  gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
+  gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.assign-ids", "(xax)", assign_ids_action);
+  gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.new-datastore", NULL, new_datastore_action);
+  gtk_widget_class_install_action (widget_class, "view.new-group", NULL, new_group_action);
+  gtk_widget_class_install_action (widget_class, "view.edit-group", "x", edit_group_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-group", "x", delete_group_action);
+  gtk_widget_class_install_action (widget_class, "view.edit", "x", edit_action);
+  gtk_widget_class_install_action (widget_class, "view.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
+  gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
+  gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
+  gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "view.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "view.reload", NULL);
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "steward-datastore-details.h"
+#include "steward-datastore-table.h"
+#include "steward-main-view.h"
+#include "steward-sidebar.h"
+
+G_BEGIN_DECLS
+
+/* The browser's parts: steward-main-view.c builds the view over a StewardDeployment (models,
+ * scope, states, counts, details); steward-main-view-actions.c holds every view.* action. */
+struct _StewardMainView
+{
+  AdwBin                   parent_instance;
+
+  StewardDeployment       *deployment;
+  GSignalGroup            *deployment_signals;
+  GListStore              *nothing;            /* the list's model while there is no deployment */
+  GtkFilterListModel      *filtered;
+  GtkSortListModel        *sorted;
+  GtkCustomFilter         *filter;
+  GtkCustomSorter         *sorter;
+  StewardDatastoreQuery   *query;              /* what the list shows, decided from memory */
+  GCancellable            *cancellable;        /* everything for the current deployment */
+  GCancellable            *fetch_cancellable;  /* the selected datastore's fresh copy */
+  GHashTable              *syncs;              /* datastore id → StewardOperation being followed */
+  GHashTable              *known_types;        /* connector types and tags seen, for the filter menu */
+  GHashTable              *known_tags;
+  char                    *sort_by;
+  gboolean                 sort_descending;
+  char                    *filter_type;
+  char                    *filter_tag;
+  char                    *profile_name;
+  guint                    poll_interval_ms;
+  gint64                   pending_select;     /* select once it is listed */
+  GBindingGroup           *details_bindings;   /* the details' title follows its datastore */
+
+  /* Template widgets */
+  AdwToastOverlay         *toast_overlay;
+  AdwLeaflet              *outer_leaflet;
+  AdwLeaflet              *inner_leaflet;
+  StewardSidebar          *sidebar;
+  GtkMenuButton           *primary_menu_button;
+  AdwWindowTitle          *list_title;
+  GtkBox                  *header_end_box;
+  GtkSpinner              *loading_spinner;
+  GtkMenuButton           *filter_button;
+  GtkSearchBar            *search_bar;
+  GtkSearchEntry          *search_entry;
+  StewardDatastoreTable   *table;
+  GtkActionBar            *selection_bar;
+  GtkLabel                *selection_label;
+  GtkMenuButton           *assign_selection_button;
+  GtkWidget               *delete_selection_button;
+  AdwWindowTitle          *details_title;
+  StewardDatastoreDetails *details;
+};
+
+void              _steward_main_view_class_actions_init (GtkWidgetClass   *widget_class);
+void              _steward_main_view_update_permissions (StewardMainView  *self);
+void              _steward_main_view_query_changed      (StewardMainView  *self);
+void              _steward_main_view_toast              (StewardMainView  *self,
+                                                         const char       *message);
+void              _steward_main_view_toast_with_undo    (StewardMainView  *self,
+                                                         const char       *message,
+                                                         const char       *action_name,
+                                                         GVariant         *target);
+void              _steward_main_view_toast_error        (StewardMainView  *self,
+                                                         StewardAction     action,
+                                                         const char       *what_failed,
+                                                         const GError     *error);
+StewardDatastore *_steward_main_view_find_datastore     (StewardMainView  *self,
+                                                         gint64            datastore_id);
+void              _steward_main_view_show_sync          (StewardMainView  *self,
+                                                         StewardOperation *operation);
+void              _steward_main_view_fetch              (StewardMainView  *self,
+                                                         gint64            datastore_id);
+
+G_END_DECLS
