@@ -48,7 +48,7 @@ shoot() {
   app_pid=$!
 
   xid=$(find_window "^Steward$")
-  if [ "$dialog" = none ]; then
+  if [ "$dialog" = none ] || [ "$dialog" = member-refused ]; then
     sleep 2   # let the list and the details load and paint
     /usr/bin/import -window "$xid" "$outdir/$name.png"
     echo "$outdir/$name.png"
@@ -78,6 +78,7 @@ shoot() {
 }
 
 shoot main-details none "" 1280 800
+shoot member-refused member-refused "" 1280 800
 shoot main-details-small none "" 800 600
 shoot group-editor group-editor "^Edit Group$" 1280 800
 shoot group-editor-small group-editor "^Edit Group$" 800 600

@@ -121,6 +121,7 @@ main (int   argc,
   GtkWidget *view;
   GtkWindow *dialog = NULL;
   const char *which;
+  gboolean refused;
 
   if (argc != 4)
     {
@@ -137,7 +138,9 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
 
-  demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  /* The member's view of a datastore the server no longer lets them read. */
+  refused = g_str_equal (which, "member-refused");
+  demo = steward_test_demo_new (refused ? STEWARD_DEMO_ROLE_MEMBER : STEWARD_DEMO_ROLE_ADMIN);
   steward_client_get_current_user_async (demo->client, NULL, steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   user = steward_client_get_current_user_finish (demo->client, result, NULL);
@@ -156,7 +159,14 @@ main (int   argc,
   gtk_window_present (window);
   deployment = steward_deployment_new (demo->client, user, NULL);
   steward_main_view_set_deployment (STEWARD_MAIN_VIEW (view), deployment);
-  steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), 42);
+  if (refused)
+    {
+      const char *editor[] = { "Analytics", NULL };
+
+      steward_test_iterate (1500);
+      steward_demo_server_set_role_teams (demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor, NULL);
+    }
+  steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), refused ? 27 : 42);
   steward_test_iterate (1500);
 
   groups = list_groups (demo->client);
@@ -188,7 +198,7 @@ main (int   argc,
     dialog = GTK_WINDOW (steward_create_datastore_dialog_new (window, demo->client, groups));
   else if (g_str_equal (which, "test-connection-failed"))
     dialog = GTK_WINDOW (steward_test_connection_dialog_new (window, demo->client));
-  else if (!g_str_equal (which, "none"))
+  else if (!g_str_equal (which, "none") && !refused)
     g_error ("No dialog called %s", which);
 
   if (dialog == NULL)

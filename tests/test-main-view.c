@@ -883,6 +883,286 @@ test_details_sync_verify (Fixture       *fixture,
   g_assert_false (steward_datastore_get_connected (listed (fixture, 39)));
 }
 
+typedef struct
+{
+  StewardDemoServer *server;
+  guint              expected;
+} DeletesWait;
+
+static gboolean
+deletes_arrived_cb (gpointer user_data)
+{
+  DeletesWait *wait = user_data;
+  guint n = 0;
+
+  for (gint64 id = 1; id <= 200; id++)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT, id);
+
+      n += steward_demo_server_count_requests (wait->server, "DELETE", path);
+    }
+  return n >= wait->expected;
+}
+
+/* A bulk delete confirmed on deployment A carries on against A, even when the user switches
+ * the view to deployment B while it runs: B receives nothing. */
+static void
+test_bulk_stays_on_its_deployment (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(StewardTestDemo) b = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(StewardTestDemo) slow_a = steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", 300,
+                                                                  "extra-datastores", 20, NULL);
+  g_autoptr(StewardDeployment) a = steward_deployment_new (slow_a->client, NULL, NULL);
+  g_autoptr(StewardDeployment) on_b = steward_deployment_new (b->client, NULL, NULL);
+  GtkSelectionModel *selection = steward_datastore_table_get_selection (fixture->table);
+  DeletesWait all_on_a = { slow_a->server, 12 };
+  DeletesWait none_on_b = { b->server, 1 };
+  AdwMessageDialog *dialog;
+
+  steward_main_view_set_deployment (fixture->view, a);
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 30000));
+  gtk_selection_model_select_range (selection, 0, 12, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-selection", NULL);
+  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)), "12");
+  adw_message_dialog_response (dialog, "delete");
+
+  /* The user moves to B at once; the run is still out (300 ms a request, four at a time). */
+  steward_main_view_set_deployment (fixture->view, on_b);
+  g_assert_true (steward_test_wait_until (deletes_arrived_cb, &all_on_a, 30000));
+  steward_test_iterate (500);
+  g_assert_false (deletes_arrived_cb (&none_on_b));
+  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (a)), ==,
+                    g_list_model_get_n_items (steward_deployment_get_datastores (on_b)) + 20 - 12);
+}
+
+static StewardDatastoreDetails *
+details_of (Fixture *fixture)
+{
+  return STEWARD_DATASTORE_DETAILS (steward_test_find_widget (GTK_WIDGET (fixture->view),
+                                                              STEWARD_TYPE_DATASTORE_DETAILS, NULL));
+}
+
+/* The title over the details pane. */
+static const char *
+details_title (Fixture *fixture)
+{
+  GtkWidget *pane = gtk_widget_get_ancestor (GTK_WIDGET (details_of (fixture)), GTK_TYPE_BOX);
+  GtkWidget *title = steward_test_find_widget (pane, ADW_TYPE_WINDOW_TITLE, NULL);
+
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *text;
+} TitleWait;
+
+static gboolean
+details_title_is_cb (gpointer user_data)
+{
+  TitleWait *wait = user_data;
+
+  return g_strcmp0 (details_title (wait->fixture), wait->text) == 0;
+}
+
+/* A rename in the editor shows in the open details at once, header included. */
+static void
+test_details_follow_editor (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  TitleWait renamed = { fixture, "Production Sales EU" };
+  GtkWindow *editor;
+
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  g_assert_cmpstr (details_title (fixture), ==, "Production Sales");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit", "x", (gint64) 42);
+  editor = wait_for_toplevel (STEWARD_TYPE_DATASTORE_EDITOR);
+  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, 10000));
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "Production Sales EU");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "datastore-editor.save", NULL);
+  wait_until_closed (STEWARD_TYPE_DATASTORE_EDITOR);
+
+  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, 5000));
+  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (details_of (fixture)), GTK_TYPE_LABEL,
+                                              "Production Sales EU"));
+}
+
+static void
+other_client_updates (Fixture                 *fixture,
+                      gint64                   id,
+                      StewardDatastoreRequest *changes)
+{
+  g_autoptr(StewardClient) other = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StewardDatastore) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  steward_client_update_datastore_async (other, id, changes, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  saved = steward_client_update_datastore_finish (other, result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+other_client_favorites (Fixture  *fixture,
+                        gint64    id,
+                        gboolean  favorite)
+{
+  g_autoptr(StewardClient) other = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StewardDatastore) saved = NULL;
+
+  steward_client_set_favorite_async (other, id, favorite, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  saved = steward_client_set_favorite_finish (other, result, NULL);
+  g_assert_nonnull (saved);
+}
+
+static void
+other_client_deletes (Fixture *fixture,
+                      gint64   id)
+{
+  g_autoptr(StewardClient) other = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  steward_client_delete_datastore_async (other, id, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_true (steward_client_delete_datastore_finish (other, result, NULL));
+}
+
+static gboolean
+favorite_is_cb (gpointer user_data)
+{
+  FavoriteWait *wait = user_data;
+  StewardDatastore *shown = steward_datastore_details_get_datastore (details_of (wait->fixture));
+
+  return shown != NULL && steward_datastore_get_favorite (shown) == wait->favorite;
+}
+
+/* Another client renames, tags and stars a datastore; after a refresh the open details show it
+ * all, and the details' star then toggles the value the server has now. */
+static void
+test_details_follow_other_clients (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(StewardDatastoreRequest) changes = steward_datastore_request_new ();
+  TitleWait renamed = { fixture, "Renamed Elsewhere" };
+  FavoriteWait starred = { fixture, 42, TRUE };
+  FavoriteWait unstarred = { fixture, 42, FALSE };
+
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  g_assert_false (steward_datastore_get_favorite (steward_datastore_details_get_datastore (details_of (fixture))));
+
+  steward_datastore_request_set_name (changes, "Renamed Elsewhere");
+  steward_datastore_request_set_tags (changes, (const char *[]) { "moved-here", NULL });
+  other_client_updates (fixture, 42, changes);
+  other_client_favorites (fixture, 42, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.reload", NULL);
+  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, 10000));
+  assert_shows (fixture, "moved-here");
+  g_assert_true (steward_test_wait_until (favorite_is_cb, &starred, 10000));
+  g_assert_cmpstr (steward_datastore_get_name (listed (fixture, 42)), ==, "Renamed Elsewhere");
+
+  /* The star sends the opposite of what is true now: off. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
+  g_assert_true (steward_test_wait_until (server_favorite_cb, &unstarred, 10000));
+}
+
+static gboolean
+details_gone_or_closed_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  StewardDatastoreDetails *details = details_of (fixture);
+  GtkWidget *stack = steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_STACK, NULL);
+  const char *page = gtk_stack_get_visible_child_name (GTK_STACK (stack));
+
+  return g_strcmp0 (page, "gone") == 0 || g_strcmp0 (page, "empty") == 0;
+}
+
+/* Deleted elsewhere: after a refresh the list drops it with a toast and the details close. */
+static void
+test_details_deleted_elsewhere (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  other_client_deletes (fixture, 42);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.reload", NULL);
+  assert_shows (fixture, "“Production Sales” no longer exists");
+  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, 10000));
+  g_assert_null (listed (fixture, 42));
+}
+
+/* Verify on a datastore another client deleted: the 404 closes the pane and drops the row. */
+static void
+test_verify_deleted (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *verify;
+
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 39));
+  other_client_deletes (fixture, 39);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.verify", "x", (gint64) 39);
+  assert_shows (fixture, "“Legacy Inventory” no longer exists");
+  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, 10000));
+  g_assert_null (listed (fixture, 39));
+
+  /* No live Verify is left for it. */
+  verify = steward_test_find_widget (GTK_WIDGET (details_of (fixture)), GTK_TYPE_BUTTON, "_Verify");
+  g_assert_true (verify == NULL || !gtk_widget_is_drawable (verify));
+}
+
+static guint
+count_live_menu_buttons (GtkWidget *root)
+{
+  guint n = GTK_IS_MENU_BUTTON (root) && gtk_widget_is_sensitive (root) && gtk_widget_get_visible (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_live_menu_buttons (child);
+  return n;
+}
+
+static gboolean
+access_refused_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return label_containing (GTK_WIDGET (details_of (fixture)), "['Data Platform']");
+}
+
+/* The member may no longer read HR Warehouse: the details say why, and what needs it is off. */
+static void
+test_member_refused_read (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *editor[] = { "Analytics", NULL };
+  StewardDatastoreDetails *details = details_of (fixture);
+  const char *buttons[] = { "_Edit…", "_Verify", "_Sync Now" };
+
+  steward_demo_server_set_role_teams (fixture->demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor, NULL);
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 27));
+  g_assert_true (steward_test_wait_until (access_refused_cb, fixture, 10000));
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, buttons[i]);
+
+      g_assert_nonnull (button);
+      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "['Data Platform']"));
+    }
+  /* The group's Change… and the More Actions menus too. */
+  g_assert_cmpuint (count_live_menu_buttons (GTK_WIDGET (details)), ==, 0);
+}
+
 static void
 test_member_actions_disabled (Fixture       *fixture,
                               gconstpointer  data)
@@ -975,10 +1255,17 @@ main (int   argc,
   ADD ("/main-view/create-selects-and-follows-sync", test_create_selects_and_follows_sync);
   ADD ("/main-view/groups", test_groups);
   ADD ("/main-view/edit-and-delete", test_edit_and_delete);
+  ADD ("/main-view/details-follow-editor", test_details_follow_editor);
+  ADD ("/main-view/details-follow-other-clients", test_details_follow_other_clients);
+  ADD ("/main-view/details-deleted-elsewhere", test_details_deleted_elsewhere);
+  ADD ("/main-view/verify-deleted", test_verify_deleted);
+  ADD ("/main-view/bulk-stays-on-its-deployment", test_bulk_stays_on_its_deployment);
 #undef ADD
   g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused, fixture_teardown);
   g_test_add ("/main-view/member-actions-disabled", Fixture, NULL, fixture_setup_member,
               test_member_actions_disabled, fixture_teardown);
+  g_test_add ("/main-view/member-refused-read", Fixture, NULL, fixture_setup_member,
+              test_member_refused_read, fixture_teardown);
 
   return g_test_run ();
 }

@@ -142,7 +142,15 @@ rebuild (StewardSidebar *self)
     {
       g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (self->groups, i);
       gint64 id = steward_datastore_group_get_id (group);
-      StewardSidebarItem *item = old_group_items != NULL ? g_hash_table_lookup (old_group_items, &id) : NULL;
+      StewardSidebarItem *item;
+
+      /* One entry per group id: a second group with the same id (a server that repeats one, or
+       * groups without ids, all 0) is not listed again. Inserting it would replace, and free,
+       * the entry already in the list. */
+      if (g_hash_table_contains (self->group_items, &id))
+        continue;
+
+      item = old_group_items != NULL ? g_hash_table_lookup (old_group_items, &id) : NULL;
 
       /* Keep an existing entry (and its count) when it is still the same group object. */
       if (item == NULL || steward_sidebar_item_get_group (item) != group)
