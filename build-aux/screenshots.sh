@@ -60,6 +60,7 @@ app_pid=
 # The demo: a deployment built into Steward, signed in as an administrator.
 "$STEWARD_BUILDDIR/src/steward" --demo &
 app_pid=$!
+shoot main-window-default "Steward"   # the default size, 1280×800
 shoot main-window "Steward" 1280 800
 shoot main-window-small "Steward" 800 600
 kill "$app_pid"

@@ -2,7 +2,8 @@
 /* The create dialog against the demo server: JDBC with a new connection and with an existing
  * one, DFS (refused without a root path), an inline new group and an existing one, enrichment,
  * a 422 only the server finds, the client's own checks, a 403, the sync started on create
- * followed to success, the server's connector forms, and secrets that never reach the log. */
+ * followed to success, a create over a failed connection test (asked first), the server's
+ * connector forms, and secrets that never reach the log. */
 #include <adwaita.h>
 #include <string.h>
 
@@ -739,6 +740,120 @@ test_connection_test_inside (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+message_dialog_shown_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+message_dialog_gone_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+static gboolean
+closed_or_created_cb (gpointer user_data)
+{
+  StewardCreateDatastoreDialog **dialog = user_data;
+
+  return *dialog == NULL;
+}
+
+/* Presses one of the confirmation's buttons, as a user would, and waits for it to go. */
+static void
+answer_confirmation (AdwMessageDialog *confirm,
+                     const char       *label)
+{
+  click (steward_test_find_widget (GTK_WIDGET (confirm), GTK_TYPE_BUTTON, label));
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+}
+
+/* Creating over a failed connection test asks first, and nothing is sent until the user agrees;
+ * editing the connection forgets the failure, and Create no longer asks. */
+static void
+test_create_after_failed_test (void)
+{
+  g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
+  g_auto(Created) created = { NULL };
+  StewardCreateDatastoreDialog *dialog = open_dialog (demo, NULL, &created);
+  StewardCreateDatastoreDialog *alive = dialog;
+  StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (dialog);
+  StewardConnectorForm *form;
+  AdwMessageDialog *confirm;
+  g_autoptr(JsonObject) body = NULL;
+
+  type_into (dialog, "Name", "Unreachable Sales");
+  fill_postgresql (dialog, "refused.acme-corp.com", "pw");
+  run_test_connection (dialog);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_FAILED);
+
+  /* Create asks, naming the failure in plain text, and sends nothing. */
+  g_assert_false (press_create (dialog));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (confirm)) == GTK_WINDOW (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (confirm)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Create Anyway?");
+  g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
+                   "The connection test failed: Connection refused: could not connect to server at "
+                   "refused.acme-corp.com:5432. Create the datastore anyway?");
+  g_assert_false (adw_message_dialog_get_body_use_markup (confirm));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (confirm), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "create"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpuint (count_creates (demo), ==, 0);
+
+  /* Cancel: still nothing sent, and the form is as typed. */
+  answer_confirmation (confirm, "_Cancel");
+  steward_test_iterate (100);
+  g_assert_cmpuint (count_creates (demo), ==, 0);
+  g_assert_cmpuint (created.count, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (text_of (dialog, "Name"), ==, "Unreachable Sales");
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_FAILED);
+
+  /* Agreed: exactly one create. */
+  g_assert_false (press_create (dialog));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
+  answer_confirmation (confirm, "C_reate Anyway");
+  g_assert_true (steward_test_wait_until (closed_or_created_cb, &alive, 10000));
+  g_assert_cmpuint (created.count, ==, 1);
+  g_assert_cmpuint (count_creates (demo), ==, 1);
+  body = last_create_body (demo);
+  g_assert_cmpstr (json_object_get_string_member (body, "name"), ==, "Unreachable Sales");
+
+  /* A changed connection forgets the failed test: Create goes ahead without asking. */
+  dialog = open_dialog (demo, NULL, &created);
+  tester = steward_create_datastore_dialog_get_tester (dialog);
+  type_into (dialog, "Name", "Reachable Sales");
+  fill_postgresql (dialog, "refused.acme-corp.com", "pw");
+  run_test_connection (dialog);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_FAILED);
+  form = steward_create_datastore_dialog_get_form (dialog);
+  g_assert_true (steward_connector_form_set_value (form, "host", "db.acme-corp.com"));
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_null (steward_connection_tester_get_message (tester));
+  g_assert_true (press_create (dialog));
+  g_assert_null (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpuint (created.count, ==, 2);
+  g_assert_cmpuint (count_creates (demo), ==, 2);
+
+  /* A dialog destroyed while it asks takes the question with it. */
+  dialog = open_dialog (demo, NULL, &created);
+  type_into (dialog, "Name", "Abandoned Sales");
+  fill_postgresql (dialog, "refused.acme-corp.com", "pw");
+  run_test_connection (dialog);
+  g_assert_false (press_create (dialog));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+  g_assert_cmpuint (count_creates (demo), ==, 2);
+}
+
 static void
 test_server_specifications (void)
 {
@@ -873,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/create/forbidden", test_forbidden);
   g_test_add_func ("/create/sync-followed", test_sync_followed);
   g_test_add_func ("/create/connection-test-inside", test_connection_test_inside);
+  g_test_add_func ("/create/create-after-failed-test", test_create_after_failed_test);
   g_test_add_func ("/create/server-specifications", test_server_specifications);
   g_test_add_func ("/create/secrets-never-logged", test_secrets_never_logged);
 

@@ -474,6 +474,133 @@ test_load_failure_and_retry (Fixture       *fixture,
                    "Production Sales");
 }
 
+static gboolean
+message_dialog_shown_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+message_dialog_gone_cb (gpointer user_data)
+{
+  return steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* Presses Escape: runs the editor's own Escape shortcut, as a key press would. */
+static void
+press_escape (Fixture *fixture)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->editor));
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+  GtkShortcut *found = NULL;
+
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            found = shortcut;
+        }
+    }
+
+  g_assert_nonnull (found);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
+                                               GTK_WIDGET (fixture->editor), NULL));
+}
+
+/* The question asked before unsaved changes are dropped. */
+static AdwMessageDialog *
+wait_for_discard_question (Fixture *fixture)
+{
+  AdwMessageDialog *question;
+
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  question = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (fixture->editor));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  /* The editor is still there behind it. */
+  g_assert_nonnull (fixture->editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
+  return question;
+}
+
+static void
+answer (AdwMessageDialog *question,
+        const char       *label)
+{
+  GtkWidget *button = steward_test_find_widget (GTK_WIDGET (question), GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+}
+
+/* Escape, Cancel or closing the window drop unsaved changes only once the user agrees; with
+ * nothing changed, the editor closes at once. */
+static void
+test_discard_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) after = NULL;
+  AdwMessageDialog *question;
+  GtkWidget *name_row;
+
+  /* Nothing changed: Escape closes without a question. */
+  open_editor (fixture, datastore);
+  press_escape (fixture);
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_null (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Changed: Escape asks, and Cancel on the question keeps the edit. */
+  open_editor (fixture, datastore);
+  name_row = find (fixture, ADW_TYPE_ENTRY_ROW, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Production Sales (Renamed)");
+  press_escape (fixture);
+  question = wait_for_discard_question (fixture);
+  answer (question, "_Cancel");
+  steward_test_iterate (100);
+  g_assert_nonnull (fixture->editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Production Sales (Renamed)");
+  g_assert_true (save_enabled (fixture));
+
+  /* Closing the window asks too. */
+  gtk_window_close (GTK_WINDOW (fixture->editor));
+  question = wait_for_discard_question (fixture);
+  answer (question, "_Cancel");
+  g_assert_nonnull (fixture->editor);
+
+  /* The Cancel button asks, and Discard closes without saving anything. */
+  g_signal_emit_by_name (find (fixture, GTK_TYPE_BUTTON, "_Cancel"), "clicked");
+  question = wait_for_discard_question (fixture);
+  answer (question, "_Discard");
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_null (fixture->saved);
+  g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "PUT",
+                                                        "/api/datastores/42"), ==, 0);
+  after = get_datastore (fixture->demo->client, 42);
+  g_assert_cmpstr (steward_datastore_get_name (after), ==, "Production Sales");
+
+  /* An editor destroyed while it asks takes the question with it. */
+  open_editor (fixture, datastore);
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Name")), "Abandoned");
+  press_escape (fixture);
+  wait_for_discard_question (fixture);
+  gtk_window_destroy (GTK_WINDOW (fixture->editor));
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +626,7 @@ main (int   argc,
   ADD ("/datastore-editor/forbidden-for-member", STEWARD_DEMO_ROLE_MEMBER, test_forbidden_for_member);
   ADD ("/datastore-editor/file-system-datastore", STEWARD_DEMO_ROLE_ADMIN, test_file_system_datastore);
   ADD ("/datastore-editor/load-failure-and-retry", STEWARD_DEMO_ROLE_ADMIN, test_load_failure_and_retry);
+  ADD ("/datastore-editor/discard-changes", STEWARD_DEMO_ROLE_ADMIN, test_discard_changes);
 #undef ADD
 
   status = g_test_run ();

@@ -1163,6 +1163,54 @@ test_member_refused_read (Fixture       *fixture,
   g_assert_cmpuint (count_live_menu_buttons (GTK_WIDGET (details)), ==, 0);
 }
 
+static gboolean
+text_shown (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (text_shown (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+text_shown_cb (gpointer user_data)
+{
+  LabelSearch *search = user_data;
+
+  return text_shown (search->root, search->text);
+}
+
+/* Names are shown as written, never read as markup: a toast (libadwaita parses its title) and
+ * the details' group row show "R&D <b>" literally. */
+static void
+test_names_are_not_markup (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(StewardDatastoreRequest) changes = steward_datastore_request_new ();
+  const char *name = "R&D <a href='https://example.com'>link</a>";
+  LabelSearch toast = { NULL, NULL };
+  TitleWait renamed = { fixture, name };
+  g_autofree char *message = g_strdup_printf ("Added “%s” to favorites", name);
+
+  steward_datastore_request_set_name (changes, name);
+  other_client_updates (fixture, 42, changes);
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.reload", NULL);
+  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, 10000));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
+  toast.root = GTK_WIDGET (fixture->window);
+  toast.text = message;
+  g_assert_true (steward_test_wait_until (text_shown_cb, &toast, 10000));
+}
+
 static void
 test_member_actions_disabled (Fixture       *fixture,
                               gconstpointer  data)
@@ -1260,6 +1308,7 @@ main (int   argc,
   ADD ("/main-view/details-deleted-elsewhere", test_details_deleted_elsewhere);
   ADD ("/main-view/verify-deleted", test_verify_deleted);
   ADD ("/main-view/bulk-stays-on-its-deployment", test_bulk_stays_on_its_deployment);
+  ADD ("/main-view/names-are-not-markup", test_names_are_not_markup);
 #undef ADD
   g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused, fixture_teardown);
   g_test_add ("/main-view/member-actions-disabled", Fixture, NULL, fixture_setup_member,

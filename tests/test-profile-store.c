@@ -221,6 +221,33 @@ test_items_changed (void)
   g_assert_cmpuint (changes, ==, 2);
 }
 
+/* Which profiles say their connection is not safe. */
+static void
+test_transport_risk (void)
+{
+  static const struct
+  {
+    const char           *url;
+    gboolean              verify_tls;
+    StewardTransportRisk  risk;
+  } cases[] = {
+    { "https://acme.qualytics.io/api/", TRUE, STEWARD_TRANSPORT_SAFE },
+    { "https://acme.qualytics.io/api/", FALSE, STEWARD_TRANSPORT_UNVERIFIED },
+    { "http://acme.qualytics.io/api/", TRUE, STEWARD_TRANSPORT_CLEARTEXT },
+    { "http://10.0.0.5:8000/api/", FALSE, STEWARD_TRANSPORT_CLEARTEXT },
+    { "http://127.0.0.1:8000/api/", TRUE, STEWARD_TRANSPORT_SAFE },
+    { "http://localhost:8000/api/", FALSE, STEWARD_TRANSPORT_SAFE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(StewardProfile) profile = steward_profile_new ("P", cases[i].url);
+
+      steward_profile_set_verify_tls (profile, cases[i].verify_tls);
+      g_assert_cmpint (steward_profile_get_transport_risk (profile), ==, cases[i].risk);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +261,8 @@ main (int   argc,
   g_test_add_func ("/profile-store/temporary-not-written", test_temporary_not_written);
   g_test_add_func ("/profile-store/invalid-entries-skipped", test_invalid_entries_skipped);
   g_test_add_func ("/profile-store/items-changed", test_items_changed);
+
+  g_test_add_func ("/profile/transport-risk", test_transport_risk);
 
   return g_test_run ();
 }

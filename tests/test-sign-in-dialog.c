@@ -536,7 +536,8 @@ test_browser (Fixture       *f,
   g_assert_false (token_shown);
 }
 
-/* An answer that does not carry the state Steward sent is not taken. */
+/* An answer that does not carry the state Steward sent is not taken, and does not end the
+ * sign-in: the real answer still signs in afterwards. */
 static void
 test_browser_state_mismatch (Fixture       *f,
                              gconstpointer  data)
@@ -546,11 +547,13 @@ test_browser_state_mismatch (Fixture       *f,
   g_autofree char *escaped = NULL;
   g_autofree char *callback = NULL;
   g_autofree char *page = NULL;
-  g_autofree char *stored = NULL;
+  g_autofree char *real_page = NULL;
+  const char *authorize_url;
   guint status = 0;
 
   type_into (f, "Deployment URL", f->url);
-  authorize = g_uri_parse (start_browser_sign_in (f), G_URI_FLAGS_ENCODED, NULL);
+  authorize_url = start_browser_sign_in (f);
+  authorize = g_uri_parse (authorize_url, G_URI_FLAGS_ENCODED, NULL);
   params = g_uri_parse_params (g_uri_get_query (authorize), -1, "&", G_URI_PARAMS_NONE, NULL);
   escaped = g_uri_escape_string (token_of (f, STEWARD_DEMO_ROLE_ADMIN), NULL, FALSE);
   callback = g_strdup_printf ("%s?token=%s&state=not-the-state",
@@ -558,16 +561,18 @@ test_browser_state_mismatch (Fixture       *f,
 
   page = browse (callback, &status);
   g_assert_cmpuint (status, ==, 400);
-  wait_settled (f);
 
-  g_assert_cmpstr (shown_error (f, NULL), ==, "Browser sign-in not recognised");
+  /* Still waiting for the browser; nothing was tried with that token. */
+  g_assert_true (steward_sign_in_dialog_get_busy (f->dialog));
   g_assert_cmpuint (f->signed_in, ==, 0);
-  g_assert_cmpint (steward_session_get_state (f->session), ==, STEWARD_SESSION_SIGNED_OUT);
   g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, 0);
-  stored = lookup_token (f->api_url);
-  g_assert_null (stored);
-  g_assert_null (steward_sign_in_dialog_get_authorize_url (f->dialog));
-  g_assert_cmpstr (text_of (f, "Deployment URL"), ==, f->url);
+
+  /* The real answer then signs in. */
+  real_page = browse (authorize_url, &status);
+  g_assert_cmpuint (status, ==, 200);
+  wait_settled (f);
+  g_assert_cmpuint (f->signed_in, ==, 1);
+  g_assert_cmpint (steward_session_get_state (f->session), ==, STEWARD_SESSION_SIGNED_IN);
 }
 
 static gboolean
@@ -786,6 +791,102 @@ test_saved_profile (Fixture       *f,
   g_assert_cmpuint (f->signed_in, ==, 1);
   g_assert_cmpstr (steward_profile_get_id (steward_session_get_profile (f->session)), ==,
                    steward_profile_get_id (profile));
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *viewport;
+} InView;
+
+/* Whether the whole of @widget is inside the part of the scrolled window that shows. */
+static gboolean
+in_view_cb (gpointer user_data)
+{
+  InView *in_view = user_data;
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (in_view->widget) ||
+      !gtk_widget_compute_bounds (in_view->widget, in_view->viewport, &bounds))
+    return FALSE;
+
+  return bounds.size.height > 0 && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (in_view->viewport);
+}
+
+/* A sign-in error shows without scrolling, even when the dialog is too short for the whole form
+ * and the field to fix is further down; it is an alert for screen readers. */
+static void
+test_error_in_view (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *revoked = g_strdup (token_of (f, STEWARD_DEMO_ROLE_MEMBER));
+  GtkWidget *scroller;
+  GtkWidget *revealer;
+  GtkWidget *alert;
+  GtkAdjustment *adjustment;
+  InView in_view;
+
+  /* A short dialog, opened that size. */
+  destroy_dialog (f);
+  f->dialog = steward_sign_in_dialog_new (f->parent, f->session);
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  steward_sign_in_dialog_set_launch_browser (f->dialog, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->dialog), 520, 400);
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  g_assert_true (steward_test_wait_until (widget_mapped_cb, f->dialog, 5000));
+
+  scroller = find (f, GTK_TYPE_SCROLLED_WINDOW, NULL);
+  revealer = find (f, GTK_TYPE_REVEALER, NULL);
+  alert = gtk_revealer_get_child (GTK_REVEALER (revealer));
+
+  steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_MEMBER);
+  fill_form (f, f->url, revoked);
+  g_assert_true (press (f, "_Sign In"));
+  wait_settled (f);
+  g_assert_cmpstr (shown_error (f, NULL), ==, "Token rejected");
+
+  /* The form does not fit: the check below is about scrolling. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+
+  in_view.widget = alert;
+  in_view.viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_true (gtk_widget_get_visible (alert));
+  g_assert_true (steward_test_wait_until (in_view_cb, &in_view, 5000));
+  /* …and it stays there once the dialog has settled. */
+  steward_test_iterate (500);
+  g_assert_true (in_view_cb (&in_view));
+
+  /* Announced: screen readers present an alert as it appears. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (alert)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT);
+}
+
+/* The highlighted button, the one Enter presses, is the one for what was filled in: the browser
+ * without a token, Sign In with one. */
+static void
+test_default_button (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *browser = find (f, GTK_TYPE_BUTTON, "Sign In with _Browser");
+  GtkWidget *token = find (f, GTK_TYPE_BUTTON, "_Sign In");
+
+  type_into (f, "Deployment URL", f->url);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (f->dialog)) == browser);
+  g_assert_true (gtk_widget_has_css_class (browser, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (token, "suggested-action"));
+
+  type_into (f, "API Token", "typed-token");
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (f->dialog)) == token);
+  g_assert_true (gtk_widget_has_css_class (token, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (browser, "suggested-action"));
+
+  type_into (f, "API Token", "");
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (f->dialog)) == browser);
+  g_assert_true (gtk_widget_has_css_class (browser, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (token, "suggested-action"));
 }
 
 /* Escape is bound to closing the dialog. */
@@ -1044,6 +1145,8 @@ main (int   argc,
   ADD ("loopback-needs-no-confirmation", test_loopback_needs_no_confirmation);
   ADD ("saved-profile", test_saved_profile);
   ADD ("escape-closes", test_escape_closes);
+  ADD ("error-in-view", test_error_in_view);
+  ADD ("default-button", test_default_button);
 #undef ADD
   g_test_add ("/sign-in-dialog/reauthentication", AppFixture, NULL,
               app_fixture_set_up, test_reauthentication, app_fixture_tear_down);

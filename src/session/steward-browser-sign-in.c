@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-browser-sign-in"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "steward-browser-sign-in.h"
 #include "steward-keyring.h"
@@ -114,6 +116,22 @@ respond_page (SoupServerMessage *message,
                                     page, strlen (page));
 }
 
+/* Compares in time independent of where the strings differ. */
+static gboolean
+state_matches (const char *given,
+               const char *expected)
+{
+  gsize length = expected != NULL ? strlen (expected) : 0;
+  guchar difference = 0;
+
+  if (given == NULL || expected == NULL || strlen (given) != length)
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    difference |= (guchar) given[i] ^ (guchar) expected[i];
+  return difference == 0;
+}
+
 static void
 answer_callback (StewardBrowserSignIn *self,
                  SoupServerMessage    *message,
@@ -121,14 +139,13 @@ answer_callback (StewardBrowserSignIn *self,
                  const char           *token,
                  const char           *denied)
 {
-  /* Checked first: a callback without our state is not an answer to our request. */
-  if (g_strcmp0 (state, self->state) != 0)
+  /* Checked first: a callback without our state is not an answer to our request. It is
+   * refused and the sign-in goes on waiting for the real one, so that a stray or hostile page
+   * hitting the port cannot end it. */
+  if (!state_matches (state, self->state))
     {
       respond_page (message, SOUP_STATUS_BAD_REQUEST, _("Sign-in failed"),
                     _("This answer does not belong to the sign-in Steward started. Start again from Steward."));
-      complete (self, NULL,
-                g_error_new_literal (STEWARD_SIGN_IN_ERROR, STEWARD_SIGN_IN_ERROR_STATE_MISMATCH,
-                                     _("The browser answered for a different sign-in; start again")));
       return;
     }
 
@@ -296,13 +313,28 @@ steward_browser_sign_in_get_authorize_url (StewardBrowserSignIn *self)
   return self->authorize_url;
 }
 
+/* 128 bits from the system's cryptographic random source, as hex: the state must not be
+ * guessable, and GLib's g_random_* is not meant for that. */
 static char *
 random_state (void)
 {
+  guint8 bytes[16];
   GString *state = g_string_new (NULL);
+  gsize filled = 0;
 
-  for (guint i = 0; i < 4; i++)
-    g_string_append_printf (state, "%08x", g_random_int ());
+  while (filled < sizeof bytes)
+    {
+      ssize_t got = getrandom (bytes + filled, sizeof bytes - filled, 0);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      g_assert (got > 0);   /* getrandom() on Linux ≥ 3.17 only fails for bad arguments */
+      filled += got;
+    }
+
+  for (guint i = 0; i < sizeof bytes; i++)
+    g_string_append_printf (state, "%02x", bytes[i]);
+  explicit_bzero (bytes, sizeof bytes);
 
   return g_string_free (state, FALSE);
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "steward-profile.h"
+#include "steward-url.h"
 
 /* One deployment Steward signs in to. What it holds is safe to keep in GSettings: the token is
  * never part of a profile, only looked up in the keyring by the profile's URL. */
@@ -311,6 +312,21 @@ steward_profile_get_verify_tls (StewardProfile *self)
   g_return_val_if_fail (STEWARD_IS_PROFILE (self), TRUE);
 
   return self->verify_tls;
+}
+
+/* http:// on this machine (the demo) is no risk: nothing leaves it. */
+StewardTransportRisk
+steward_profile_get_transport_risk (StewardProfile *self)
+{
+  g_return_val_if_fail (STEWARD_IS_PROFILE (self), STEWARD_TRANSPORT_SAFE);
+
+  if (self->url == NULL)
+    return STEWARD_TRANSPORT_SAFE;
+  if (g_ascii_strncasecmp (self->url, "http://", 7) == 0)
+    return steward_url_is_loopback (self->url) ? STEWARD_TRANSPORT_SAFE : STEWARD_TRANSPORT_CLEARTEXT;
+  if (!self->verify_tls)
+    return STEWARD_TRANSPORT_UNVERIFIED;
+  return STEWARD_TRANSPORT_SAFE;
 }
 
 void

@@ -14,6 +14,14 @@ typedef enum
   STEWARD_ENVIRONMENT_RED,
 } StewardEnvironment;
 
+/* How the connection to a profile's deployment is not safe. */
+typedef enum
+{
+  STEWARD_TRANSPORT_SAFE,
+  STEWARD_TRANSPORT_CLEARTEXT,    /* http:// to another machine: the token travels readable */
+  STEWARD_TRANSPORT_UNVERIFIED,   /* https:// with certificate checks turned off */
+} StewardTransportRisk;
+
 const char         *steward_environment_to_string   (StewardEnvironment  environment);
 StewardEnvironment  steward_environment_from_string (const char         *text);
 const char         *steward_environment_get_label   (StewardEnvironment  environment);
@@ -34,6 +42,7 @@ const char         *steward_profile_get_url          (StewardProfile     *self);
 void                steward_profile_set_url          (StewardProfile     *self,
                                                       const char         *url);
 gboolean            steward_profile_get_verify_tls   (StewardProfile     *self);
+StewardTransportRisk steward_profile_get_transport_risk (StewardProfile   *self);
 void                steward_profile_set_verify_tls   (StewardProfile     *self,
                                                       gboolean            verify_tls);
 StewardEnvironment  steward_profile_get_environment  (StewardProfile     *self);

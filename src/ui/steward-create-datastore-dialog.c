@@ -14,6 +14,9 @@
  * stays open with everything typed. On success it emits ::created and closes: the window that
  * opened it selects the datastore and follows its sync (see StewardSyncFollower).
  *
+ * A connection test speaks for the settings it tested only: editing any of them forgets its
+ * result. Creating over a failed test asks first, and sends nothing unless the user agrees.
+ *
  * Teams and tags are comma-separated entries, and the new group's icon a combo row, until the
  * chip editor and the group icon picker are in. */
 
@@ -42,6 +45,7 @@ struct _StewardCreateDatastoreDialog
   char                    *error_message;
   guint                    loading;
   gboolean                 busy;
+  GtkWidget               *create_anyway_dialog;
 
   /* Template widgets */
   GtkButton               *create_button;
@@ -967,12 +971,59 @@ created_cb (GObject      *object,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static void submit (StewardCreateDatastoreDialog *self,
+                    gboolean                      despite_failed_test);
+
 static void
-create_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+create_anyway_response_cb (AdwMessageDialog             *dialog,
+                           const char                   *response,
+                           StewardCreateDatastoreDialog *self)
 {
-  StewardCreateDatastoreDialog *self = STEWARD_CREATE_DATASTORE_DIALOG (widget);
+  if (g_str_equal (response, "create"))
+    submit (self, TRUE);
+}
+
+/* A connection the server could not reach is rarely meant: ask before creating over a failed
+ * test. The reason is the server's text, shown as plain text. */
+static void
+confirm_create_anyway (StewardCreateDatastoreDialog *self)
+{
+  const char *message = steward_connection_tester_get_message (self->tester);
+  g_autofree char *reason = g_strdup (message != NULL ? message : "");
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  /* The sentence supplies its own full stop. */
+  g_strstrip (reason);
+  length = strlen (reason);
+  while (length > 0 && reason[length - 1] == '.')
+    reason[--length] = '\0';
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Create Anyway?"), NULL));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  /* Translators: %s is why the connection test failed, often the database driver's own words. */
+  adw_message_dialog_format_body (dialog,
+                                  _("The connection test failed: %s. Create the datastore anyway?"),
+                                  reason);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (create_anyway_response_cb), self, 0);
+  g_set_weak_pointer (&self->create_anyway_dialog, GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Checks the form, then sends it; after a failed connection test of a new connection, only once
+ * the user said so (@despite_failed_test). */
+static void
+submit (StewardCreateDatastoreDialog *self,
+        gboolean                      despite_failed_test)
+{
   g_autoptr(StewardDatastoreRequest) request = NULL;
   g_autoptr(GError) error = NULL;
   gboolean valid = TRUE;
@@ -1030,9 +1081,24 @@ create_action (GtkWidget  *widget,
       return;
     }
 
+  if (!despite_failed_test && is_new_connection (self) &&
+      steward_connection_tester_get_state (self->tester) == STEWARD_CONNECTION_TESTER_FAILED)
+    {
+      confirm_create_anyway (self);
+      return;
+    }
+
   set_busy (self, TRUE);
   steward_client_create_datastore_async (self->client, request, self->cancellable, created_cb,
                                          g_object_ref (self));
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  submit (STEWARD_CREATE_DATASTORE_DIALOG (widget), FALSE);
 }
 
 static void
@@ -1061,6 +1127,13 @@ steward_create_datastore_dialog_dispose (GObject *object)
   forget_secrets (self);
   if (self->groups != NULL)
     g_signal_handlers_disconnect_by_data (self->groups, self);
+  /* A question still open goes with the dialog, let go of first. */
+  if (self->create_anyway_dialog != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (self->create_anyway_dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (self->create_anyway_dialog));
+    }
+  g_clear_weak_pointer (&self->create_anyway_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CREATE_DATASTORE_DIALOG);
   g_clear_object (&self->cancellable);

@@ -11,7 +11,8 @@
 /* Edits a datastore's name, description, location, tags and teams. It starts from a fresh copy
  * fetched on open, because tags and teams are sent as whole lists: starting from a stale list
  * would silently undo someone else's change. Saving sends only the fields that differ from that
- * copy. A failure keeps the form as typed, with the server's complaints at their fields. */
+ * copy. A failure keeps the form as typed, with the server's complaints at their fields.
+ * Closing with unsaved changes (Cancel, Escape, the window manager) asks before discarding them. */
 
 typedef enum
 {
@@ -44,7 +45,9 @@ struct _StewardDatastoreEditor
   GtkWidget         *field_widgets[N_FIELDS];
   gboolean           ignore_changes;
   gboolean           saving;
+  gboolean           discard_confirmed;
   GtkWidget         *focus_before_saving;
+  GtkWidget         *discard_dialog;
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
@@ -555,12 +558,81 @@ save_action (GtkWidget  *widget,
                                          update_datastore_cb, g_object_ref (self));
 }
 
+static gboolean
+has_unsaved_changes (StewardDatastoreEditor *self)
+{
+  g_autoptr(StewardDatastoreRequest) changes = NULL;
+
+  if (self->fresh == NULL)
+    return FALSE;
+
+  changes = build_changes (self);
+  return !steward_datastore_request_is_empty (changes);
+}
+
+static void
+discard_response_cb (AdwMessageDialog       *dialog,
+                     const char             *response,
+                     StewardDatastoreEditor *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  /* The question is on its way out; it must not outlive the editor as its transient child. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  self->discard_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+confirm_discard (StewardDatastoreEditor *self)
+{
+  AdwMessageDialog *dialog;
+
+  if (self->discard_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Discard Changes?"), NULL));
+  /* Translators: %s is the datastore's name as it was before editing. */
+  adw_message_dialog_format_body (dialog,
+                                  _("The changes to “%s” have not been saved and will be lost."),
+                                  steward_datastore_get_name (self->fresh));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  g_set_weak_pointer (&self->discard_dialog, GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   load (STEWARD_DATASTORE_EDITOR (widget));
+}
+
+static gboolean
+steward_datastore_editor_close_request (GtkWindow *window)
+{
+  StewardDatastoreEditor *self = STEWARD_DATASTORE_EDITOR (window);
+
+  if (!self->discard_confirmed && has_unsaved_changes (self))
+    {
+      confirm_discard (self);
+      return GDK_EVENT_STOP;
+    }
+
+  return GTK_WINDOW_CLASS (steward_datastore_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -586,6 +658,13 @@ steward_datastore_editor_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_weak_pointer (&self->focus_before_saving);
+  /* A question still open goes with the editor, let go of first. */
+  if (self->discard_dialog != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (self->discard_dialog), NULL);
+      gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
+    }
+  g_clear_weak_pointer (&self->discard_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_EDITOR);
 
   G_OBJECT_CLASS (steward_datastore_editor_parent_class)->dispose (object);
@@ -660,12 +739,14 @@ steward_datastore_editor_class_init (StewardDatastoreEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = steward_datastore_editor_constructed;
   object_class->dispose = steward_datastore_editor_dispose;
   object_class->finalize = steward_datastore_editor_finalize;
   object_class->get_property = steward_datastore_editor_get_property;
   object_class->set_property = steward_datastore_editor_set_property;
+  window_class->close_request = steward_datastore_editor_close_request;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,

@@ -6,12 +6,20 @@
 #include "steward-datastore-cell.h"
 #include "steward-datastore-drag.h"
 #include "steward-datastore-table.h"
+#include "steward-format.h"
 
 /* The datastore list: a column view with multiple selection, in server order (sorting is the
  * server's, chosen in the header bar), and the pages shown instead of it while loading, when
  * nothing matches, or when loading failed. Its context menu and drags act on the selection; a
  * right-click on an unselected row selects that row first, as file managers do. The menu's items
- * are view.* actions the main view installs. */
+ * are view.* actions the main view installs.
+ *
+ * Columns are as wide as their title and typical content in the current font, measured, and the
+ * name takes the rest. A column is never cut off at the edge: when the list is too narrow for all
+ * of them, the ones the details pane shows anyway (tags, then the creation date, then the group,
+ * then the type) step aside until it is wide enough again. */
+#define N_COLUMNS 8
+
 struct _StewardDatastoreTable
 {
   AdwBin              parent_instance;
@@ -19,6 +27,8 @@ struct _StewardDatastoreTable
   GtkMultiSelection  *selection;
   GListModel         *groups;
   GtkWidget          *context_menu;
+  GPtrArray          *view_columns;   /* element-type GtkColumnViewColumn, as in columns[] */
+  int                 widths[N_COLUMNS];  /* each column's width, kept while it is hidden */
 
   /* Template widgets */
   GtkStack           *stack;
@@ -38,24 +48,40 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Room around a cell's or a title's text: the cell's padding and the title button's, with its
+ * border, and a little air. */
+#define COLUMN_PADDING 18
+/* The favorite column holds a flat icon button. */
+#define FAVORITE_WIDTH 40
+/* The group's icon, and the space after it. */
+#define GROUP_ICON_WIDTH 22
+/* What the column view itself takes besides its columns. */
+#define TABLE_SLACK 4
+
 static const struct
 {
   StewardCellKind  kind;
   const char      *title;
-  gboolean         expand;
-  int              width;
+  const char      *sample;     /* typical content, to measure; NULL for the title alone */
+  guint            hide_rank;  /* 0: always shown; otherwise the lowest rank steps aside first */
 } columns[] = {
   /* The numbers people scan for come right after what identifies a datastore, so they stay in
-   * view when the details pane leaves the list little room; tags and dates can scroll. */
-  { STEWARD_CELL_FAVORITE, NULL, FALSE, 44 },
-  { STEWARD_CELL_NAME, N_("Name"), TRUE, 180 },
-  { STEWARD_CELL_TYPE, N_("Type"), FALSE, 110 },
-  { STEWARD_CELL_CONTAINERS, N_("Containers"), FALSE, 96 },
-  { STEWARD_CELL_ANOMALIES, N_("Anomalies"), FALSE, 96 },
-  { STEWARD_CELL_GROUP, N_("Group"), FALSE, 140 },
-  { STEWARD_CELL_TAGS, N_("Tags"), TRUE, 140 },
-  { STEWARD_CELL_CREATED, N_("Created"), FALSE, 110 },
+   * view when the details pane leaves the list little room. */
+  { STEWARD_CELL_FAVORITE, NULL, NULL, 0 },
+  /* The least the name column keeps; it takes whatever room is left. */
+  { STEWARD_CELL_NAME, N_("Name"), "Production Sales", 0 },
+  { STEWARD_CELL_TYPE, N_("Type"), "PostgreSQL", 4 },
+  { STEWARD_CELL_CONTAINERS, N_("Containers"), "99,999", 0 },
+  { STEWARD_CELL_ANOMALIES, N_("Anomalies"), "99,999", 0 },
+  { STEWARD_CELL_GROUP, N_("Group"), "Mission Critical", 3 },
+  { STEWARD_CELL_TAGS, N_("Tags"), "production, sales", 1 },
+  /* Sampled with a date instead: its format is the translation's. */
+  { STEWARD_CELL_CREATED, N_("Created"), NULL, 2 },
 };
+
+#define N_HIDE_RANKS 4
+
+G_STATIC_ASSERT (G_N_ELEMENTS (columns) == N_COLUMNS);
 
 static gboolean
 is_selected (StewardDatastoreTable *self,
@@ -337,23 +363,199 @@ selection_changed_cb (GtkSelectionModel     *model,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+static int
+text_width (StewardDatastoreTable *self,
+            const char            *text,
+            gboolean               bold)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->column_view), text);
+  /* Titles are bold in some themes: measured so, they fit in all of them. */
+  if (bold)
+    {
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attributes);
+    }
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A hidden column takes no width: GTK 4.8's column view counts hidden columns' fixed widths
+ * against the room it shares among the expanding ones. Its own width is kept for later. */
+static void
+set_column_visible (StewardDatastoreTable *self,
+                    guint                  i,
+                    gboolean               visible)
+{
+  GtkColumnViewColumn *column = g_ptr_array_index (self->view_columns, i);
+
+  if (!visible)
+    self->widths[i] = gtk_column_view_column_get_fixed_width (column);
+  gtk_column_view_column_set_fixed_width (column, visible ? self->widths[i] : 0);
+  gtk_column_view_column_set_visible (column, visible);
+}
+
+/* The width a column takes when shown: the one it has, which the user may have dragged. */
+static int
+column_width (StewardDatastoreTable *self,
+              guint                  i)
+{
+  GtkColumnViewColumn *column = g_ptr_array_index (self->view_columns, i);
+
+  if (!gtk_column_view_column_get_visible (column))
+    return self->widths[i];
+
+  return gtk_column_view_column_get_fixed_width (column);
+}
+
+/* Sizes each column to its title and typical content in the current font. */
+static void
+measure_columns (StewardDatastoreTable *self)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->view_columns, i);
+      g_autofree char *sample = NULL;
+      int width;
+
+      if (columns[i].kind == STEWARD_CELL_FAVORITE)
+        width = FAVORITE_WIDTH;
+      else
+        {
+          if (columns[i].kind == STEWARD_CELL_CREATED)
+            {
+              g_autoptr(GDateTime) date = g_date_time_new_local (2026, 12, 28, 12, 0, 0);
+
+              sample = steward_format_date (date);
+            }
+          else
+            sample = g_strdup (columns[i].sample);
+
+          width = text_width (self, sample, FALSE);
+          if (columns[i].kind == STEWARD_CELL_GROUP)
+            width += GROUP_ICON_WIDTH;
+          width = MAX (width, text_width (self, _(columns[i].title), TRUE)) + COLUMN_PADDING;
+        }
+
+      self->widths[i] = width;
+      if (gtk_column_view_column_get_visible (column))
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
+}
+
+/* Shows as many columns as fit in @width, setting aside those of the lowest rank first. */
+static void
+fit_columns (StewardDatastoreTable *self,
+             int                    width)
+{
+  gboolean visible[N_COLUMNS];
+  int needed = TABLE_SLACK;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      visible[i] = TRUE;
+      needed += column_width (self, i);
+    }
+
+  for (guint rank = 1; rank <= N_HIDE_RANKS && needed > width; rank++)
+    for (guint i = 0; i < N_COLUMNS; i++)
+      if (columns[i].hide_rank == rank)
+        {
+          visible[i] = FALSE;
+          needed -= column_width (self, i);
+        }
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->view_columns, i);
+
+      if (gtk_column_view_column_get_visible (column) != visible[i])
+        set_column_visible (self, i, visible[i]);
+    }
+}
+
 static void
 add_columns (StewardDatastoreTable *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  self->view_columns = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkColumnViewColumn *column;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (columns[i].kind));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
 
       column = gtk_column_view_column_new (columns[i].title != NULL ? _(columns[i].title) : NULL, factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
+      /* Only the name takes the room left over. */
+      gtk_column_view_column_set_expand (column, columns[i].kind == STEWARD_CELL_NAME);
       gtk_column_view_column_set_resizable (column, columns[i].kind != STEWARD_CELL_FAVORITE);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_append_column (self->column_view, column);
+      g_ptr_array_add (self->view_columns, column);
+    }
+
+  measure_columns (self);
+}
+
+/* The layout of AdwBin's own, plus fitting the columns to the width before the column view is
+ * allocated. */
+static void
+measure_cb (GtkWidget      *widget,
+            GtkOrientation  orientation,
+            int             for_size,
+            int            *minimum,
+            int            *natural,
+            int            *minimum_baseline,
+            int            *natural_baseline)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum;
+      int child_natural;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, orientation, for_size, &child_minimum, &child_natural, NULL, NULL);
+      *minimum = MAX (*minimum, child_minimum);
+      *natural = MAX (*natural, child_natural);
+    }
+}
+
+static void
+allocate_cb (GtkWidget *widget,
+             int        width,
+             int        height,
+             int        baseline)
+{
+  fit_columns (STEWARD_DATASTORE_TABLE (widget), width);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
+static void
+steward_datastore_table_system_setting_changed (GtkWidget        *widget,
+                                                GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (steward_datastore_table_parent_class)->system_setting_changed (widget, setting);
+
+  if (setting == GTK_SYSTEM_SETTING_FONT_NAME || setting == GTK_SYSTEM_SETTING_DPI)
+    {
+      measure_columns (STEWARD_DATASTORE_TABLE (widget));
+      gtk_widget_queue_resize (widget);
     }
 }
 
@@ -368,6 +570,7 @@ steward_datastore_table_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_TABLE);
   g_clear_object (&self->selection);
   g_clear_object (&self->groups);
+  g_clear_pointer (&self->view_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (steward_datastore_table_parent_class)->dispose (object);
 }
@@ -379,6 +582,7 @@ steward_datastore_table_class_init (StewardDatastoreTableClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_datastore_table_dispose;
+  widget_class->system_setting_changed = steward_datastore_table_system_setting_changed;
 
   signals[DATASTORE_ACTIVATED] =
     g_signal_new ("datastore-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -410,6 +614,8 @@ steward_datastore_table_init (StewardDatastoreTable *self)
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, measure_cb, allocate_cb));
 
   self->context_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));

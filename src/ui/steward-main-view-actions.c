@@ -940,7 +940,7 @@ clear_filters_action (GtkWidget  *widget,
   g_object_set (self, "filter-type", "", "filter-tag", "", NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  _steward_main_view_query_changed (self);
+  _steward_main_view_query_changed (self, STEWARD_QUERY_FILTER);
 }
 
 static void

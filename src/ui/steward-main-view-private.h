@@ -42,6 +42,7 @@ struct _StewardMainView
   AdwLeaflet              *inner_leaflet;
   StewardSidebar          *sidebar;
   GtkMenuButton           *primary_menu_button;
+  AdwHeaderBar            *list_header;
   AdwWindowTitle          *list_title;
   GtkBox                  *header_end_box;
   GtkSpinner              *loading_spinner;
@@ -53,13 +54,24 @@ struct _StewardMainView
   GtkLabel                *selection_label;
   GtkMenuButton           *assign_selection_button;
   GtkWidget               *delete_selection_button;
+  GtkWidget               *details_separator;
+  GtkWidget               *details_pane;
   AdwWindowTitle          *details_title;
   StewardDatastoreDetails *details;
 };
 
+typedef enum
+{
+  STEWARD_QUERY_SEARCH,   /* the search text */
+  STEWARD_QUERY_FILTER,   /* a filter or the scope */
+  STEWARD_QUERY_SORT,
+  STEWARD_QUERY_ALL,
+} StewardQueryChange;
+
 void              _steward_main_view_class_actions_init (GtkWidgetClass   *widget_class);
 void              _steward_main_view_update_permissions (StewardMainView  *self);
-void              _steward_main_view_query_changed      (StewardMainView  *self);
+void              _steward_main_view_query_changed      (StewardMainView  *self,
+                                                         StewardQueryChange change);
 void              _steward_main_view_toast              (StewardMainView  *self,
                                                          const char       *message);
 void              _steward_main_view_toast_with_undo    (StewardMainView  *self,

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "steward-main-view"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "steward-datastore-drag.h"
 #include "steward-format.h"
@@ -176,14 +177,48 @@ sort_func (gconstpointer a,
 
 static void update_list_state (StewardMainView *self);
 
-/* Search, a filter, the scope or the sort changed: the list is decided again from memory. */
-void
-_steward_main_view_query_changed (StewardMainView *self)
+static gboolean
+is_number (const char *text)
 {
-  g_clear_pointer (&self->query, steward_datastore_query_unref);
+  return text != NULL && g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, NULL, NULL);
+}
+
+/* More letters typed narrow the matches, letters taken away widen them: the filter model then
+ * re-checks only the rows that can change. A number also matches an id, which breaks that. */
+static GtkFilterChange
+search_change (StewardDatastoreQuery *previous,
+               StewardDatastoreQuery *current)
+{
+  const char *before = previous != NULL ? steward_datastore_query_get_search (previous) : NULL;
+  const char *now = steward_datastore_query_get_search (current);
+  g_autofree char *before_folded = before != NULL ? g_utf8_casefold (before, -1) : NULL;
+  g_autofree char *now_folded = now != NULL ? g_utf8_casefold (now, -1) : NULL;
+
+  if (is_number (before) || is_number (now))
+    return GTK_FILTER_CHANGE_DIFFERENT;
+  if (before == NULL || (now_folded != NULL && strstr (now_folded, before_folded) != NULL))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (now == NULL || strstr (before_folded, now_folded) != NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
+/* Search, a filter, the scope or the sort changed: the list is decided again from memory. Only
+ * what changed is redone: a new sort keeps the filtered set, and a search that only narrows (more
+ * letters typed) re-checks only what was shown. */
+void
+_steward_main_view_query_changed (StewardMainView    *self,
+                                  StewardQueryChange  change)
+{
+  g_autoptr(StewardDatastoreQuery) previous = g_steal_pointer (&self->query);
+
   self->query = build_query (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  if (change == STEWARD_QUERY_SEARCH)
+    gtk_filter_changed (GTK_FILTER (self->filter), search_change (previous, self->query));
+  else if (change != STEWARD_QUERY_SORT)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (change == STEWARD_QUERY_SORT || change == STEWARD_QUERY_ALL)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   update_list_state (self);
 }
 
@@ -594,6 +629,20 @@ _steward_main_view_fetch (StewardMainView *self,
                                       self->fetch_cancellable, fetched_cb, fetch);
 }
 
+/* The window's buttons end whichever header bar is rightmost: the list's, unless the details
+ * pane is shown beside it. */
+static void
+update_title_buttons (StewardMainView *self)
+{
+  gboolean details_beside;
+
+  if (self->details_pane == NULL || self->list_header == NULL)
+    return;   /* still being built */
+
+  details_beside = gtk_widget_get_visible (self->details_pane) && !adw_leaflet_get_folded (self->inner_leaflet);
+  adw_header_bar_set_show_end_title_buttons (self->list_header, !details_beside);
+}
+
 static void
 selection_changed_cb (StewardMainView *self)
 {
@@ -603,6 +652,14 @@ selection_changed_cb (StewardMainView *self)
 
   steward_datastore_details_set_n_selected (self->details, ids->len);
   steward_datastore_details_set_datastore (self->details, selected);
+  /* The details take room only when there is one datastore to show: the list has the whole
+   * width otherwise, every column with it. */
+  if (self->details_pane != NULL)
+    {
+      gtk_widget_set_visible (self->details_pane, selected != NULL);
+      gtk_widget_set_visible (self->details_separator, selected != NULL);
+    }
+  update_title_buttons (self);
   if (self->details_bindings != NULL)
     g_binding_group_set_source (self->details_bindings, selected);
   if (selected == NULL)
@@ -636,9 +693,8 @@ shown_items_changed_cb (StewardMainView *self)
 static void
 datastore_activated_cb (StewardMainView *self)
 {
-  if (adw_leaflet_get_folded (self->inner_leaflet))
-    adw_leaflet_set_visible_child (self->inner_leaflet,
-                                   gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_BOX));
+  if (adw_leaflet_get_folded (self->inner_leaflet) && gtk_widget_get_visible (self->details_pane))
+    adw_leaflet_set_visible_child (self->inner_leaflet, self->details_pane);
 }
 
 /* Template callbacks */
@@ -650,7 +706,7 @@ sidebar_selection_cb (StewardMainView *self)
 
   adw_window_title_set_title (self->list_title, item != NULL ? steward_sidebar_item_get_title (item)
                                                              : _("All Datastores"));
-  _steward_main_view_query_changed (self);
+  _steward_main_view_query_changed (self, STEWARD_QUERY_FILTER);
   adw_leaflet_navigate (self->outer_leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -663,7 +719,7 @@ search_changed_cb (StewardMainView *self)
                                                                   : NULL) == 0)
     return;
 
-  _steward_main_view_query_changed (self);
+  _steward_main_view_query_changed (self, STEWARD_QUERY_SEARCH);
 }
 
 static gboolean
@@ -813,8 +869,11 @@ steward_main_view_set_property (GObject      *object,
   g_object_notify_by_pspec (object, pspec);
   if (self->filter != NULL)
     {
-      update_filter_menu (self);
-      _steward_main_view_query_changed (self);
+      gboolean sort = prop_id == PROP_SORT_BY || prop_id == PROP_SORT_DESCENDING;
+
+      if (!sort)
+        update_filter_menu (self);
+      _steward_main_view_query_changed (self, sort ? STEWARD_QUERY_SORT : STEWARD_QUERY_FILTER);
     }
 }
 
@@ -848,6 +907,7 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, inner_leaflet);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardMainView, list_header);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, list_title);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, header_end_box);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, loading_spinner);
@@ -859,9 +919,12 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, selection_label);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, assign_selection_button);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, delete_selection_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardMainView, details_separator);
+  gtk_widget_class_bind_template_child (widget_class, StewardMainView, details_pane);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, details_title);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, details);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
+  gtk_widget_class_bind_template_callback (widget_class, update_title_buttons);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, datastore_activated_cb);
@@ -924,6 +987,7 @@ steward_main_view_init (StewardMainView *self)
   update_filter_menu (self);
   _steward_main_view_update_permissions (self);
   update_list_state (self);
+  update_title_buttons (self);
 }
 
 GtkWidget *
@@ -998,7 +1062,7 @@ steward_main_view_set_deployment (StewardMainView   *self,
 
   update_filter_menu (self);
   _steward_main_view_update_permissions (self);
-  _steward_main_view_query_changed (self);
+  _steward_main_view_query_changed (self, STEWARD_QUERY_ALL);
   update_counts (self);
 
   if (deployment != NULL && !steward_deployment_get_loaded (deployment))

@@ -19,7 +19,12 @@
  * again, and closing without success tells the session to give up on them.
  *
  * The token is read from the entry only when it is sent, kept no longer than needed, and the
- * entry is cleared when the dialog closes. */
+ * entry is cleared when the dialog closes.
+ *
+ * An error appears at the top of the form, scrolled into view however short the dialog is, as
+ * an alert that screen readers announce; focus goes to the field to fix. The button Enter
+ * presses, and the highlighted one, follows what was filled in: Sign In once there is a token,
+ * the browser otherwise. */
 struct _StewardSignInDialog
 {
   AdwWindow             parent_instance;
@@ -31,6 +36,8 @@ struct _StewardSignInDialog
   gboolean              reauthentication_resolved;
   gboolean              launch_browser;
   gboolean              busy;
+  guint                 reveal_tick;
+  guint                 reveal_frames;
 
   GCancellable         *cancellable;
   StewardBrowserSignIn *browser;
@@ -47,7 +54,9 @@ struct _StewardSignInDialog
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkLabel             *reauthenticate_label;
+  GtkScrolledWindow    *scroller;
   GtkRevealer          *error_revealer;
+  GtkWidget            *error_box;
   GtkLabel             *error_heading;
   GtkLabel             *error_detail;
   AdwPreferencesGroup  *import_group;
@@ -112,6 +121,20 @@ has_token (StewardSignInDialog *self)
   return *gtk_editable_get_text (GTK_EDITABLE (self->token_row)) != '\0' || self->imported_token != NULL;
 }
 
+/* Enter presses, and the highlight marks, the button for what was filled in. */
+static void
+update_default_button (StewardSignInDialog *self)
+{
+  gboolean token = has_token (self);
+  GtkWidget *chosen = token ? GTK_WIDGET (self->sign_in_button) : GTK_WIDGET (self->browser_button);
+  GtkWidget *other = token ? GTK_WIDGET (self->browser_button) : GTK_WIDGET (self->sign_in_button);
+
+  gtk_widget_remove_css_class (other, "suggested-action");
+  gtk_widget_add_css_class (chosen, "suggested-action");
+  if (gtk_window_get_default_widget (GTK_WINDOW (self)) != chosen)
+    gtk_window_set_default_widget (GTK_WINDOW (self), chosen);
+}
+
 static void
 update_actions (StewardSignInDialog *self)
 {
@@ -124,6 +147,7 @@ update_actions (StewardSignInDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.cancel", self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.import", !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sign-in.environment", !self->busy);
+  update_default_button (self);
 }
 
 static void
@@ -166,6 +190,49 @@ set_authorize_url (StewardSignInDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORIZE_URL]);
 }
 
+/* Scrolls the form so that the error, at its top, shows: focus went to the field to fix, which
+ * may be further down, and the viewport may still be scrolling there. The first frame lays the
+ * error out; its place in the form is right from the second. */
+static gboolean
+reveal_error_cb (GtkWidget     *widget,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  StewardSignInDialog *self = STEWARD_SIGN_IN_DIALOG (widget);
+  GtkWidget *viewport;
+  GtkWidget *form;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top;
+
+  if (++self->reveal_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->reveal_tick = 0;
+  viewport = gtk_scrolled_window_get_child (self->scroller);
+  form = viewport != NULL ? gtk_widget_get_first_child (viewport) : NULL;
+  if (form == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self->error_revealer), form, &bounds))
+    return G_SOURCE_REMOVE;
+
+  /* In the form's own coordinates, which scrolling does not change; the margin above comes
+   * along. Setting the value also stops a scroll to the focus under way. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  top = MAX (bounds.origin.y - 24, 0);
+  if (gtk_adjustment_get_value (adjustment) > top)
+    gtk_adjustment_set_value (adjustment, top);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+reveal_error (StewardSignInDialog *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_error_cb,
+                                                      NULL, NULL);
+}
+
 static void
 clear_error (StewardSignInDialog *self)
 {
@@ -183,6 +250,10 @@ show_error (StewardSignInDialog *self,
   gtk_label_set_label (self->error_heading, heading);
   gtk_label_set_label (self->error_detail, detail != NULL ? detail : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_detail), detail != NULL && *detail != '\0');
+
+  /* An alert is announced as it appears: a new error appears anew. */
+  gtk_widget_set_visible (self->error_box, FALSE);
+  gtk_widget_set_visible (self->error_box, TRUE);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 
   if (culprit != NULL)
@@ -190,6 +261,17 @@ show_error (StewardSignInDialog *self,
       gtk_widget_add_css_class (culprit, "error");
       gtk_widget_grab_focus (culprit);
     }
+
+  reveal_error (self);
+}
+
+static void
+error_revealed_cb (StewardSignInDialog *self)
+{
+  /* Hidden once gone, to appear again with the next error. */
+  if (!gtk_revealer_get_child_revealed (self->error_revealer) &&
+      !gtk_revealer_get_reveal_child (self->error_revealer))
+    gtk_widget_set_visible (self->error_box, FALSE);
 }
 
 /* Names the stage that failed, so the user knows whether to fix the URL, the network, the
@@ -767,6 +849,9 @@ steward_sign_in_dialog_dispose (GObject *object)
   StewardSignInDialog *self = STEWARD_SIGN_IN_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   if (self->reauthenticate && !self->reauthentication_resolved && self->session != NULL)
     {
       self->reauthentication_resolved = TRUE;
@@ -906,7 +991,9 @@ steward_sign_in_dialog_class_init (StewardSignInDialogClass *klass)
                                                RESOURCE_PREFIX "/steward-sign-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, reauthenticate_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, scroller);
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, error_heading);
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, error_detail);
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, import_group);
@@ -929,6 +1016,7 @@ steward_sign_in_dialog_class_init (StewardSignInDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardSignInDialog, cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, error_revealed_cb);
 
   gtk_widget_class_install_action (widget_class, "sign-in.token", NULL, sign_in_token_action);
   gtk_widget_class_install_action (widget_class, "sign-in.browser", NULL, sign_in_browser_action);
@@ -948,6 +1036,11 @@ steward_sign_in_dialog_init (StewardSignInDialog *self)
   self->cancellable = g_cancellable_new ();
   adw_action_row_set_subtitle (self->environment_row,
                                steward_environment_get_label (STEWARD_ENVIRONMENT_NONE));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->error_box),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->error_heading, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_detail, NULL,
+                                  -1);
+  update_default_button (self);
 }
 
 /* A dialog to sign in to a deployment, new or saved, over @parent. */

@@ -37,6 +37,7 @@ struct _StewardWindow
   GtkWidget               *main_view_slot;
   StewardMainView         *main_view;
   StewardEnvironmentBadge *main_badge;
+  GtkLabel                *security_label;   /* how the connection is not safe, if it is not */
   GMenu                   *primary_menu;
   GMenu                   *profiles_section;
   GMenu                   *account_section;
@@ -97,6 +98,39 @@ steward_window_restore_size (StewardWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* A signed-in deployment reached in clear text (other than on this machine), or without checking
+ * its certificate, says so for as long as it is shown, not only when signing in. */
+static void
+update_security (StewardWindow  *self,
+                 StewardProfile *profile)
+{
+  StewardTransportRisk risk = profile != NULL ? steward_profile_get_transport_risk (profile)
+                                              : STEWARD_TRANSPORT_SAFE;
+  const char *url = profile != NULL ? steward_profile_get_url (profile) : NULL;
+  const char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  switch (risk)
+    {
+    case STEWARD_TRANSPORT_CLEARTEXT:
+      label = _("Not Encrypted");
+      tooltip = g_strdup_printf (_("Everything sent to %s, the API token included, travels unencrypted"), url);
+      break;
+    case STEWARD_TRANSPORT_UNVERIFIED:
+      label = _("Certificate Not Checked");
+      tooltip = g_strdup_printf (_("Steward does not check the certificate of %s, so it cannot tell it is "
+                                   "talking to the real deployment"), url);
+      break;
+    case STEWARD_TRANSPORT_SAFE:
+    default:
+      break;
+    }
+
+  gtk_label_set_label (self->security_label, label != NULL ? label : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->security_label), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->security_label), label != NULL);
+}
+
 static void
 update_environment (StewardWindow  *self,
                     StewardProfile *profile)
@@ -112,6 +146,7 @@ update_environment (StewardWindow  *self,
 
   steward_environment_badge_set_profile (self->connecting_badge, profile);
   steward_environment_badge_set_profile (self->main_badge, profile);
+  update_security (self, profile);
 }
 
 /* The browser shows the session's deployment: a new one at each sign-in or switch, none once
@@ -400,6 +435,11 @@ steward_window_init (StewardWindow *self)
 
   self->main_badge = STEWARD_ENVIRONMENT_BADGE (steward_environment_badge_new ());
   steward_main_view_add_header_end (self->main_view, GTK_WIDGET (self->main_badge));
+  self->security_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->security_label), "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->security_label), "caption-heading");
+  gtk_widget_set_visible (GTK_WIDGET (self->security_label), FALSE);
+  steward_main_view_add_header_end (self->main_view, GTK_WIDGET (self->security_label));
   steward_main_view_set_primary_menu (self->main_view, G_MENU_MODEL (self->primary_menu));
 
   self->cancellable = g_cancellable_new ();
