@@ -5,7 +5,13 @@
 #
 #   build-aux/dev.sh run    install the build dependencies, build, start Steward in demo mode
 #   build-aux/dev.sh test   install the build and test dependencies, build, run the whole suite
-#                           headless, then again under AddressSanitizer and LeakSanitizer
+#                           headless, then again under AddressSanitizer and LeakSanitizer, then
+#                           fuzz each parser for a while, then the display-less suites under
+#                           valgrind
+#   build-aux/dev.sh bench [ARGS...]
+#                           install the build and test dependencies, build, then run steward-bench
+#                           headless (default: every scenario at 10,000 datastores, 5 runs each;
+#                           ARGS go to steward-bench, e.g. list window --datastores 1000,10000,50000)
 #   build-aux/dev.sh deps   only install the dependencies
 #
 # Installing uses apt-get (through sudo unless already root) and is skipped when everything is
@@ -27,7 +33,7 @@ runtime_packages=(librsvg2-common at-spi2-core glib-networking)
 # The widget tests run with accessibility on, as on a desktop: a missing bus fails them.
 test_packages=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools flatpak-builder
-  imagemagick xdotool libclang-rt-14-dev clang
+  imagemagick xdotool libclang-rt-14-dev clang valgrind
 )
 
 install_packages() {
@@ -88,7 +94,8 @@ case "${1:-}" in
   test)
     install_packages "${build_packages[@]}" "${runtime_packages[@]}" "${test_packages[@]}"
     status=0
-    rm -f build/meson-logs/testlog.json build-asan/meson-logs/testlog.json
+    rm -f build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+      build-fuzz/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json
     { setup build -Dwerror=true && compile build && run_suite build; } || status=1
     # intercept_tls_get_addr=0: LeakSanitizer crashes scanning the thread-local storage of the
     # TLS module GIO loads (glib-networking) when it intercepts __tls_get_addr.
@@ -102,16 +109,39 @@ case "${1:-}" in
       LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         run_suite build-asan; } || status=1
+    # Fuzzing: each parser of untrusted input under libFuzzer (clang, ASan and UBSan) for
+    # fuzz_seconds; a crash fails its test and leaves its input in build-fuzz/tests/fuzz/.
+    fuzz_targets=(fuzz-json fuzz-listing fuzz-error-body fuzz-text fuzz-demo-request)
+    { CC=clang setup build-fuzz -Dwerror=true -Dfuzzing=true -Db_sanitize=address,undefined \
+        -Db_lundef=false -Dbuildtype=debug &&
+      meson compile -C build-fuzz "${fuzz_targets[@]}" >build-fuzz/compile.log 2>&1 &&
+      ! grep -E 'warning:' build-fuzz/compile.log >&2 &&
+      ASAN_OPTIONS=abort_on_error=1:detect_leaks=1:intercept_tls_get_addr=0 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        meson test -C build-fuzz --suite fuzz --no-rebuild --print-errorlogs --num-processes 2; } ||
+      { cat build-fuzz/compile.log >&2 2>/dev/null; status=1; }
+    # valgrind's memcheck over the suites that need no display, in the plain build.
+    build-aux/valgrind-suites.sh build --logbase testlog-valgrind || status=1
     logs=()
-    for log in build/meson-logs/testlog.json build-asan/meson-logs/testlog.json; do
+    for log in build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
+               build-fuzz/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json; do
       [ -f "$log" ] && logs+=("$log")
     done
     # A build that failed ran no tests: count it as one failure so the summary says so.
     python3 build-aux/count-tests.py --status "$status" "${logs[@]}"
     exit $status
     ;;
+  bench)
+    shift
+    install_packages "${build_packages[@]}" "${runtime_packages[@]}" "${test_packages[@]}" python3
+    setup build -Dwerror=true -Dtests=true
+    compile build
+    [ $# -gt 0 ] || set -- all --repeat 5
+    # One JSON object per scenario on stdout; the window scenarios need the harness's display.
+    exec build-aux/headless-run.sh -C build build/bench/steward-bench "$@"
+    ;;
   *)
-    echo "usage: $0 run|test|deps" >&2
+    echo "usage: $0 run|test|bench|deps" >&2
     exit 2
     ;;
 esac

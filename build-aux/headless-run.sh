@@ -41,6 +41,9 @@ cleanup() {
   rm -rf "$scratch"
 }
 trap cleanup EXIT
+# Killed (a timeout, say), clean up too: the daemons must not outlive the run.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 export HOME="$scratch/home"
 export XDG_RUNTIME_DIR="$scratch/runtime"
@@ -50,7 +53,10 @@ mkdir -m 700 "$XDG_RUNTIME_DIR"
 
 # Xvfb picks a free display and tells us which through the pipe.
 exec {display_fd}<> <(:)
-Xvfb -displayfd "$display_fd" -screen 0 1280x1024x24 -nolisten tcp -noreset >"$scratch/xvfb.log" 2>&1 &
+# Daemons get no descriptor of ours but their own: one inherited from a caller (a lock file held
+# with flock, say) would otherwise stay open as long as they live.
+Xvfb -displayfd "$display_fd" -screen 0 1280x1024x24 -nolisten tcp -noreset >"$scratch/xvfb.log" 2>&1 \
+  3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
 xvfb_pid=$!
 read -r -t 20 -u "$display_fd" display || { echo "Xvfb did not start:" >&2; cat "$scratch/xvfb.log" >&2; exit 2; }
 exec {display_fd}<&-
@@ -59,7 +65,7 @@ unset WAYLAND_DISPLAY
 
 # The keyring must be unlocked when it starts; unlocking later does not work.
 printf 'steward-test-keyring' | gnome-keyring-daemon --replace --daemonize --unlock \
-  --components=secrets >"$scratch/keyring.env" 2>"$scratch/keyring.log"
+  --components=secrets >"$scratch/keyring.env" 2>"$scratch/keyring.log" 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
 keyring_pid=$(sed -n 's/^GNOME_KEYRING_PID=//p' "$scratch/keyring.env")
 for _ in $(seq 100); do
   owned=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \

@@ -254,6 +254,62 @@ test_missing_file (void)
   g_assert_null (config);
 }
 
+/* Another user's config, or one they could change, decides nothing. */
+static void
+test_writable_by_others (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardCliConfig) config = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->path, "url: https://evil.example\ntoken: t\n", -1, NULL));
+  g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
+  config = steward_cli_config_load (fixture->path, &error);
+  g_assert_null (config);
+  g_assert_error (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "only you can change"));
+}
+
+/* Refused at once, not parsed for minutes: too large, or too deeply nested for libyaml. */
+static void
+test_hostile_sizes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) deep = g_string_new ("url: https://a.example\ntoken: t\nx: ");
+  g_autoptr(GString) large = g_string_new ("url: https://a.example\ntoken: t\n");
+  g_autoptr(GError) deep_error = NULL;
+  g_autoptr(GError) large_error = NULL;
+  g_autoptr(StewardCliConfig) nested = NULL;
+  g_autoptr(StewardCliConfig) big = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 2 * 1024 * 1024 / 2; i++)
+    g_string_append (deep, "[{");
+  nested = load (fixture, deep->str, &deep_error);
+  g_assert_null (nested);
+  g_assert_error (deep_error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED);
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (large, "# a comment line\n");
+  big = load (fixture, large->str, &large_error);
+  g_assert_null (big);
+  g_assert_error (large_error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED);
+
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+}
+
+/* Nesting within reason still reads. */
+static void
+test_some_nesting (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardCliConfig) config = load (fixture, "url: https://a.example\ntoken: t\nx: [[{a: [1]}]]\n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->url, ==, "https://a.example");
+}
+
 static void
 test_default_path (void)
 {
@@ -283,6 +339,9 @@ main (int   argc,
   ADD ("top-level-list", test_top_level_list);
   ADD ("top-level-scalar", test_top_level_scalar);
   ADD ("aliases-and-complex-keys", test_aliases_and_complex_keys);
+  ADD ("writable-by-others", test_writable_by_others);
+  ADD ("hostile-sizes", test_hostile_sizes);
+  ADD ("some-nesting", test_some_nesting);
 #undef ADD
   g_test_add_func ("/cli-config/missing-file", test_missing_file);
   g_test_add_func ("/cli-config/default-path", test_default_path);

@@ -295,6 +295,8 @@ error_from_detail_list (StewardApiError  code,
 }
 
 /* Turns a non-2xx answer into an error carrying the server's own words. */
+#define MAX_ERROR_BODY_SIZE (64 * 1024)
+
 GError *
 steward_api_error_new_from_http (guint       status,
                                  const char *reason,
@@ -306,7 +308,8 @@ steward_api_error_new_from_http (guint       status,
   JsonNode *detail;
   const char *text;
 
-  if (body != NULL && g_bytes_get_size (body) > 0)
+  /* Error bodies are small; a large one is not read as JSON (this runs on the main thread). */
+  if (body != NULL && g_bytes_get_size (body) > 0 && g_bytes_get_size (body) <= MAX_ERROR_BODY_SIZE)
     root = steward_json_parse (body, NULL);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     object = json_node_get_object (root);

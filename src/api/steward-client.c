@@ -715,6 +715,16 @@ steward_client_set_timeout (StewardClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
+/* The most one request may take in all (the timeout covers only silence); tests shorten it. */
+void
+steward_client_set_deadline (StewardClient *self,
+                             guint          seconds)
+{
+  g_return_if_fail (STEWARD_IS_CLIENT (self));
+
+  steward_transport_set_deadline (self->transport, seconds);
+}
+
 /* How often, and after how long, idempotent GETs are tried again; tests shorten the wait. */
 void
 steward_client_set_retries (StewardClient *self,
@@ -742,4 +752,23 @@ steward_client_cancel_reauthentication (StewardClient *self)
 
   end_reauthentication (self);
   fail_waiting_calls (self);
+}
+
+/* How many HTTP requests this client has sent, retries and resends included. For measuring
+ * (steward-bench checks that searching, sorting and filtering send none); it is never reset. */
+guint
+steward_client_get_request_count (StewardClient *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CLIENT (self), 0);
+
+  return steward_transport_get_request_count (self->transport);
+}
+
+/* How many bytes of response bodies this client has received, for measuring. */
+guint64
+steward_client_get_bytes_received (StewardClient *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CLIENT (self), 0);
+
+  return steward_transport_get_bytes_received (self->transport);
 }

@@ -22,10 +22,14 @@ void           steward_client_set_verify_tls             (StewardClient  *self,
 guint          steward_client_get_timeout                (StewardClient  *self);
 void           steward_client_set_timeout                (StewardClient  *self,
                                                           guint           seconds);
+void           steward_client_set_deadline               (StewardClient  *self,
+                                                          guint           seconds);
 void           steward_client_set_retries                (StewardClient  *self,
                                                           guint           max_retries,
                                                           guint           first_delay_ms);
 gboolean       steward_client_is_reauthenticating        (StewardClient  *self);
 void           steward_client_cancel_reauthentication    (StewardClient  *self);
+guint          steward_client_get_request_count          (StewardClient  *self);
+guint64        steward_client_get_bytes_received         (StewardClient  *self);
 
 G_END_DECLS

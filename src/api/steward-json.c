@@ -7,6 +7,42 @@
 #include "steward-api-error.h"
 #include "steward-json.h"
 
+/* json-glib's parser recurses once per nesting level: 100,000 '[' overflow the stack. Count the
+ * nesting first (outside strings) and refuse anything deeper than any answer of the API. */
+#define MAX_DEPTH 64
+
+static gboolean
+nesting_within_limit (const char *data,
+                      gsize       size)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 JsonNode *
 steward_json_parse (GBytes  *bytes,
                     GError **error)
@@ -23,7 +59,7 @@ steward_json_parse (GBytes  *bytes,
       return NULL;
     }
 
-  if (!g_utf8_validate (data, size, NULL) ||
+  if (!g_utf8_validate (data, size, NULL) || !nesting_within_limit (data, size) ||
       !json_parser_load_from_data (parser, data, size, &local_error) ||
       json_parser_get_root (parser) == NULL)
     {

@@ -4,7 +4,13 @@
 #include <glib/gi18n-lib.h>
 
 /* The only file of Steward's API layer that includes libsoup: it sends one HTTP request, retries
- * idempotent GETs after transient failures, and turns transport failures into StewardApiError. */
+ * idempotent GETs after transient failures, and turns transport failures into StewardApiError.
+ *
+ * Nothing a server sends is trusted to be reasonable: an answer is read in chunks and refused
+ * past MAX_BODY_SIZE (a server cannot make Steward hold hundreds of megabytes), each attempt has
+ * a deadline besides libsoup's idle timeout (a server dripping a byte every few seconds cannot
+ * keep a request open forever), and redirects are not followed: a deployment's API does not
+ * redirect, and an answer from another host must not be taken for the deployment's. */
 
 #include <libsoup/soup.h>
 #include <string.h>
@@ -20,7 +26,18 @@ struct _StewardTransport
   gboolean     verify_tls;
   guint        max_retries;
   guint        first_delay_ms;
+
+  /* What went over the wire, for steward-bench: each attempt sent, and the bodies received. */
+  guint        request_count;
+  guint64      bytes_received;
+
+  guint        deadline_s;
 };
+
+/* A page of 100 datastores is about 100 KB; nothing the API answers comes near this. */
+#define MAX_BODY_SIZE (32 * 1024 * 1024)
+#define READ_CHUNK (64 * 1024)
+#define DEFAULT_DEADLINE_S 120
 
 G_DEFINE_FINAL_TYPE (StewardTransport, steward_transport, G_TYPE_OBJECT)
 
@@ -36,9 +53,35 @@ typedef struct
   guint              attempt;
   guint              delay_ms;
   gint64             started_us;
+
+  /* The attempt in progress: its own cancellable (the caller's cancels it; so does the deadline),
+   * the answer's stream and what was read of it. */
+  GCancellable      *attempt_cancellable;
+  gulong             caller_cancelled_id;
+  GSource           *deadline_source;
+  gboolean           deadline_hit;
+  GInputStream      *stream;
+  GByteArray        *received;
 } Request;
 
 static void send_attempt (GTask *task);
+
+static void
+end_attempt (GTask   *task,
+             Request *request)
+{
+  GCancellable *caller = g_task_get_cancellable (task);
+
+  if (request->caller_cancelled_id != 0 && caller != NULL)
+    g_cancellable_disconnect (caller, request->caller_cancelled_id);
+  request->caller_cancelled_id = 0;
+  if (request->deadline_source != NULL)
+    g_source_destroy (request->deadline_source);
+  g_clear_pointer (&request->deadline_source, g_source_unref);
+  g_clear_object (&request->attempt_cancellable);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->received, g_byte_array_unref);
+}
 
 static void
 request_free (gpointer data)
@@ -53,6 +96,12 @@ request_free (gpointer data)
   g_clear_pointer (&request->cancel_source, g_source_unref);
   g_clear_object (&request->message);
   g_clear_pointer (&request->body, g_bytes_unref);
+  if (request->deadline_source != NULL)
+    g_source_destroy (request->deadline_source);
+  g_clear_pointer (&request->deadline_source, g_source_unref);
+  g_clear_object (&request->attempt_cancellable);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->received, g_byte_array_unref);
   if (request->token != NULL)
     explicit_bzero (request->token, strlen (request->token));
   g_clear_pointer (&request->token, g_free);
@@ -181,58 +230,96 @@ schedule_retry (GTask *task)
   request->delay_ms *= 2;
 }
 
-static void
-send_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+static GError *
+too_large_error (void)
 {
-  SoupSession *session = SOUP_SESSION (object);
-  GTask *task = user_data;
-  StewardTransport *self = g_task_get_source_object (task);
+  g_autofree char *message = g_strdup_printf (_("The server’s answer is larger than Steward accepts (%u MB)"),
+                                              MAX_BODY_SIZE / (1024 * 1024));
+
+  return steward_api_error_new (STEWARD_API_ERROR_PARSE, 0, message);
+}
+
+/* The attempt failed on the way (no complete answer): cancelled, timed out, or the network. */
+static void
+attempt_failed (GTask  *task,
+                GError *error)
+{
   Request *request = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
-  StewardHttpResponse *response;
-  guint status;
+  g_autoptr(GError) owned = error;
+  g_autoptr(GError) mapped = NULL;
+  gboolean deadline_hit = request->deadline_hit;
   gboolean may_retry;
 
-  body = soup_session_send_and_read_finish (session, result, &error);
-  status = soup_message_get_status (request->message);
-  may_retry = request->method == STEWARD_HTTP_GET && request->attempt < self->max_retries;
+  end_attempt (task, request);
+  may_retry = request->method == STEWARD_HTTP_GET && request->attempt < STEWARD_TRANSPORT (g_task_get_source_object (task))->max_retries;
 
-  if (error != NULL)
+  if (g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !deadline_hit)
     {
-      g_autoptr(GError) mapped = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-          return;
-        }
-
-      mapped = map_transport_error (error);
-      g_debug ("%s %s failed: %s", steward_http_method_to_string (request->method),
-               request->uri, error->message);
-
-      if (may_retry && mapped->code == STEWARD_API_ERROR_NETWORK)
-        {
-          request->attempt++;
-          schedule_retry (task);
-          return;
-        }
-
-      g_task_return_error (task, g_steal_pointer (&mapped));
+      g_task_return_error (task, g_steal_pointer (&owned));
       g_object_unref (task);
       return;
     }
+
+  if (deadline_hit)
+    mapped = steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0, _("The server did not answer in time"));
+  else if (owned->domain == STEWARD_API_ERROR)
+    mapped = g_steal_pointer (&owned);
+  else
+    mapped = map_transport_error (owned);
+  g_debug ("%s %s failed: %s", steward_http_method_to_string (request->method), request->uri, mapped->message);
+
+  if (may_retry && mapped->code == STEWARD_API_ERROR_NETWORK && !deadline_hit)
+    {
+      request->attempt++;
+      schedule_retry (task);
+      return;
+    }
+
+  g_task_return_error (task, g_steal_pointer (&mapped));
+  g_object_unref (task);
+}
+
+/* The whole answer is in: retry a transient failure, else hand the response over. */
+static void
+attempt_answered (GTask *task)
+{
+  StewardTransport *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  guint status = soup_message_get_status (request->message);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (request->message);
+  gboolean may_retry = request->method == STEWARD_HTTP_GET && request->attempt < self->max_retries;
+  StewardHttpResponse *response;
+  const char *reason;
 
   g_debug ("%s %s → %u (%" G_GINT64_FORMAT " ms)",
            steward_http_method_to_string (request->method), request->uri, status,
            (g_get_monotonic_time () - request->started_us) / 1000);
 
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+      g_autofree char *target = g_utf8_make_valid (location != NULL ? location : "", -1);
+      g_autofree char *message = g_strdup_printf (_("The server sent Steward to another address (%s); "
+                                                    "Steward does not follow redirects. Check the "
+                                                    "deployment’s address."), target);
+
+      attempt_failed (task, steward_api_error_new (STEWARD_API_ERROR_BAD_REQUEST, status, message));
+      return;
+    }
+
+  /* The connection closed before the announced length arrived (when nothing was decoded on the
+   * way, the lengths are comparable). */
+  if (soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
+      soup_message_headers_get_content_length (headers) > request->received->len)
+    {
+      attempt_failed (task, steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
+                                                   _("The connection closed before the whole answer arrived")));
+      return;
+    }
+
   if (may_retry && is_retryable_status (status))
     {
+      end_attempt (task, request);
       request->attempt++;
       schedule_retry (task);
       return;
@@ -240,12 +327,107 @@ send_cb (GObject      *object,
 
   response = g_new0 (StewardHttpResponse, 1);
   response->status = status;
-  response->reason = g_strdup (soup_message_get_reason_phrase (request->message));
-  response->content_type = g_strdup (soup_message_headers_get_content_type (
-                                       soup_message_get_response_headers (request->message), NULL));
-  response->body = g_steal_pointer (&body);
+  /* A reason phrase is whatever bytes the server sent: never show invalid UTF-8. */
+  reason = soup_message_get_reason_phrase (request->message);
+  response->reason = reason != NULL ? g_utf8_make_valid (reason, -1) : NULL;
+  response->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  response->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->received));
+  end_attempt (task, request);
   g_task_return_pointer (task, response, (GDestroyNotify) steward_http_response_free);
   g_object_unref (task);
+}
+
+static void read_more (GTask *task);
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  StewardTransport *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  GError *error = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      attempt_failed (task, error);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      attempt_answered (task);
+      return;
+    }
+
+  self->bytes_received += g_bytes_get_size (chunk);
+  if (request->received->len + g_bytes_get_size (chunk) > MAX_BODY_SIZE)
+    {
+      attempt_failed (task, too_large_error ());
+      return;
+    }
+
+  g_byte_array_append (request->received, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  read_more (task);
+}
+
+static void
+read_more (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   request->attempt_cancellable, read_cb, task);
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  GError *error = NULL;
+  goffset length;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (request->stream == NULL)
+    {
+      attempt_failed (task, error);
+      return;
+    }
+
+  /* Refused before reading when the server announces too much. */
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->message));
+  if (length > MAX_BODY_SIZE)
+    {
+      attempt_failed (task, too_large_error ());
+      return;
+    }
+
+  request->received = g_byte_array_sized_new (length > 0 ? (guint) length : READ_CHUNK);
+  read_more (task);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Request *request = user_data;
+
+  request->deadline_hit = TRUE;
+  g_clear_pointer (&request->deadline_source, g_source_unref);
+  g_cancellable_cancel (request->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *attempt)
+{
+  g_cancellable_cancel (attempt);
 }
 
 static void
@@ -288,13 +470,24 @@ send_attempt (GTask *task)
     g_signal_connect (request->message, "accept-certificate",
                       G_CALLBACK (accept_any_certificate_cb), NULL);
 
+  /* Redirects are answers to report, not to follow. */
+  soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
+
+  request->attempt_cancellable = g_cancellable_new ();
+  request->deadline_hit = FALSE;
+  if (g_task_get_cancellable (task) != NULL)
+    request->caller_cancelled_id = g_cancellable_connect (g_task_get_cancellable (task),
+                                                          G_CALLBACK (caller_cancelled_cb),
+                                                          g_object_ref (request->attempt_cancellable),
+                                                          g_object_unref);
+  request->deadline_source = g_timeout_source_new_seconds (self->deadline_s);
+  g_source_set_callback (request->deadline_source, deadline_cb, request, NULL);
+  g_source_attach (request->deadline_source, g_task_get_context (task));
+
   request->started_us = g_get_monotonic_time ();
-  soup_session_send_and_read_async (self->session,
-                                    request->message,
-                                    G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task),
-                                    send_cb,
-                                    task);
+  self->request_count++;
+  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                           request->attempt_cancellable, send_cb, task);
 }
 
 static void
@@ -329,6 +522,7 @@ steward_transport_init (StewardTransport *self)
   self->verify_tls = TRUE;
   self->max_retries = 3;
   self->first_delay_ms = 250;
+  self->deadline_s = DEFAULT_DEADLINE_S;
 }
 
 StewardTransport *
@@ -353,6 +547,16 @@ steward_transport_set_timeout (StewardTransport *self,
   g_return_if_fail (STEWARD_IS_TRANSPORT (self));
 
   soup_session_set_timeout (self->session, seconds);
+}
+
+/* The most any one attempt may take, however slowly the server trickles its answer. */
+void
+steward_transport_set_deadline (StewardTransport *self,
+                                guint             seconds)
+{
+  g_return_if_fail (STEWARD_IS_TRANSPORT (self));
+
+  self->deadline_s = MAX (seconds, 1);
 }
 
 void
@@ -407,4 +611,23 @@ steward_transport_send_finish (StewardTransport  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* How many requests this transport has sent (a retry counts again). Counted on the thread that
+ * sends, like everything else here; steward-bench reads it to check what a measurement cost. */
+guint
+steward_transport_get_request_count (StewardTransport *self)
+{
+  g_return_val_if_fail (STEWARD_IS_TRANSPORT (self), 0);
+
+  return self->request_count;
+}
+
+/* How many bytes of response bodies (as decoded by libsoup) this transport has received. */
+guint64
+steward_transport_get_bytes_received (StewardTransport *self)
+{
+  g_return_val_if_fail (STEWARD_IS_TRANSPORT (self), 0);
+
+  return self->bytes_received;
 }

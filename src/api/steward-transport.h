@@ -36,6 +36,8 @@ void                 steward_transport_set_verify_tls (StewardTransport     *sel
                                                        gboolean              verify_tls);
 void                 steward_transport_set_timeout    (StewardTransport     *self,
                                                        guint                 seconds);
+void                 steward_transport_set_deadline    (StewardTransport    *self,
+                                                        guint                seconds);
 void                 steward_transport_set_retries    (StewardTransport     *self,
                                                        guint                 max_retries,
                                                        guint                 first_delay_ms);
@@ -50,5 +52,7 @@ void                 steward_transport_send_async     (StewardTransport     *sel
 StewardHttpResponse *steward_transport_send_finish    (StewardTransport     *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+guint                steward_transport_get_request_count (StewardTransport  *self);
+guint64              steward_transport_get_bytes_received (StewardTransport *self);
 
 G_END_DECLS

@@ -1,16 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-cli-config"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "steward-cli-config.h"
 
 /* Reads the Qualytics CLI's config with libyaml, a real YAML parser: the file is the CLI's,
  * written by PyYAML, and may quote, comment or order its keys any way YAML allows. Only the
- * top-level scalars url, token and ssl_verify matter; anything else is ignored. */
+ * top-level scalars url, token and ssl_verify matter; anything else is ignored.
+ *
+ * The file is only trusted as far as it can be: it must be a regular file of the user's own that
+ * nobody else can write (it decides which server a token goes to), it is refused past
+ * MAX_CONFIG_SIZE (the CLI writes a few lines), and deep flow nesting is refused before libyaml
+ * sees it (libyaml's scanner takes quadratic time on it: 2 MB ran for minutes). So reading it is
+ * always quick, on whatever thread. */
+
+#define MAX_CONFIG_SIZE (64 * 1024)
+#define MAX_FLOW_DEPTH 16
 
 G_DEFINE_QUARK (steward-cli-config-error-quark, steward_cli_config_error)
 
@@ -221,6 +234,57 @@ parse_events (yaml_parser_t     *parser,
   return TRUE;
 }
 
+static gboolean
+flow_nesting_within_limit (const char *text,
+                           gsize       length)
+{
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (text[i] == '[' || text[i] == '{')
+      {
+        if (++depth > MAX_FLOW_DEPTH)
+          return FALSE;
+      }
+    else if ((text[i] == ']' || text[i] == '}') && depth > 0)
+      depth--;
+
+  return TRUE;
+}
+
+/* A regular file of the user's, which no one else may change. */
+static gboolean
+check_file (const char  *path,
+            GError     **error)
+{
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+
+  if (!S_ISREG (info.st_mode) || info.st_uid != getuid () || (info.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+    {
+      g_set_error (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED,
+                   _("%s is not a file of yours that only you can change; Steward does not take a "
+                     "deployment and token from it"), path);
+      return FALSE;
+    }
+
+  if (info.st_size > MAX_CONFIG_SIZE)
+    {
+      g_set_error (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED,
+                   _("%s is too large to be the Qualytics CLI’s configuration"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Returns: (transfer full) (nullable): the configuration, or NULL with an error that says what
  * is wrong with the file */
 StewardCliConfig *
@@ -228,22 +292,42 @@ steward_cli_config_load (const char  *path,
                          GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(StewardCliConfig) config = NULL;
-  yaml_parser_t parser;
+  StewardCliConfig *config;
   gsize length;
-  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &length, error))
+  if (!check_file (path, error) || !g_file_get_contents (path, &contents, &length, error))
     return NULL;
+
+  config = steward_cli_config_parse (contents, length, error);
+  explicit_bzero (contents, length);
+  return config;
+}
+
+/* The configuration in @contents (a file's bytes): refused when larger than a config can be or
+ * nested deeper than one is; otherwise read as YAML. */
+StewardCliConfig *
+steward_cli_config_parse (const char  *contents,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr(StewardCliConfig) config = NULL;
+  yaml_parser_t parser;
+  gboolean ok;
+
+  if (length > MAX_CONFIG_SIZE || !flow_nesting_within_limit (contents, length))
+    {
+      g_set_error_literal (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED,
+                           _("The file is too large or too deeply nested to be the Qualytics CLI’s configuration"));
+      return NULL;
+    }
 
   config = g_new0 (StewardCliConfig, 1);
   yaml_parser_initialize (&parser);
   yaml_parser_set_input_string (&parser, (const unsigned char *) contents, length);
   ok = parse_events (&parser, config, error);
   yaml_parser_delete (&parser);
-  explicit_bzero (contents, length);
 
   if (!ok)
     return NULL;

@@ -23,6 +23,9 @@ typedef struct
 
 GQuark            steward_cli_config_error_quark (void);
 char             *steward_cli_config_default_path (void);
+StewardCliConfig *steward_cli_config_parse        (const char        *contents,
+                                                   gsize              length,
+                                                   GError           **error);
 StewardCliConfig *steward_cli_config_load         (const char        *path,
                                                    GError           **error);
 void              steward_cli_config_free         (StewardCliConfig  *config);

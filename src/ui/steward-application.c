@@ -111,8 +111,13 @@ show_toast (StewardApplication *self,
 {
   StewardWindow *window = find_main_window (self);
 
+  /* Toast titles are markup; the message may name a profile or quote a server. */
   if (window != NULL)
-    steward_window_add_toast (window, adw_toast_new (message));
+    {
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+      steward_window_add_toast (window, adw_toast_new (escaped));
+    }
 }
 
 static GCancellable *

@@ -398,6 +398,9 @@ create_row (FieldEntry *entry)
       g_assert_not_reached ();
     }
 
+  /* Labels and hints may come from the server's connector descriptions: plain text, never
+   * markup (libadwaita 1.2 reads row titles and subtitles as markup unless told otherwise). */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
 
