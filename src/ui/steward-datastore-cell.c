@@ -9,7 +9,12 @@
 
 /* One cell of the datastore table. Every column uses this widget, so every cell of a row offers
  * the same context menu and drag, which the table attaches. It follows its datastore's changes
- * (a favorite toggled elsewhere, a group assigned) without the table rebinding it. */
+ * (a favorite toggled elsewhere, a group assigned) without the table rebinding it.
+ *
+ * The table makes and binds these by the hundred (a sort or a search rebinds every visible row),
+ * so a cell is built in code with only the widgets its column needs, and long texts give their
+ * tooltip when asked for rather than at every bind (setting a tooltip's text costs a round trip
+ * to the X server in GTK 4.8). */
 struct _StewardDatastoreCell
 {
   AdwBin            parent_instance;
@@ -18,10 +23,9 @@ struct _StewardDatastoreCell
   StewardDatastore *datastore;
   gulong            notify_id;
 
-  /* Template widgets */
-  StewardFavoriteButton *star;
-  GtkImage         *icon;
-  GtkLabel         *label;
+  StewardFavoriteButton *star;   /* the favorite column's */
+  GtkImage         *icon;        /* the group column's */
+  GtkLabel         *label;       /* every other column's */
 };
 
 G_DEFINE_FINAL_TYPE (StewardDatastoreCell, steward_datastore_cell, ADW_TYPE_BIN)
@@ -33,26 +37,26 @@ update (StewardDatastoreCell *self)
   StewardDatastoreGroup *group;
   g_autofree char *text = NULL;
 
+  if (self->kind == STEWARD_CELL_FAVORITE)
+    {
+      steward_favorite_button_set_datastore (self->star, datastore);
+      return;
+    }
+
   if (datastore == NULL)
     {
       gtk_label_set_label (self->label, "");
-      steward_favorite_button_set_datastore (self->star, NULL);
       return;
     }
 
   switch (self->kind)
     {
-    case STEWARD_CELL_FAVORITE:
-      steward_favorite_button_set_datastore (self->star, datastore);
-      return;
-
     case STEWARD_CELL_TYPE:
       gtk_label_set_label (self->label, steward_format_connector_type (steward_datastore_get_datastore_type (datastore)));
       return;
 
     case STEWARD_CELL_NAME:
       gtk_label_set_label (self->label, steward_datastore_get_name (datastore));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), steward_datastore_get_name (datastore));
       return;
 
     case STEWARD_CELL_GROUP:
@@ -66,7 +70,6 @@ update (StewardDatastoreCell *self)
     case STEWARD_CELL_TAGS:
       text = steward_format_list (steward_datastore_get_tags (datastore));
       gtk_label_set_label (self->label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), *text != '\0' ? text : NULL);
       return;
 
     case STEWARD_CELL_CONTAINERS:
@@ -88,9 +91,27 @@ update (StewardDatastoreCell *self)
       gtk_label_set_label (self->label, text);
       return;
 
+    case STEWARD_CELL_FAVORITE:
     default:
       g_return_if_reached ();
     }
+}
+
+/* A name or a list of tags may be cut short: the tooltip has all of it. */
+static gboolean
+query_tooltip_cb (StewardDatastoreCell *self,
+                  int                   x,
+                  int                   y,
+                  gboolean              keyboard,
+                  GtkTooltip           *tooltip)
+{
+  const char *text = gtk_label_get_label (self->label);
+
+  if (self->datastore == NULL || text == NULL || *text == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -105,9 +126,6 @@ steward_datastore_cell_dispose (GObject *object)
   StewardDatastoreCell *self = STEWARD_DATASTORE_CELL (object);
 
   steward_datastore_cell_set_datastore (self, NULL);
-  /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_CELL);
 
   G_OBJECT_CLASS (steward_datastore_cell_parent_class)->dispose (object);
 }
@@ -115,22 +133,12 @@ steward_datastore_cell_dispose (GObject *object)
 static void
 steward_datastore_cell_class_init (StewardDatastoreCellClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = steward_datastore_cell_dispose;
-
-  g_type_ensure (STEWARD_TYPE_FAVORITE_BUTTON);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreCell, star);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreCell, icon);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreCell, label);
+  G_OBJECT_CLASS (klass)->dispose = steward_datastore_cell_dispose;
 }
 
 static void
 steward_datastore_cell_init (StewardDatastoreCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -140,14 +148,40 @@ steward_datastore_cell_new (StewardCellKind kind)
   gboolean numeric = kind == STEWARD_CELL_CONTAINERS || kind == STEWARD_CELL_ANOMALIES;
 
   self->kind = kind;
-  gtk_widget_set_visible (GTK_WIDGET (self->star), kind == STEWARD_CELL_FAVORITE);
-  gtk_widget_set_visible (GTK_WIDGET (self->label), kind != STEWARD_CELL_FAVORITE);
-  gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
+  if (kind == STEWARD_CELL_FAVORITE)
+    {
+      self->star = STEWARD_FAVORITE_BUTTON (steward_favorite_button_new ());
+      adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->star));
+      return GTK_WIDGET (self);
+    }
+
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (self->label, numeric ? 1.0f : 0.0f);
   if (numeric)
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "numeric");
   if (kind == STEWARD_CELL_TYPE || kind == STEWARD_CELL_CREATED)
     gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
+  if (kind == STEWARD_CELL_NAME || kind == STEWARD_CELL_TAGS || kind == STEWARD_CELL_GROUP)
+    {
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self->label), TRUE);
+      g_signal_connect_swapped (self->label, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+    }
+
+  if (kind == STEWARD_CELL_GROUP)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      /* The group's name is beside it: the icon is decoration. */
+      self->icon = g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));
+      adw_bin_set_child (ADW_BIN (self), box);
+    }
+  else
+    adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->label));
 
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,11 @@
 
 /* The star of a datastore, in its list row and in its details: filled when it is a favorite,
  * with a tooltip and an accessible label that say what a click does. A click activates
- * view.toggle-favorite for the datastore; the main view does the rest. */
+ * view.toggle-favorite for the datastore; the main view does the rest.
+ *
+ * Every row of the list has one, and rows are bound by the hundred while scrolling or sorting:
+ * the tooltip is therefore given when asked for (::query-tooltip), since setting a tooltip's
+ * text makes GTK 4.8 ask the X server where the pointer is, a round trip per row. */
 struct _StewardFavoriteButton
 {
   GtkButton         parent_instance;
@@ -25,7 +29,6 @@ update (StewardFavoriteButton *self)
   const char *what = favorite ? _("Remove from Favorites") : _("Add to Favorites");
 
   gtk_button_set_icon_name (GTK_BUTTON (self), favorite ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), what);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
   if (favorite)
     gtk_widget_add_css_class (GTK_WIDGET (self), "favorite");
@@ -38,6 +41,19 @@ update (StewardFavoriteButton *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", steward_datastore_get_id (self->datastore));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self), "view.toggle-favorite");
     }
+}
+
+static gboolean
+query_tooltip_cb (StewardFavoriteButton *self,
+                  int                    x,
+                  int                    y,
+                  gboolean               keyboard,
+                  GtkTooltip            *tooltip)
+{
+  gboolean favorite = self->datastore != NULL && steward_datastore_get_favorite (self->datastore);
+
+  gtk_tooltip_set_text (tooltip, favorite ? _("Remove from Favorites") : _("Add to Favorites"));
+  return TRUE;
 }
 
 static void
@@ -58,18 +74,27 @@ static void
 steward_favorite_button_class_init (StewardFavoriteButtonClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_favorite_button_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-favorite-button.ui");
 }
 
 static void
 steward_favorite_button_init (StewardFavoriteButton *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* No template: there is one of these in every row. */
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "flat");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "circular");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "star");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   update (self);
+}
+
+GtkWidget *
+steward_favorite_button_new (void)
+{
+  return g_object_new (STEWARD_TYPE_FAVORITE_BUTTON, NULL);
 }
 
 void

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardFavoriteButton, steward_favorite_button, STEWARD, FAVORITE_BUTTON, GtkButton)
 
+GtkWidget *steward_favorite_button_new (void);
 void steward_favorite_button_set_datastore (StewardFavoriteButton *self,
                                             StewardDatastore      *datastore);
 
