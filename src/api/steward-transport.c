@@ -150,9 +150,16 @@ accept_any_certificate_cb (SoupMessage          *message,
   return TRUE;
 }
 
+/* What a user can act on: the host that could not be reached and, in plain words, why. */
 static GError *
-map_transport_error (const GError *error)
+map_transport_error (const GError *error,
+                     const char   *uri)
 {
+  g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
+  const char *why = NULL;
+  g_autofree char *message = NULL;
+
   if (error->domain == G_TLS_ERROR)
     return steward_api_error_new (STEWARD_API_ERROR_TLS, 0, error->message);
 
@@ -160,9 +167,19 @@ map_transport_error (const GError *error)
     return steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0, _("The server did not answer in time"));
 
   if (error->domain == G_RESOLVER_ERROR)
+    why = _("its name could not be found");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    why = _("nothing answers there (connection refused)");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE))
+    why = _("there is no route to it; check the network");
+
+  if (why == NULL)
     return steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0, error->message);
 
-  return steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0, error->message);
+  /* Translators: %s is a host name, then why it could not be reached. */
+  message = g_strdup_printf (_("Cannot reach %s: %s"), host, why);
+  return steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0, message);
 }
 
 static gboolean
@@ -265,7 +282,7 @@ attempt_failed (GTask  *task,
   else if (owned->domain == STEWARD_API_ERROR)
     mapped = g_steal_pointer (&owned);
   else
-    mapped = map_transport_error (owned);
+    mapped = map_transport_error (owned, request->uri);
   g_debug ("%s %s failed: %s", steward_http_method_to_string (request->method), request->uri, mapped->message);
 
   if (may_retry && mapped->code == STEWARD_API_ERROR_NETWORK && !deadline_hit)

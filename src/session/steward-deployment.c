@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "steward-backoff.h"
 #include "steward-deployment-private.h"
 
 /* One signed-in deployment's live state: every datastore (one object per datastore, shared by
@@ -14,6 +15,9 @@
  * already shown, and once everything arrived removes what the server no longer lists. A warm
  * start shows the last listing from the cache file first. Mutations live in
  * steward-deployment-actions.c, the cache file in steward-deployment-cache.c. */
+#define RETRY_FIRST_MS 5000
+#define RETRY_MAX_MS   60000
+
 struct _StewardDeployment
 {
   GObject       parent_instance;
@@ -40,6 +44,8 @@ struct _StewardDeployment
   gboolean       from_cache;
   gint64         listed_at;
   char          *load_error;
+  gboolean       unreachable;    /* the last refresh got no answer at all */
+  StewardBackoff *retry;         /* refreshes again until it can */
 
   gboolean       counts_dirty;
   guint          count_all;
@@ -64,6 +70,7 @@ enum {
   PROP_LISTED_AT,
   PROP_FROM_CACHE,
   PROP_LOAD_ERROR,
+  PROP_UNREACHABLE,
   N_PROPS
 };
 
@@ -138,14 +145,24 @@ _steward_deployment_changed (StewardDeployment *self)
 
 static void
 set_load_error (StewardDeployment *self,
-                const char        *message)
+                const GError      *error)
 {
-  if (g_strcmp0 (self->load_error, message) == 0)
-    return;
+  const char *message = error != NULL ? error->message : NULL;
+  gboolean unreachable = g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NETWORK);
 
-  g_free (self->load_error);
-  self->load_error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->load_error, message) != 0)
+    {
+      g_free (self->load_error);
+      self->load_error = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+    }
+  if (self->unreachable != unreachable)
+    {
+      self->unreachable = unreachable;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNREACHABLE]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -609,6 +626,7 @@ finish_refresh (StewardDeployment *self)
       g_autoptr(GListStore) gone = g_list_store_new (STEWARD_TYPE_DATASTORE);
 
       drop_datastores (self, seen, gone);
+      steward_backoff_reset (self->retry);
       set_load_error (self, NULL);
       set_listed (self, g_get_real_time (), FALSE);
       if (g_list_model_get_n_items (G_LIST_MODEL (gone)) > 0)
@@ -619,7 +637,13 @@ finish_refresh (StewardDeployment *self)
       steward_deployment_save_cache (self);
     }
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    set_load_error (self, error->message);
+    {
+      set_load_error (self, error);
+      /* A server out of reach is tried again without anyone asking; an answer (a refusal, a
+       * server error, a page that is not JSON) is shown until someone asks again. */
+      if (self->unreachable)
+        steward_backoff_schedule (self->retry);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
@@ -733,6 +757,8 @@ steward_deployment_refresh_async (StewardDeployment   *self,
       return;
     }
 
+  /* Asked for, or the retry's own: either way the next retry waits for how this one ends. */
+  steward_backoff_cancel (self->retry);
   self->refresh_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->refresh_tasks, task);
   self->seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -917,6 +943,12 @@ save_timeout_cb (gpointer user_data)
 /* GObject */
 
 static void
+retry_cb (gpointer user_data)
+{
+  steward_deployment_refresh_async (STEWARD_DEPLOYMENT (user_data), NULL, NULL, NULL);
+}
+
+static void
 steward_deployment_dispose (GObject *object)
 {
   StewardDeployment *self = STEWARD_DEPLOYMENT (object);
@@ -926,6 +958,7 @@ steward_deployment_dispose (GObject *object)
   g_clear_handle_id (&self->changed_idle, g_source_remove);
   /* Changes of the last moments miss the cache; the next start's refresh brings them back. */
   g_clear_handle_id (&self->save_timeout, g_source_remove);
+  g_clear_pointer (&self->retry, steward_backoff_free);
 
   G_OBJECT_CLASS (steward_deployment_parent_class)->dispose (object);
 }
@@ -983,6 +1016,9 @@ steward_deployment_get_property (GObject    *object,
     case PROP_LOAD_ERROR:
       g_value_set_string (value, self->load_error);
       break;
+    case PROP_UNREACHABLE:
+      g_value_set_boolean (value, self->unreachable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1008,6 +1044,8 @@ steward_deployment_class_init (StewardDeploymentClass *klass)
   properties[PROP_FROM_CACHE] = g_param_spec_boolean ("from-cache", NULL, NULL, FALSE, flags);
   /* Why the last refresh failed; NULL once one succeeds. */
   properties[PROP_LOAD_ERROR] = g_param_spec_string ("load-error", NULL, NULL, NULL, flags);
+  /* The last refresh got no answer (network); it is tried again by itself. */
+  properties[PROP_UNREACHABLE] = g_param_spec_boolean ("unreachable", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* ::changed: datastores changed in place (not only added or removed); views re-filter. */
@@ -1032,6 +1070,7 @@ steward_deployment_init (StewardDeployment *self)
   self->group_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
   self->counts_dirty = TRUE;
+  self->retry = steward_backoff_new (RETRY_FIRST_MS, RETRY_MAX_MS, retry_cb, self);
 }
 
 /* The deployment @client talks to, as @user. @cache_path, when given, is where the listing is
@@ -1156,4 +1195,24 @@ steward_deployment_get_load_error (StewardDeployment *self)
   g_return_val_if_fail (STEWARD_IS_DEPLOYMENT (self), NULL);
 
   return self->load_error;
+}
+
+gboolean
+steward_deployment_get_unreachable (StewardDeployment *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DEPLOYMENT (self), FALSE);
+
+  return self->unreachable;
+}
+
+/* How long an unreachable deployment waits before refreshing again: @first_ms, doubling up to
+ * @max_ms (by default 5 s up to a minute). */
+void
+steward_deployment_set_retry_delays (StewardDeployment *self,
+                                     guint              first_ms,
+                                     guint              max_ms)
+{
+  g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
+
+  steward_backoff_set_delays (self->retry, first_ms, max_ms);
 }

@@ -64,6 +64,10 @@ gboolean               steward_deployment_get_loaded            (StewardDeployme
 gint64                 steward_deployment_get_listed_at         (StewardDeployment   *self);
 gboolean               steward_deployment_get_from_cache        (StewardDeployment   *self);
 const char            *steward_deployment_get_load_error        (StewardDeployment   *self);
+gboolean               steward_deployment_get_unreachable       (StewardDeployment   *self);
+void                   steward_deployment_set_retry_delays      (StewardDeployment   *self,
+                                                                 guint                first_ms,
+                                                                 guint                max_ms);
 
 void                   steward_deployment_load_cache_async      (StewardDeployment   *self,
                                                                  GCancellable        *cancellable,

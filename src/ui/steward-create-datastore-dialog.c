@@ -956,6 +956,11 @@ created_cb (GObject      *object,
       else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_BAD_REQUEST))
         /* Translators: %s is the server's own explanation. */
         message = g_strdup_printf (_("The server could not create the datastore: %s"), error->message);
+      else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NETWORK))
+        /* A create is never sent twice by itself: the request may have arrived. Translators: %s
+         * says what went wrong. */
+        message = g_strdup_printf (_("No answer came back, so the datastore may or may not exist now (%s). "
+                                     "Look for it in the list before creating it again."), error->message);
       else
         /* Translators: %s says what went wrong. */
         message = g_strdup_printf (_("The datastore could not be created: %s"), error->message);

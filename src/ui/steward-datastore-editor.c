@@ -401,7 +401,10 @@ get_datastore_cb (GObject      *source,
 
   if (fresh == NULL)
     {
-      adw_status_page_set_description (self->failed_page, error->message);
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      /* The description is markup; the message is the server's. */
+      adw_status_page_set_description (self->failed_page, escaped);
       gtk_stack_set_visible_child_name (self->stack, "failed");
       return;
     }

@@ -745,17 +745,25 @@ steward_datastore_table_show_empty (StewardDatastoreTable *self,
                                     const char            *description,
                                     gboolean               can_clear)
 {
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+  /* The description is markup; it may hold what the user searched for. */
   adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
+  adw_status_page_set_description (self->empty_page, escaped);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), can_clear);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 void
 steward_datastore_table_show_error (StewardDatastoreTable *self,
+                                    const char            *title,
                                     const char            *message)
 {
-  adw_status_page_set_description (self->error_page, message);
+  g_autofree char *escaped = g_markup_escape_text (message != NULL ? message : "", -1);
+
+  /* The description is markup; the message is the server's or the network's. */
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "error");
 }
 

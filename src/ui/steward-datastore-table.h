@@ -27,6 +27,7 @@ void               steward_datastore_table_show_empty       (StewardDatastoreTab
                                                              const char            *description,
                                                              gboolean               can_clear);
 void               steward_datastore_table_show_error       (StewardDatastoreTable *self,
+                                                             const char            *title,
                                                              const char            *message);
 const char        *steward_datastore_table_get_page         (StewardDatastoreTable *self);
 

@@ -925,6 +925,8 @@ reload_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
+  /* Asked for: if it fails, say so again. */
+  self->refresh_failure_told = FALSE;
   steward_deployment_refresh_async (self->deployment, self->cancellable, reload_refreshed_cb, NULL);
   if (shown != NULL)
     _steward_main_view_fetch (self, steward_datastore_get_id (shown));

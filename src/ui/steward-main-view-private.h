@@ -34,6 +34,7 @@ struct _StewardMainView
   char                    *profile_name;
   guint                    poll_interval_ms;
   gint64                   pending_select;     /* select once it is listed */
+  gboolean                 refresh_failure_told; /* one toast per outage, and per reload asked for */
   GBindingGroup           *details_bindings;   /* the details' title follows its datastore */
 
   /* Template widgets */

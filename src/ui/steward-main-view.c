@@ -250,6 +250,8 @@ update_subtitle (StewardMainView *self)
     status = g_strdup_printf (_("saved at %s, refreshing…"), when);
   else if (steward_deployment_get_loading (self->deployment))
     status = g_strdup (_("refreshing…"));
+  else if (steward_deployment_get_unreachable (self->deployment))
+    status = g_strdup_printf (_("as of %s, cannot reach the server"), when);
   else if (steward_deployment_get_load_error (self->deployment) != NULL)
     status = g_strdup_printf (_("as of %s, could not refresh"), when);
   else if (steward_deployment_get_from_cache (self->deployment))
@@ -290,7 +292,10 @@ update_list_state (StewardMainView *self)
 
   if (!loaded && steward_deployment_get_load_error (self->deployment) != NULL)
     {
-      steward_datastore_table_show_error (self->table, steward_deployment_get_load_error (self->deployment));
+      steward_datastore_table_show_error (self->table,
+                                          steward_deployment_get_unreachable (self->deployment)
+                                            ? _("Cannot Reach the Server") : _("Could Not Load Datastores"),
+                                          steward_deployment_get_load_error (self->deployment));
       return;
     }
 
@@ -501,12 +506,20 @@ deployment_state_cb (StewardMainView *self)
   update_list_state (self);
   update_counts (self);
 
-  /* A refresh that failed while a listing is shown: the list stays; a toast says why. */
-  if (error != NULL && steward_deployment_get_loaded (self->deployment) &&
-      !steward_deployment_get_loading (self->deployment))
+  if (error == NULL)
+    {
+      self->refresh_failure_told = FALSE;
+      return;
+    }
+
+  /* A refresh that failed while a listing is shown: the list stays; a toast says why, once; the
+   * subtitle keeps saying it while the deployment tries again by itself. */
+  if (steward_deployment_get_loaded (self->deployment) && !steward_deployment_get_loading (self->deployment) &&
+      !self->refresh_failure_told)
     {
       g_autoptr(GError) failure = g_error_new_literal (STEWARD_API_ERROR, 0, error);
 
+      self->refresh_failure_told = TRUE;
       _steward_main_view_toast_error (self, STEWARD_ACTION_FAVORITE, _("Could not refresh the list"), failure);
     }
 }
@@ -977,6 +990,7 @@ steward_main_view_init (StewardMainView *self)
   g_signal_group_connect_swapped (self->deployment_signals, "notify::loading", G_CALLBACK (deployment_state_cb), self);
   g_signal_group_connect_swapped (self->deployment_signals, "notify::loaded", G_CALLBACK (deployment_state_cb), self);
   g_signal_group_connect_swapped (self->deployment_signals, "notify::load-error", G_CALLBACK (update_list_state), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::unreachable", G_CALLBACK (update_list_state), self);
   g_signal_group_connect_swapped (self->deployment_signals, "notify::user",
                                   G_CALLBACK (_steward_main_view_update_permissions), self);
   g_signal_group_connect_swapped (self->deployment_signals, "notify::from-cache", G_CALLBACK (update_subtitle), self);

@@ -311,9 +311,6 @@ show_sign_in_error (StewardSignInDialog *self,
           heading = _("Token rejected");
           culprit = GTK_WIDGET (self->token_row);
           break;
-        case STEWARD_SIGN_IN_ERROR_STATE_MISMATCH:
-          heading = _("Browser sign-in not recognised");
-          break;
         case STEWARD_SIGN_IN_ERROR_DENIED:
           heading = _("Access denied in the browser");
           break;
