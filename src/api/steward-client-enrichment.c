@@ -170,8 +170,8 @@ settings_updated_cb (GObject      *object,
       g_debug ("The server kept its enrichment settings; sending them under their older names");
       call->resent = TRUE;
       g_object_unref (datastore);
-      steward_client_update_datastore_async (STEWARD_CLIENT (object), call->datastore_id, old_names_request,
-                                             cancellable, settings_updated_cb,
+      steward_client_update_datastore_async (STEWARD_CLIENT (object), call->datastore_id,
+                                             old_names_request, cancellable, settings_updated_cb,
                                              g_steal_pointer (&task));
       return;
     }

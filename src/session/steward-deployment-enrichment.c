@@ -66,9 +66,10 @@ steward_deployment_link_enrichment_async (StewardDeployment   *self,
 
   g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
 
-  task = start_task (self, datastore_id, steward_deployment_link_enrichment_async, cancellable, callback, user_data);
-  steward_client_link_enrichment_async (steward_deployment_get_client (self), datastore_id, enrichment_id,
-                                        cancellable, link_cb, task);
+  task = start_task (self, datastore_id, steward_deployment_link_enrichment_async, cancellable,
+                     callback, user_data);
+  steward_client_link_enrichment_async (steward_deployment_get_client (self), datastore_id,
+                                        enrichment_id, cancellable, link_cb, task);
 }
 
 gboolean
@@ -132,7 +133,8 @@ steward_deployment_unlink_enrichment_async (StewardDeployment   *self,
 
   g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
 
-  task = start_task (self, datastore_id, steward_deployment_unlink_enrichment_async, cancellable, callback, user_data);
+  task = start_task (self, datastore_id, steward_deployment_unlink_enrichment_async, cancellable,
+                     callback, user_data);
   steward_client_unlink_enrichment_async (steward_deployment_get_client (self), datastore_id,
                                           cancellable, unlink_cb, task);
 }
@@ -157,7 +159,8 @@ settings_cb (GObject      *object,
   g_autoptr(StewardDatastore) answer = NULL;
   GError *error = NULL;
 
-  answer = steward_client_update_enrichment_settings_finish (STEWARD_CLIENT (object), result, &error);
+  answer = steward_client_update_enrichment_settings_finish (STEWARD_CLIENT (object), result,
+                                                             &error);
   if (answer == NULL)
     {
       steward_deployment_handle_not_found (self, task_datastore_id (task), error);
@@ -183,10 +186,11 @@ steward_deployment_update_enrichment_settings_async (StewardDeployment       *se
   g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
   g_return_if_fail (settings != NULL);
 
-  task = start_task (self, datastore_id, steward_deployment_update_enrichment_settings_async, cancellable,
-                     callback, user_data);
-  steward_client_update_enrichment_settings_async (steward_deployment_get_client (self), datastore_id, settings,
-                                                   cancellable, settings_cb, task);
+  task = start_task (self, datastore_id, steward_deployment_update_enrichment_settings_async,
+                     cancellable, callback, user_data);
+  steward_client_update_enrichment_settings_async (steward_deployment_get_client (self),
+                                                   datastore_id, settings, cancellable,
+                                                   settings_cb, task);
 }
 
 gboolean
