@@ -457,6 +457,57 @@ test_unlink_admin (Fixture       *f,
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "none");
 }
 
+/* None and Save: the same confirmation, then the settings, then the dialog closes. */
+static void
+test_unlink_by_choosing_none (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(StewardDatastore) stored = NULL;
+  AdwMessageDialog *confirm;
+
+  open_dialog (f, 110);
+  choose_target (f, "None");
+  g_assert_true (shows (f, "Unlinking leaves the tables already written to “Snowflake Enrichment” where "
+                           "they are."));
+  g_assert_true (gtk_check_button_get_active (strategy_check (f, "None")));
+  gtk_editable_set_text (spin_of (f, "Source Record Limit"), "30");
+  save (f);
+
+  confirm = wait_unlink_dialog ();
+  g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/110/enrichment"), ==, 0);
+  adw_message_dialog_response (confirm, "unlink");
+  g_assert_true (steward_test_wait_until (closed_cb, f, 10000));
+  g_assert_cmpuint (f->saved, ==, 1);
+
+  stored = server_datastore (f, 110);
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 0);
+  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (stored), ==, 30);
+  g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "none");
+  /* The server reset the strategy itself: only the limit was sent. */
+  g_assert_cmpuint (requests (f, "PUT", "/api/datastores/110"), ==, 1);
+  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (shared (f, 110)), ==, 30);
+}
+
+/* Cancelling the confirmation stops the Save, having sent nothing. */
+static void
+test_unlink_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwMessageDialog *confirm;
+
+  open_dialog (f, 110);
+  choose_target (f, "None");
+  save (f);
+  confirm = wait_unlink_dialog ();
+  adw_message_dialog_response (confirm, "cancel");
+  steward_test_iterate (100);
+  g_assert_nonnull (f->dialog);
+  g_assert_true (sensitive (f, "_Save"));
+  g_assert_cmpstr (chosen_target (f), ==, "None");
+  g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/110/enrichment"), ==, 0);
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, 110)), ==, 101);
+}
+
 static void
 test_unlink_refused_for_manager (Fixture       *f,
                                  gconstpointer  data)
@@ -1063,6 +1114,8 @@ main (int   argc,
   ADD ("switch", ADMIN, test_switch);
   ADD ("relink-same-sends-nothing", ADMIN, test_relink_same);
   ADD ("unlink-as-admin", ADMIN, test_unlink_admin);
+  ADD ("unlink-by-choosing-none", ADMIN, test_unlink_by_choosing_none);
+  ADD ("unlink-cancelled", ADMIN, test_unlink_cancelled);
   ADD ("unlink-refused-for-manager", MANAGER, test_unlink_refused_for_manager);
   ADD ("unlink-nothing-linked", ADMIN, test_unlink_nothing_linked);
   ADD ("unlink-conflict", ADMIN, test_unlink_conflict);
