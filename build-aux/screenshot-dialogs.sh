@@ -92,3 +92,8 @@ shoot create-jdbc create-jdbc "^New Datastore$" 1280 800
 shoot create-dfs create-dfs "^New Datastore$" 1280 800
 shoot create-dfs-small create-dfs "^New Datastore$" 800 600
 shoot test-connection-failed test-connection-failed "^Test a Connection$" 1280 800
+shoot enrichment-linked enrichment-linked "^Enrichment$" 1280 800
+shoot enrichment-linked-small enrichment-linked "^Enrichment$" 800 600
+shoot enrichment-unlinked enrichment-unlinked "^Enrichment$" 1280 800
+shoot enrichment-collision enrichment-collision "^Enrichment$" 1280 800
+shoot enrichment-bulk enrichment-bulk "^Link Enrichment$" 1280 800

@@ -11,6 +11,8 @@
 #include "steward-datastore-table.h"
 #include "steward-delete-datastore-dialog.h"
 #include "steward-delete-group-dialog.h"
+#include "steward-enrichment-bulk-dialog.h"
+#include "steward-enrichment-dialog.h"
 #include "steward-group-editor.h"
 #include "steward-main-view.h"
 #include "steward-test-demo.h"
@@ -101,6 +103,24 @@ find_row (GtkWidget  *root,
           const char *title)
 {
   return steward_test_find_widget (root, ADW_TYPE_ENTRY_ROW, title);
+}
+
+static void
+choose_enrichment (GtkWindow  *dialog,
+                   const char *name)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Link To"));
+  GListModel *names = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) == 0)
+      adw_combo_row_set_selected (row, i);
+}
+
+static gboolean
+bulk_done_cb (gpointer user_data)
+{
+  return !steward_enrichment_bulk_dialog_get_running (user_data);
 }
 
 int
@@ -198,6 +218,18 @@ main (int   argc,
     dialog = GTK_WINDOW (steward_create_datastore_dialog_new (window, demo->client, groups));
   else if (g_str_equal (which, "test-connection-failed"))
     dialog = GTK_WINDOW (steward_test_connection_dialog_new (window, demo->client));
+  else if (g_str_equal (which, "enrichment-linked"))
+    dialog = GTK_WINDOW (steward_enrichment_dialog_new (window, deployment,
+                                                        steward_deployment_find_datastore (deployment, 45)));
+  else if (g_str_equal (which, "enrichment-unlinked") || g_str_equal (which, "enrichment-collision"))
+    dialog = GTK_WINDOW (steward_enrichment_dialog_new (window, deployment,
+                                                        steward_deployment_find_datastore (deployment, 42)));
+  else if (g_str_equal (which, "enrichment-bulk"))
+    {
+      static const gint64 ids[] = { 11, 15, 18, 21, 100 };
+
+      dialog = GTK_WINDOW (steward_enrichment_bulk_dialog_new (window, deployment, ids, G_N_ELEMENTS (ids)));
+    }
   else if (!g_str_equal (which, "none") && !refused)
     g_error ("No dialog called %s", which);
 
@@ -275,6 +307,24 @@ main (int   argc,
       steward_connector_form_set_value (form, "password", "example-password");
       g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
       steward_test_wait_until (tested_cb, tester, 10000);
+    }
+
+  else if (g_str_equal (which, "enrichment-collision"))
+    {
+      choose_enrichment (dialog, "Healthcare Enrichment");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Table Prefix")), "Patient Records");
+    }
+  else if (g_str_equal (which, "enrichment-bulk"))
+    {
+      GtkWidget *apply = steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Apply the Same Settings");
+
+      choose_enrichment (dialog, "Snowflake Enrichment");
+      gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (apply, GTK_TYPE_SWITCH, NULL)), TRUE);
+      /* Orders OLTP fails once, as a flaky gateway would make it. */
+      steward_demo_server_inject_fault (demo->server, "PATCH", "/api/datastores/18/enrichment",
+                                        STEWARD_DEMO_FAULT_502, 1);
+      gtk_widget_activate_action (GTK_WIDGET (dialog), "bulk-enrichment.link", NULL);
+      steward_test_wait_until (bulk_done_cb, dialog, 20000);
     }
 
   /* Until the script has taken its pictures and stops the program. */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the client does with servers that differ from the demo, over real HTTP on loopback: a
  * certificate nobody trusts, a server that wants whole objects on PUT, one that only knows
- * trigger_sync, creates answered 200 instead of 201, and errors that are not JSON. Each server
+ * trigger_sync, one that only knows the older enrich_* names, creates answered 200 instead of
+ * 201, and errors that are not JSON. Each server
  * here is a few lines of libsoup written for the one behaviour under test. */
 #include <libsoup/soup.h>
 #include <string.h>
@@ -364,6 +365,112 @@ test_trigger_sync_compat (void)
   g_assert_null (strstr (g_ptr_array_index (test->bodies, 1), "trigger_catalog"));
 }
 
+/* A server that knows the enrichment settings by their older names only: like pydantic, it
+ * ignores the members it does not know and answers with what it has. */
+
+typedef struct
+{
+  char   *prefix;
+  gint64  limit;
+  char   *strategy;
+} OldSettings;
+
+static OldSettings old_settings;
+
+static void
+old_names_handler (TestServer        *test,
+                   SoupServerMessage *message,
+                   const char        *method,
+                   const char        *path,
+                   const char        *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *answer = NULL;
+
+  if (g_str_equal (method, "PUT") && json_parser_load_from_data (parser, body, -1, NULL))
+    {
+      JsonObject *sent = json_node_get_object (json_parser_get_root (parser));
+
+      if (json_object_has_member (sent, "enrich_container_prefix"))
+        {
+          g_free (old_settings.prefix);
+          old_settings.prefix = g_strdup (json_object_get_string_member (sent, "enrich_container_prefix"));
+        }
+      if (json_object_has_member (sent, "enrich_source_record_limit"))
+        old_settings.limit = json_object_get_int_member (sent, "enrich_source_record_limit");
+      if (json_object_has_member (sent, "enrich_remediation_strategy"))
+        {
+          g_free (old_settings.strategy);
+          old_settings.strategy = g_strdup (json_object_get_string_member (sent, "enrich_remediation_strategy"));
+        }
+    }
+
+  answer = g_strdup_printf ("{\"id\": 42, \"name\": \"Production Sales\", \"enrich_only\": false,"
+                            " \"enrich_container_prefix\": \"%s\", \"enrich_source_record_limit\": %"
+                            G_GINT64_FORMAT ", \"enrich_remediation_strategy\": \"%s\","
+                            " \"high_count_rollup_threshold\": 10, \"enrichment_datastore\": {\"id\": 100,"
+                            " \"name\": \"Healthcare Enrichment\"}}",
+                            old_settings.prefix, old_settings.limit, old_settings.strategy);
+  respond_json (message, 200, answer);
+}
+
+static StewardDatastore *
+update_settings (StewardClient           *client,
+                 StewardDatastoreRequest *settings)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardDatastore *updated;
+
+  steward_client_update_enrichment_settings_async (client, 42, settings, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  updated = steward_client_update_enrichment_settings_finish (client, result, &error);
+  g_assert_no_error (error);
+  return updated;
+}
+
+static void
+test_enrichment_old_names (void)
+{
+  g_autoptr(TestServer) test = test_server_new (old_names_handler, FALSE);
+  g_autoptr(StewardClient) client = client_for (test);
+  g_autoptr(StewardDatastoreRequest) settings = steward_datastore_request_new ();
+  g_autoptr(StewardDatastoreRequest) same = steward_datastore_request_new ();
+  g_autoptr(StewardDatastore) updated = NULL;
+  g_autoptr(StewardDatastore) again = NULL;
+
+  old_settings.prefix = g_strdup ("_production_sales");
+  old_settings.limit = 10;
+  old_settings.strategy = g_strdup ("none");
+
+  /* The documented names first; the answer shows them ignored, so they go again under the old
+   * names, and the second answer is the result. */
+  steward_datastore_request_set_enrichment_prefix (settings, "Quarterly Close");
+  steward_datastore_request_set_enrichment_source_record_limit (settings, 25);
+  steward_datastore_request_set_enrichment_remediation_strategy (settings, "append");
+  updated = update_settings (client, settings);
+  g_assert_cmpstr (steward_datastore_get_enrichment_prefix (updated), ==, "Quarterly Close");
+  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (updated), ==, 25);
+  g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (updated), ==, "append");
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (updated), ==, 100);
+
+  g_assert_cmpuint (test->bodies->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 0), "\"enrichment_prefix\":\"Quarterly Close\""));
+  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_container_prefix\":\"Quarterly Close\""));
+  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_source_record_limit\":25"));
+  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_remediation_strategy\":\"append\""));
+  g_assert_null (strstr (g_ptr_array_index (test->bodies, 1), "\"enrichment_prefix\""));
+
+  /* Settings the answer already shows are not sent twice. */
+  steward_datastore_request_set_enrichment_source_record_limit (same, 25);
+  again = update_settings (client, same);
+  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (again), ==, 25);
+  g_assert_cmpuint (test->bodies->len, ==, 3);
+
+  g_clear_pointer (&old_settings.prefix, g_free);
+  g_clear_pointer (&old_settings.strategy, g_free);
+}
+
 /* Error bodies that are not JSON */
 
 static void
@@ -409,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/client-servers/update-falls-back-to-full-body", test_update_falls_back_to_full_body);
   g_test_add_func ("/client-servers/update-full-body-once", test_update_full_body_once);
   g_test_add_func ("/client-servers/trigger-sync-compat", test_trigger_sync_compat);
+  g_test_add_func ("/client-servers/enrichment-old-names", test_enrichment_old_names);
   g_test_add_func ("/client-servers/html-error", test_html_error);
 
   return g_test_run ();

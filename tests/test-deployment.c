@@ -596,6 +596,63 @@ test_batch_stays_on_its_deployment (Fixture       *f,
     }
 }
 
+/* Enrichment: each answer lands in the shared object; an unlink, answered without a body, takes
+ * the documented effect (no link, remediation back to none). */
+static void
+test_enrichment (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardDatastoreRequest) settings = steward_datastore_request_new ();
+  StewardDatastore *datastore;
+
+  refresh (f->deployment);
+  datastore = steward_deployment_find_datastore (f->deployment, 42);
+  g_assert_nonnull (datastore);
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (datastore), ==, 0);
+
+  steward_deployment_link_enrichment_async (f->deployment, 42, 100, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_true (steward_deployment_link_enrichment_finish (f->deployment, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (steward_deployment_find_datastore (f->deployment, 42) == datastore);
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (datastore), ==, 100);
+  g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (datastore), ==, "Healthcare Enrichment");
+
+  steward_datastore_request_set_enrichment_remediation_strategy (settings, "append");
+  steward_datastore_request_set_enrichment_source_record_limit (settings, 50);
+  steward_deployment_update_enrichment_settings_async (f->deployment, 42, settings, NULL,
+                                                       steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_true (steward_deployment_update_enrichment_settings_finish (f->deployment, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (datastore), ==, "append");
+  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (datastore), ==, 50);
+
+  steward_deployment_unlink_enrichment_async (f->deployment, 42, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_true (steward_deployment_unlink_enrichment_finish (f->deployment, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (datastore), ==, 0);
+  g_assert_null (steward_datastore_get_enrichment_datastore_name (datastore));
+  g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (datastore), ==, "none");
+  /* What the unlink did not touch stays as the server has it. */
+  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (datastore), ==, 50);
+  g_assert_cmpstr (steward_datastore_get_name (datastore), ==, "Production Sales");
+
+  /* 48 has an export running: the 409 comes back, and the link stays. */
+  steward_deployment_unlink_enrichment_async (f->deployment, 48, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_false (steward_deployment_unlink_enrichment_finish (f->deployment, result, &error));
+  g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT);
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (steward_deployment_find_datastore (f->deployment, 48)),
+                   ==, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +668,7 @@ main (int   argc,
   ADD ("cache-round-trip", test_cache_round_trip);
   ADD ("cache-corrupt", test_cache_corrupt);
   ADD ("batch-stays-on-its-deployment", test_batch_stays_on_its_deployment);
+  ADD ("enrichment", test_enrichment);
 #undef ADD
 
   return g_test_run ();

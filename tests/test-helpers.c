@@ -60,7 +60,13 @@ test_prefix_normalize (void)
     { "Café Ünïcode", "_cafe_unicode" },
     { "ALLCAPS", "_allcaps" },
     { "a", "_a" },
+    /* Words in camel case split as the server splits them. */
+    { "HealthcareProd", "_healthcare_prod" },
+    { "HTTPServer logs", "_http_server_logs" },
+    { "salesV2Beta", "_sales_v2_beta" },
+    { "trailing -- ", "_trailing" },
   };
+  g_autofree char *long_prefix = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -71,6 +77,12 @@ test_prefix_normalize (void)
   g_assert_null (steward_enrichment_prefix_normalize (""));
   g_assert_null (steward_enrichment_prefix_normalize ("  _-_ "));
   g_assert_null (steward_enrichment_prefix_normalize (NULL));
+
+  /* Cut to what the server stores, without a dangling separator. */
+  long_prefix = steward_enrichment_prefix_normalize ("abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij "
+                                                     "abc xyz");
+  g_assert_cmpstr (long_prefix, ==, "_abcdefghij_abcdefghij_abcdefghij_abcdefghij_abcdefghij_abc");
+  g_assert_cmpuint (strlen (long_prefix), <=, STEWARD_ENRICHMENT_PREFIX_MAX);
 }
 
 static void

@@ -140,4 +140,32 @@ void                   steward_deployment_run_batch_async       (StewardDeployme
 StewardBatchReport    *steward_deployment_run_batch_finish      (StewardDeployment   *self,
                                                                  GAsyncResult        *result);
 
+/* Enrichment (steward-deployment-enrichment.c): each applies the server's answer to the source. */
+void                   steward_deployment_link_enrichment_async (StewardDeployment   *self,
+                                                                 gint64               datastore_id,
+                                                                 gint64               enrichment_id,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+gboolean               steward_deployment_link_enrichment_finish (StewardDeployment  *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
+void                   steward_deployment_unlink_enrichment_async (StewardDeployment *self,
+                                                                 gint64               datastore_id,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+gboolean               steward_deployment_unlink_enrichment_finish (StewardDeployment *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
+void                   steward_deployment_update_enrichment_settings_async (StewardDeployment *self,
+                                                                 gint64               datastore_id,
+                                                                 StewardDatastoreRequest *settings,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+gboolean               steward_deployment_update_enrichment_settings_finish (StewardDeployment *self,
+                                                                 GAsyncResult        *result,
+                                                                 GError             **error);
+
 G_END_DECLS

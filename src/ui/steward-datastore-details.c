@@ -52,6 +52,7 @@ struct _StewardDatastoreDetails
   AdwActionRow     *group_row;
   GtkImage         *group_icon;
   GtkMenuButton    *group_button;
+  GtkButton        *enrichment_button;
 };
 
 G_DEFINE_FINAL_TYPE (StewardDatastoreDetails, steward_datastore_details, ADW_TYPE_BIN)
@@ -194,10 +195,15 @@ build_more_menu (gint64 id)
   g_autoptr(GMenuItem) copy_id = g_menu_item_new (_("Copy _ID"), NULL);
   g_autoptr(GMenuItem) copy_name = g_menu_item_new (_("Copy _Name"), NULL);
   g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete…"), NULL);
+  g_autoptr(GMenuItem) enrichment = g_menu_item_new (_("E_nrichment…"), NULL);
+  g_autoptr(GMenu) enrichment_section = g_menu_new ();
 
   g_menu_item_set_action_and_target_value (copy_id, "view.copy-id", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (copy_name, "view.copy-name", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (delete, "view.delete", g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (enrichment, "view.enrichment", g_variant_new_int64 (id));
+  g_menu_append_item (enrichment_section, enrichment);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (enrichment_section));
   g_menu_append_item (copy_section, copy_id);
   g_menu_append_item (copy_section, copy_name);
   g_menu_append_item (delete_section, delete);
@@ -205,6 +211,29 @@ build_more_menu (gint64 id)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
 
   return G_MENU_MODEL (menu);
+}
+
+/* Link… when nothing is linked, Configure… when something is; an enrichment datastore itself
+ * links to nothing. */
+static void
+update_enrichment_button (StewardDatastoreDetails *self)
+{
+  StewardDatastore *ds = self->datastore;
+  gboolean linked = ds != NULL && steward_datastore_get_enrichment_datastore_id (ds) != 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->enrichment_button),
+                          ds != NULL && !steward_datastore_get_enrichment_only (ds));
+  if (ds == NULL)
+    return;
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->enrichment_button), "x", steward_datastore_get_id (ds));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->enrichment_button), "view.enrichment");
+  gtk_button_set_label (self->enrichment_button, linked ? _("Con_figure…") : _("_Link…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->enrichment_button), self->access_error == NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->enrichment_button),
+                               self->access_error != NULL ? self->access_error
+                               : linked ? _("Change the enrichment datastore, table prefix, remediation and limits")
+                                        : _("Link an enrichment datastore to keep this datastore’s scan results"));
 }
 
 /* The controls that need to read or change the datastore, off with the reason while the server
@@ -234,6 +263,7 @@ apply_access (StewardDatastoreDetails *self)
 
   gtk_label_set_label (self->access_label, refused ? self->access_error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->access_label), refused);
+  update_enrichment_button (self);
 }
 
 static void
@@ -359,6 +389,7 @@ update (StewardDatastoreDetails *self)
   if (steward_datastore_has_field (ds, "high-count-rollup-threshold"))
     rollup = steward_format_count (steward_datastore_get_high_count_rollup_threshold (ds));
   set_field (self, FIELD_ROLLUP_THRESHOLD, rollup);
+  update_enrichment_button (self);
 
   created = steward_format_date_time (steward_datastore_get_created (ds));
   updated = steward_format_date_time (steward_datastore_get_updated (ds));
@@ -519,6 +550,7 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, group_row);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, group_icon);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, group_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, enrichment_button);
 }
 
 static void

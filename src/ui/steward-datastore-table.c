@@ -123,6 +123,7 @@ build_single_menu (StewardDatastoreTable *self,
   ADD (edit_section, _("_Edit…"), "view.edit", g_variant_new_int64 (id));
   ADD (edit_section, steward_datastore_get_favorite (datastore) ? _("Remove from _Favorites") : _("Add to _Favorites"),
        "view.toggle-favorite", g_variant_new_int64 (id));
+  ADD (edit_section, _("E_nrichment…"), "view.enrichment", g_variant_new_int64 (id));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
 
   for (guint i = 0; i < n_groups; i++)
@@ -179,6 +180,7 @@ build_selection_menu (StewardDatastoreTable *self,
   g_menu_append_section (menu, NULL, G_MENU_MODEL (group_section));
 
   g_menu_append (other_section, _("Add to _Favorites"), "view.favorite-selection");
+  g_menu_append (other_section, _("Link E_nrichment…"), "view.enrichment-selection");
   delete_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Delete %u Datastore…",
                                                "_Delete %u Datastores…", n_selected), n_selected);
   g_menu_append (other_section, delete_label, "view.delete-selection");

@@ -8,6 +8,8 @@
 #include "steward-delete-datastore-dialog.h"
 #include "steward-delete-datastores-dialog.h"
 #include "steward-delete-group-dialog.h"
+#include "steward-enrichment-bulk-dialog.h"
+#include "steward-enrichment-dialog.h"
 #include "steward-group-editor.h"
 #include "steward-main-view-private.h"
 #include "steward-test-connection-dialog.h"
@@ -93,6 +95,8 @@ _steward_main_view_update_permissions (StewardMainView *self)
     { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
     { "view.new-datastore", STEWARD_ACTION_CREATE_DATASTORE },
     { "view.test-connection", STEWARD_ACTION_TEST_CONNECTION },
+    { "view.enrichment", STEWARD_ACTION_LINK_ENRICHMENT },
+    { "view.enrichment-selection", STEWARD_ACTION_LINK_ENRICHMENT },
   };
   StewardUser *user = self->deployment != NULL ? steward_deployment_get_user (self->deployment) : NULL;
   gboolean can_delete = steward_user_can (user, STEWARD_ACTION_DELETE_DATASTORE);
@@ -822,6 +826,64 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Enrichment: one datastore's dialog, or one for several. Each works through the deployment it
+ * was opened on, which applies every answer, so the list and the details follow at once. */
+
+static void
+enrichment_saved_cb (StewardEnrichmentDialog *dialog,
+                     StewardMainView         *self)
+{
+  StewardDatastore *datastore = steward_enrichment_dialog_get_datastore (dialog);
+  g_autoptr(StewardDeployment) deployment = NULL;
+  g_autofree char *message = NULL;
+
+  g_object_get (dialog, "deployment", &deployment, NULL);
+  if (self->deployment != deployment)
+    return;
+
+  message = g_strdup_printf (_("Saved the enrichment of “%s”"), steward_datastore_get_name (datastore));
+  _steward_main_view_toast (self, message);
+}
+
+static void
+enrichment_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardEnrichmentDialog *dialog;
+
+  if (datastore == NULL || self->deployment == NULL)
+    return;
+
+  dialog = steward_enrichment_dialog_new (parent_window (self), self->deployment, datastore);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (enrichment_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+E and the selection bar: the selected datastore's dialog, or one for all selected. */
+static void
+enrichment_selection_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+
+  if (self->deployment == NULL || ids->len == 0)
+    return;
+
+  if (ids->len == 1)
+    {
+      gtk_widget_activate_action (widget, "view.enrichment", "x", g_array_index (ids, gint64, 0));
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (steward_enrichment_bulk_dialog_new (parent_window (self), self->deployment,
+                                                                      (const gint64 *) ids->data, ids->len)));
+}
+
 /* Verify */
 
 static void
@@ -1011,6 +1073,8 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
+  gtk_widget_class_install_action (widget_class, "view.enrichment", "x", enrichment_action);
+  gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL, enrichment_selection_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
 
@@ -1018,4 +1082,5 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "view.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "view.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.enrichment-selection", NULL);
 }
