@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "steward-connections-page.h"
 #include "steward-datastore-details.h"
 #include "steward-datastore-table.h"
 #include "steward-main-view.h"
@@ -55,6 +56,8 @@ struct _StewardMainView
   GtkWidget               *delete_selection_button;
   AdwWindowTitle          *details_title;
   StewardDatastoreDetails *details;
+  GtkStack                *content_stack;
+  StewardConnectionsPage  *connections_page;
 };
 
 void              _steward_main_view_class_actions_init (GtkWidgetClass   *widget_class);
