@@ -48,8 +48,10 @@ shoot() {
   app_pid=$!
 
   xid=$(find_window "^Steward$")
-  if [ "$dialog" = none ] || [ "$dialog" = member-refused ]; then
+  if [ "$dialog" = none ] || [ "$dialog" = member-refused ] || [ "$dialog" = connections ]; then
     sleep 2   # let the list and the details load and paint
+    # The Connections page is opened after the datastores, and lists its own.
+    [ "$dialog" = connections ] && sleep 2
     /usr/bin/import -window "$xid" "$outdir/$name.png"
     echo "$outdir/$name.png"
     kill "$app_pid" 2>/dev/null || true
@@ -63,7 +65,8 @@ shoot() {
   dialog_width=$(sed -n 's/^WIDTH=//p' <<<"$geometry")
   dialog_height=$(sed -n 's/^HEIGHT=//p' <<<"$geometry")
   # Message dialogs sit in the middle of their window; other dialogs hang below its header bar.
-  if [ "$dialog" = delete-confirmation ] || [ "$dialog" = delete-group ]; then
+  if [ "$dialog" = delete-confirmation ] || [ "$dialog" = delete-group ] ||
+     [ "$dialog" = delete-connection-refused ]; then
     xdotool windowmove "$xid" $(( (width - dialog_width) / 2 )) $(( (height - dialog_height) / 2 ))
   else
     xdotool windowmove "$xid" $(( (width - dialog_width) / 2 )) 46
@@ -97,3 +100,8 @@ shoot enrichment-linked-small enrichment-linked "^Enrichment$" 800 600
 shoot enrichment-unlinked enrichment-unlinked "^Enrichment$" 1280 800
 shoot enrichment-collision enrichment-collision "^Enrichment$" 1280 800
 shoot enrichment-bulk enrichment-bulk "^Link Enrichment$" 1280 800
+shoot connections connections "" 1280 800
+shoot connections-small connections "" 800 600
+shoot connection-editor connection-editor "^Edit Connection$" 1280 800
+shoot connection-rotation connection-rotation "^Change Password$" 1280 800
+shoot delete-connection-refused delete-connection-refused "^Delete “postgres_production”\?$" 1280 800

@@ -4,17 +4,21 @@
 #include <adwaita.h>
 
 #include "steward-application.h"
+#include "steward-connection-editor.h"
 #include "steward-connection-tester.h"
+#include "steward-connections-page.h"
 #include "steward-connector-form.h"
 #include "steward-create-datastore-dialog.h"
 #include "steward-datastore-editor.h"
 #include "steward-datastore-table.h"
+#include "steward-delete-connection-dialog.h"
 #include "steward-delete-datastore-dialog.h"
 #include "steward-delete-group-dialog.h"
 #include "steward-enrichment-bulk-dialog.h"
 #include "steward-enrichment-dialog.h"
 #include "steward-group-editor.h"
 #include "steward-main-view.h"
+#include "steward-sidebar.h"
 #include "steward-test-demo.h"
 #include "steward-test-connection-dialog.h"
 #include "steward-test-utils.h"
@@ -28,7 +32,10 @@
  * create-dfs or test-connection-failed, or one of the states a user meets on the way:
  * new-group-taken (a name another group has), datastore-editor-rejected (a value the server
  * refuses, a tag being added) and delete-confirmation-forbidden (a manager trying); "none" shows
- * the main view alone, a datastore's details open. */
+ * the main view alone, a datastore's details open. The Connections page: "connections" (a
+ * connection's details), connection-editor (an edit tested before saving), connection-rotation
+ * (a new password saved and the datastores using it checked) and delete-connection-refused (the
+ * server refusing to delete a connection in use). */
 
 static GListModel *
 list_groups (StewardClient *client)
@@ -121,6 +128,87 @@ static gboolean
 bulk_done_cb (gpointer user_data)
 {
   return !steward_enrichment_bulk_dialog_get_running (user_data);
+}
+
+static gboolean
+connections_listed_cb (gpointer user_data)
+{
+  return g_strcmp0 (steward_connections_page_get_state (user_data), "list") == 0;
+}
+
+static gboolean
+editor_loaded_cb (gpointer user_data)
+{
+  return steward_connection_editor_get_loaded (user_data);
+}
+
+static gboolean
+editor_verified_cb (gpointer user_data)
+{
+  return g_strcmp0 (steward_connection_editor_get_page (user_data), "verify") == 0 &&
+         !steward_connection_editor_get_verifying (user_data);
+}
+
+static gboolean
+not_busy_cb (gpointer user_data)
+{
+  return !steward_confirm_dialog_get_busy (user_data);
+}
+
+/* The Connections page with a connection selected, and the dialog @which opens from it. */
+static void
+show_connections (GtkWidget  *view,
+                  const char *which)
+{
+  StewardConnectionsPage *page = STEWARD_CONNECTIONS_PAGE (steward_test_find_widget (view,
+                                                                                    STEWARD_TYPE_CONNECTIONS_PAGE,
+                                                                                    NULL));
+  StewardConnectionEditor *editor;
+
+  steward_sidebar_select_connections (STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR, NULL)));
+  steward_test_wait_until (connections_listed_cb, page, 10000);
+  steward_connections_page_select (page, g_str_equal (which, "connection-rotation") ? 3 : 7);
+  /* Opened as a user would, so a folded window shows the details page rather than the list; once
+   * the window is laid out, so that the page knows whether it is folded. */
+  steward_test_iterate (500);
+  gtk_widget_activate_action (GTK_WIDGET (page), "connections.show-details", NULL);
+
+  if (g_str_equal (which, "connection-editor"))
+    {
+      StewardConnectorForm *form;
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "connections.edit", NULL);
+      editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
+      steward_test_wait_until (editor_loaded_cb, editor, 10000);
+      form = steward_connection_editor_get_form (editor);
+      steward_connector_form_set_value (form, "host", "db-replica.acme-corp.com");
+      steward_connector_form_set_value (form, "parameters.sslmode", "require");
+      g_signal_emit_by_name (steward_connection_tester_get_button (steward_connection_editor_get_tester (editor)),
+                             "clicked");
+      steward_test_wait_until (tested_cb, steward_connection_editor_get_tester (editor), 10000);
+    }
+  else if (g_str_equal (which, "connection-rotation"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (page), "connections.change-credentials", NULL);
+      editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
+      steward_test_wait_until (editor_loaded_cb, editor, 10000);
+      steward_connector_form_set_value (steward_connection_editor_get_form (editor), "password", "rotated-2026");
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+      steward_test_wait_until (editor_verified_cb, editor, 10000);
+      gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
+      steward_test_wait_until (editor_verified_cb, editor, 10000);
+    }
+  else if (g_str_equal (which, "delete-connection-refused"))
+    {
+      GtkWindow *dialog;
+
+      gtk_widget_activate_action (GTK_WIDGET (page), "connections.delete", NULL);
+      dialog = steward_test_find_toplevel (STEWARD_TYPE_DELETE_CONNECTION_DIALOG);
+      gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
+                             "postgres_production");
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+      steward_test_wait_until (not_busy_cb, dialog, 10000);
+    }
 }
 
 int
@@ -229,6 +317,13 @@ main (int   argc,
       static const gint64 ids[] = { 11, 15, 18, 21, 100 };
 
       dialog = GTK_WINDOW (steward_enrichment_bulk_dialog_new (window, deployment, ids, G_N_ELEMENTS (ids)));
+    }
+  else if (g_str_equal (which, "connections") || g_str_equal (which, "connection-editor") ||
+           g_str_equal (which, "connection-rotation") || g_str_equal (which, "delete-connection-refused"))
+    {
+      show_connections (view, which);
+      steward_test_wait_until (never_cb, NULL, G_MAXUINT);
+      return 0;
     }
   else if (!g_str_equal (which, "none") && !refused)
     g_error ("No dialog called %s", which);

@@ -12,6 +12,8 @@
 /* Connections hold credentials: nothing here logs a body, and the model never keeps a secret. */
 
 #define PAGE_SIZE 100
+/* A server announcing more pages is not believed past 10,000 connections. */
+#define MAX_PAGES 100
 
 /* All pages, fetched one after another: deployments have tens of connections, not thousands. */
 typedef struct
@@ -99,7 +101,7 @@ connection_page_cb (GObject      *object,
       g_list_store_append (list->store, connection);
     }
 
-  if (list->page >= page->pages)
+  if (list->page >= page->pages || list->page >= MAX_PAGES)
     {
       connection_page_free (page);
       g_task_return_pointer (task, g_steal_pointer (&list->store), g_object_unref);

@@ -23,5 +23,14 @@ const char        *steward_connection_get_username   (StewardConnection *self);
 const char        *steward_connection_get_uri        (StewardConnection *self);
 JsonObject        *steward_connection_get_parameters (StewardConnection *self);
 GDateTime         *steward_connection_get_created    (StewardConnection *self);
+GDateTime         *steward_connection_get_updated    (StewardConnection *self);
+JsonObject        *steward_connection_get_fields     (StewardConnection *self);
+const char * const *steward_connection_get_hidden_parameters (StewardConnection *self);
+JsonNode          *steward_connection_get_value      (StewardConnection *self,
+                                                      const char        *path);
+char              *steward_connection_dup_value_text (StewardConnection *self,
+                                                      const char        *path);
+gboolean           steward_connection_update_from    (StewardConnection *self,
+                                                      StewardConnection *other);
 
 G_END_DECLS

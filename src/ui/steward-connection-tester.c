@@ -9,7 +9,9 @@
  * tries to connect (POST /datastores/connection), then "Connection verified" or the server's
  * message verbatim with a hint at the usual cause. The form that owns it answers
  * ::test-requested by checking its fields and calling steward_connection_tester_start() with
- * the request; the tester never keeps that request, which holds secrets. */
+ * the request; the tester never keeps that request, which holds secrets. A saved connection is
+ * tested by its id instead (POST /connections/{id}/test), with the values being edited laid over
+ * the stored ones, so a password typed but not saved yet can be tried. */
 struct _StewardConnectionTester
 {
   GtkWidget                     parent_instance;
@@ -207,6 +209,48 @@ tested_cb (GObject      *object,
   clear_result (self);
   self->message = g_strdup (_("The Qualytics deployment connected with these settings."));
   g_clear_object (&self->cancellable);
+  set_state (self, STEWARD_CONNECTION_TESTER_SUCCEEDED);
+}
+
+static void
+saved_tested_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(StewardConnectionTester) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean connected;
+
+  connected = steward_client_test_connection_by_id_finish (STEWARD_CLIENT (object), result, &message, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_result (self);
+  g_clear_object (&self->cancellable);
+
+  if (error != NULL)
+    {
+      g_debug ("Connection test failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
+      self->message = describe_failure (error, &self->hint);
+      self->error = g_steal_pointer (&error);
+      set_state (self, STEWARD_CONNECTION_TESTER_FAILED);
+      return;
+    }
+
+  if (!connected)
+    {
+      /* A refusal is an answer here (200, "connected": false): the driver's words, with a hint. */
+      self->message = message != NULL ? g_steal_pointer (&message)
+                                       : g_strdup (_("The deployment could not connect."));
+      self->hint = steward_connection_problem_get_hint (steward_connection_problem_from_message (self->message));
+      self->error = g_error_new_literal (STEWARD_API_ERROR, STEWARD_API_ERROR_BAD_REQUEST, self->message);
+      set_state (self, STEWARD_CONNECTION_TESTER_FAILED);
+      return;
+    }
+
+  g_debug ("Connection test succeeded");
+  self->message = g_strdup (_("The Qualytics deployment connected with these settings."));
   set_state (self, STEWARD_CONNECTION_TESTER_SUCCEEDED);
 }
 
@@ -422,6 +466,27 @@ steward_connection_tester_start (StewardConnectionTester *self,
   set_state (self, STEWARD_CONNECTION_TESTER_RUNNING);
   steward_client_test_connection_async (self->client, request, self->cancellable, tested_cb,
                                         g_object_ref (self));
+}
+
+/* Tests the saved connection @connection_id, with @overrides (nullable: the values being edited,
+ * secrets only when typed) laid over what the server stores. */
+void
+steward_connection_tester_start_saved (StewardConnectionTester *self,
+                                       gint64                   connection_id,
+                                       JsonObject              *overrides)
+{
+  g_return_if_fail (STEWARD_IS_CONNECTION_TESTER (self));
+  g_return_if_fail (connection_id > 0);
+  g_return_if_fail (self->client != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  clear_result (self);
+  set_state (self, STEWARD_CONNECTION_TESTER_RUNNING);
+  steward_client_test_connection_by_id_async (self->client, connection_id, overrides, self->cancellable,
+                                              saved_tested_cb, g_object_ref (self));
 }
 
 /* Stops a running test: the tester is idle at once, and nothing is reported as failed. */

@@ -33,6 +33,9 @@ const char                   *steward_connection_tester_get_hint   (StewardConne
 const GError                 *steward_connection_tester_get_error  (StewardConnectionTester *self);
 void                          steward_connection_tester_start      (StewardConnectionTester *self,
                                                                     StewardDatastoreRequest *request);
+void                          steward_connection_tester_start_saved (StewardConnectionTester *self,
+                                                                    gint64                   connection_id,
+                                                                    JsonObject              *overrides);
 void                          steward_connection_tester_cancel     (StewardConnectionTester *self);
 void                          steward_connection_tester_reset      (StewardConnectionTester *self);
 

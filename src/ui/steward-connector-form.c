@@ -11,7 +11,11 @@
  * from Steward's table or from the server, each field kind has one kind of row. The form builds
  * the connection object with every value where the description says (top level or under
  * "parameters"), checks required fields before anything is sent, and marks a field a server's
- * 422 names. Secrets are never logged or shown again, and are wiped when the form closes. */
+ * 422 names. Secrets are never logged or shown again, and are wiped when the form closes.
+ *
+ * Editing a saved connection, the form keeps secrets: the server never sends them back, so their
+ * fields start empty and an empty one means "keep the stored one" rather than "required". It can
+ * also show the secrets alone, for changing a password without the rest in the way. */
 
 /* Key files (service accounts, private keys) are a few KiB; anything bigger is a wrong pick. */
 #define MAX_FILE_SIZE (1024 * 1024)
@@ -39,6 +43,8 @@ struct _StewardConnectorForm
   GPtrArray             *entries;     /* FieldEntry */
   guint                  loading;     /* files being read */
   gboolean               updating;    /* setting values ourselves: no "changed" */
+  gboolean               keep_secrets;
+  gboolean               secrets_only;
   GtkFileChooserNative  *chooser;
   char                  *chooser_field;
 
@@ -269,6 +275,8 @@ update_file_subtitle (FieldEntry *entry)
     subtitle = _("Reading the file…");
   else if (entry->file_name != NULL)
     subtitle = entry->file_name;
+  else if (entry->form->keep_secrets && steward_connector_field_get_secret (entry->field))
+    subtitle = _("Kept on the server; choose a file to replace it");
   else
     subtitle = _("No file chosen");
 
@@ -420,6 +428,41 @@ create_row (FieldEntry *entry)
   return row;
 }
 
+/* What keeping secrets and showing them alone change about a row. */
+static void
+apply_mode (FieldEntry *entry)
+{
+  StewardConnectorForm *self = entry->form;
+  gboolean secret = steward_connector_field_get_secret (entry->field);
+
+  /* The row only: its message shows itself when there is something to say. */
+  gtk_widget_set_visible (entry->row, secret || !self->secrets_only);
+
+  if (!secret)
+    return;
+
+  if (ADW_IS_ENTRY_ROW (entry->row))
+    {
+      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry->row));
+
+      if (GTK_IS_TEXT (text))
+        gtk_text_set_placeholder_text (GTK_TEXT (text),
+                                       self->keep_secrets ? _("Leave empty to keep the current one")
+                                                          : steward_connector_field_get_placeholder (entry->field));
+    }
+  else if (steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE)
+    update_file_subtitle (entry);
+}
+
+static void
+apply_mode_everywhere (StewardConnectorForm *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    apply_mode (g_ptr_array_index (self->entries, i));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), !self->secrets_only);
+}
+
 static void
 add_entry (StewardConnectorForm  *self,
            StewardConnectorField *field)
@@ -439,6 +482,7 @@ add_entry (StewardConnectorForm  *self,
   adw_preferences_group_add (self->group, entry->row);
   adw_preferences_group_add (self->group, entry->message);
   g_ptr_array_add (self->entries, entry);
+  apply_mode (entry);
 }
 
 static void
@@ -1035,7 +1079,8 @@ steward_connector_form_validate (StewardConnectorForm *self)
       FieldEntry *entry = g_ptr_array_index (self->entries, i);
       g_autofree char *problem = check_format (entry);
 
-      if (problem == NULL && steward_connector_field_get_required (entry->field) && entry_is_empty (entry))
+      if (problem == NULL && steward_connector_field_get_required (entry->field) && entry_is_empty (entry) &&
+          !(self->keep_secrets && steward_connector_field_get_secret (entry->field)))
         problem = g_strdup (steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE
                             ? _("Choose a file")
                             : _("This field is required"));
@@ -1282,4 +1327,60 @@ steward_connector_form_set_file (StewardConnectorForm *self,
   update_file_subtitle (entry);
   set_entry_message (entry, NULL);
   g_file_load_contents_async (file, entry->file_cancellable, file_loaded_cb, load);
+}
+
+/* Whether an empty secret means "keep the stored one" (editing a saved connection): secrets are
+ * then never required, and their fields say so. */
+void
+steward_connector_form_set_keep_secrets (StewardConnectorForm *self,
+                                         gboolean              keep_secrets)
+{
+  g_return_if_fail (STEWARD_IS_CONNECTOR_FORM (self));
+
+  keep_secrets = !!keep_secrets;
+  if (self->keep_secrets == keep_secrets)
+    return;
+
+  self->keep_secrets = keep_secrets;
+  apply_mode_everywhere (self);
+}
+
+gboolean
+steward_connector_form_get_keep_secrets (StewardConnectorForm *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CONNECTOR_FORM (self), FALSE);
+  return self->keep_secrets;
+}
+
+/* Shows the secret fields alone (the other values stay as they are, hidden): for changing a
+ * password or a key and nothing else. */
+void
+steward_connector_form_set_secrets_only (StewardConnectorForm *self,
+                                         gboolean              secrets_only)
+{
+  g_return_if_fail (STEWARD_IS_CONNECTOR_FORM (self));
+
+  secrets_only = !!secrets_only;
+  if (self->secrets_only == secrets_only)
+    return;
+
+  self->secrets_only = secrets_only;
+  apply_mode_everywhere (self);
+}
+
+/* Whether any secret field holds something: a typed password, a chosen key file. */
+gboolean
+steward_connector_form_has_secrets (StewardConnectorForm *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CONNECTOR_FORM (self), FALSE);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      FieldEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (steward_connector_field_get_secret (entry->field) && !entry_is_empty (entry))
+        return TRUE;
+    }
+
+  return FALSE;
 }

@@ -43,5 +43,11 @@ gboolean              steward_connector_form_set_value        (StewardConnectorF
 void                  steward_connector_form_set_file         (StewardConnectorForm *self,
                                                                const char           *field,
                                                                GFile                *file);
+void                  steward_connector_form_set_keep_secrets (StewardConnectorForm *self,
+                                                               gboolean              keep_secrets);
+gboolean              steward_connector_form_get_keep_secrets (StewardConnectorForm *self);
+void                  steward_connector_form_set_secrets_only (StewardConnectorForm *self,
+                                                               gboolean              secrets_only);
+gboolean              steward_connector_form_has_secrets      (StewardConnectorForm *self);
 
 G_END_DECLS

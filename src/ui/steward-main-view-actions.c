@@ -992,6 +992,9 @@ reload_action (GtkWidget  *widget,
   steward_deployment_refresh_async (self->deployment, self->cancellable, reload_refreshed_cb, NULL);
   if (shown != NULL)
     _steward_main_view_fetch (self, steward_datastore_get_id (shown));
+  /* The Connections page shown: its list too. */
+  if (steward_sidebar_get_connections_selected (self->sidebar))
+    gtk_widget_activate_action (GTK_WIDGET (self->connections_page), "connections.refresh", NULL);
 }
 
 static void
@@ -1014,6 +1017,13 @@ search_action (GtkWidget  *widget,
 {
   StewardMainView *self = STEWARD_MAIN_VIEW (widget);
 
+  /* Ctrl+F searches what is shown. */
+  if (steward_sidebar_get_connections_selected (self->sidebar))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->connections_page), "connections.search", NULL);
+      return;
+    }
+
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -1032,6 +1042,34 @@ show_list_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   adw_leaflet_navigate (STEWARD_MAIN_VIEW (widget)->inner_leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* A datastore named elsewhere (a connection's details): shown in the browser, in the view that
+ * lists it (enrichment-only datastores are in their own), with search and filters cleared if
+ * they hide it, and selected. */
+static void
+open_datastore_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, id);
+
+  if (datastore == NULL)
+    return;
+
+  steward_sidebar_select (self->sidebar,
+                          steward_datastore_get_enrichment_only (datastore) ? STEWARD_SCOPE_ENRICHMENT
+                                                                            : STEWARD_SCOPE_ALL, 0);
+  _steward_main_view_query_changed (self);
+  if (!steward_datastore_query_matches (self->query, datastore))
+    gtk_widget_activate_action (widget, "view.clear-filters", NULL);
+
+  steward_main_view_select_datastore (self, id);
+  if (adw_leaflet_get_folded (self->inner_leaflet))
+    adw_leaflet_set_visible_child (self->inner_leaflet,
+                                   gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_BOX));
 }
 
 /* A toast's Details: the whole text of a message too long for a toast. */
@@ -1077,6 +1115,7 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL, enrichment_selection_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.open-datastore", "x", open_datastore_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);

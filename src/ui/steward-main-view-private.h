@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "steward-connections-page.h"
 #include "steward-datastore-details.h"
 #include "steward-datastore-table.h"
 #include "steward-main-view.h"
@@ -59,6 +60,8 @@ struct _StewardMainView
   GtkWidget               *details_pane;
   AdwWindowTitle          *details_title;
   StewardDatastoreDetails *details;
+  GtkStack                *content_stack;
+  StewardConnectionsPage  *connections_page;
 };
 
 typedef enum

@@ -712,6 +712,21 @@ datastore_activated_cb (StewardMainView *self)
 
 /* Template callbacks */
 
+/* The sidebar's Connections entry shows the Connections page in place of the datastores. */
+static void
+sidebar_page_cb (StewardMainView *self)
+{
+  gboolean connections = steward_sidebar_get_connections_selected (self->sidebar);
+
+  gtk_stack_set_visible_child_name (self->content_stack, connections ? "connections" : "datastores");
+  /* Typing anywhere in the view searches what is shown. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, connections ? NULL : GTK_WIDGET (self));
+  steward_connections_page_set_key_capture_widget (self->connections_page,
+                                                   connections ? GTK_WIDGET (self) : NULL);
+  if (connections)
+    adw_leaflet_navigate (self->outer_leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void
 sidebar_selection_cb (StewardMainView *self)
 {
@@ -913,6 +928,7 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   g_type_ensure (STEWARD_TYPE_SIDEBAR);
   g_type_ensure (STEWARD_TYPE_DATASTORE_TABLE);
   g_type_ensure (STEWARD_TYPE_DATASTORE_DETAILS);
+  g_type_ensure (STEWARD_TYPE_CONNECTIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, toast_overlay);
@@ -936,8 +952,11 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, details_pane);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, details_title);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, details);
+  gtk_widget_class_bind_template_child (widget_class, StewardMainView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardMainView, connections_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_title_buttons);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_page_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, datastore_activated_cb);
@@ -1063,6 +1082,7 @@ steward_main_view_set_deployment (StewardMainView   *self,
   steward_datastore_table_set_groups (self->table, groups);
   steward_datastore_details_set_groups (self->details, groups);
   steward_datastore_details_set_datastore (self->details, NULL);
+  steward_connections_page_set_deployment (self->connections_page, deployment);
 
   gtk_filter_list_model_set_model (self->filtered, deployment != NULL ? steward_deployment_get_datastores (deployment)
                                                                       : G_LIST_MODEL (self->nothing));

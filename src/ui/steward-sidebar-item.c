@@ -6,7 +6,7 @@
 #include "steward-sidebar-item.h"
 
 /* One entry of the sidebar: a fixed view or a group, with its datastore count (-1 while
- * unknown). A group entry follows the group's name and icon. */
+ * unknown), or the Connections page. A group entry follows the group's name and icon. */
 struct _StewardSidebarItem
 {
   GObject                parent_instance;
@@ -14,6 +14,7 @@ struct _StewardSidebarItem
   StewardScope           scope;
   StewardDatastoreGroup *group;
   gint64                 count;
+  gboolean               connections;
 };
 
 G_DEFINE_FINAL_TYPE (StewardSidebarItem, steward_sidebar_item, G_TYPE_OBJECT)
@@ -150,6 +151,9 @@ steward_sidebar_item_get_title (StewardSidebarItem *self)
 {
   g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), NULL);
 
+  if (self->connections)
+    return _("Connections");
+
   switch (self->scope)
     {
     case STEWARD_SCOPE_ALL:
@@ -170,6 +174,9 @@ const char *
 steward_sidebar_item_get_icon_name (StewardSidebarItem *self)
 {
   g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), NULL);
+
+  if (self->connections)
+    return "network-server-symbolic";
 
   switch (self->scope)
     {
@@ -215,5 +222,23 @@ steward_sidebar_item_accepts_drop (StewardSidebarItem *self)
 {
   g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), FALSE);
 
-  return self->scope == STEWARD_SCOPE_GROUP || self->scope == STEWARD_SCOPE_UNGROUPED;
+  return !self->connections && (self->scope == STEWARD_SCOPE_GROUP || self->scope == STEWARD_SCOPE_UNGROUPED);
+}
+
+/* The entry of the Connections page: no scope of datastores, a page of its own. */
+StewardSidebarItem *
+steward_sidebar_item_new_connections (void)
+{
+  StewardSidebarItem *self = g_object_new (STEWARD_TYPE_SIDEBAR_ITEM, NULL);
+
+  self->connections = TRUE;
+  return self;
+}
+
+gboolean
+steward_sidebar_item_is_connections (StewardSidebarItem *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), FALSE);
+
+  return self->connections;
 }

@@ -21,5 +21,7 @@ gint64                 steward_sidebar_item_get_count     (StewardSidebarItem   
 void                   steward_sidebar_item_set_count     (StewardSidebarItem    *self,
                                                            gint64                 count);
 gboolean               steward_sidebar_item_accepts_drop  (StewardSidebarItem    *self);
+StewardSidebarItem    *steward_sidebar_item_new_connections (void);
+gboolean               steward_sidebar_item_is_connections  (StewardSidebarItem    *self);
 
 G_END_DECLS

@@ -6,9 +6,11 @@
 #include "steward-sidebar.h"
 #include "steward-sidebar-row.h"
 
-/* All datastores, Favorites, Enrichment datastores, then every group, then Ungrouped. The
- * group entries follow the groups model (created, renamed, re-iconed, deleted groups show at
- * once); the selection survives such changes, and falls back to All when its group goes. */
+/* All datastores, Favorites, Enrichment datastores, then every group, then Ungrouped; last,
+ * under "Deployment", Connections. The group entries follow the groups model (created, renamed,
+ * re-iconed, deleted groups show at once); the selection survives such changes, and falls back
+ * to All when its group goes. Connections is no scope of datastores but a page of its own: while
+ * it is selected, :selected-item keeps the scope to come back to. */
 struct _StewardSidebar
 {
   AdwBin              parent_instance;
@@ -17,8 +19,10 @@ struct _StewardSidebar
   GListStore         *items;
   GHashTable         *group_items;   /* group id → StewardSidebarItem */
   StewardSidebarItem *fixed[STEWARD_SCOPE_UNGROUPED + 1];
+  StewardSidebarItem *connections_item;
   StewardSidebarItem *selected;
   gboolean            rebuilding;
+  gboolean            connections_selected;
 
   /* Template widgets */
   GtkListBox         *list_box;
@@ -30,6 +34,7 @@ G_DEFINE_FINAL_TYPE (StewardSidebar, steward_sidebar, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_SELECTED_ITEM,
+  PROP_CONNECTIONS_SELECTED,
   N_PROPS
 };
 
@@ -62,7 +67,7 @@ create_row (gpointer item,
   return row;
 }
 
-/* A "Groups" heading above the first group. */
+/* A "Groups" heading above the first group, a "Deployment" one above Connections. */
 static void
 update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
@@ -70,10 +75,13 @@ update_header (GtkListBoxRow *row,
 {
   StewardSidebarItem *item = steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (row));
   StewardSidebarItem *previous = before != NULL ? steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (before)) : NULL;
+  gboolean connections = steward_sidebar_item_is_connections (item);
   GtkWidget *header;
 
-  if (steward_sidebar_item_get_scope (item) != STEWARD_SCOPE_GROUP ||
-      (previous != NULL && steward_sidebar_item_get_scope (previous) == STEWARD_SCOPE_GROUP))
+  if (!connections &&
+      (steward_sidebar_item_get_scope (item) != STEWARD_SCOPE_GROUP ||
+       (previous != NULL && steward_sidebar_item_get_scope (previous) == STEWARD_SCOPE_GROUP &&
+        !steward_sidebar_item_is_connections (previous))))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
@@ -82,7 +90,7 @@ update_header (GtkListBoxRow *row,
   if (gtk_list_box_row_get_header (row) != NULL)
     return;
 
-  header = gtk_label_new (_("Groups"));
+  header = gtk_label_new (connections ? _("Deployment") : _("Groups"));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "dim-label");
@@ -104,14 +112,35 @@ set_selected (StewardSidebar     *self,
 }
 
 static void
+set_connections_selected (StewardSidebar *self,
+                          gboolean        selected)
+{
+  if (self->connections_selected == selected)
+    return;
+
+  self->connections_selected = selected;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTIONS_SELECTED]);
+}
+
+static void
 row_selected_cb (GtkListBox     *list_box,
                  GtkListBoxRow  *row,
                  StewardSidebar *self)
 {
+  StewardSidebarItem *item;
+
   if (self->rebuilding || row == NULL)
     return;
 
-  set_selected (self, steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (row)));
+  item = steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (row));
+  if (steward_sidebar_item_is_connections (item))
+    {
+      set_connections_selected (self, TRUE);
+      return;
+    }
+
+  set_connections_selected (self, FALSE);
+  set_selected (self, item);
 }
 
 static void
@@ -162,6 +191,7 @@ rebuild (StewardSidebar *self)
       g_ptr_array_add (items, item);
     }
   g_ptr_array_add (items, self->fixed[STEWARD_SCOPE_UNGROUPED]);
+  g_ptr_array_add (items, self->connections_item);
 
   self->rebuilding = TRUE;
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -174,7 +204,8 @@ rebuild (StewardSidebar *self)
   if (reselect == NULL)
     reselect = self->fixed[STEWARD_SCOPE_ALL];
 
-  select_item (self, reselect);
+  /* Groups changing under the Connections page leave it shown. */
+  select_item (self, self->connections_selected ? self->connections_item : reselect);
   set_selected (self, reselect);
   g_clear_object (&previous);
 }
@@ -205,6 +236,7 @@ steward_sidebar_dispose (GObject *object)
   g_clear_object (&self->selected);
   for (guint i = 0; i < G_N_ELEMENTS (self->fixed); i++)
     g_clear_object (&self->fixed[i]);
+  g_clear_object (&self->connections_item);
 
   G_OBJECT_CLASS (steward_sidebar_parent_class)->dispose (object);
 }
@@ -221,6 +253,9 @@ steward_sidebar_get_property (GObject    *object,
     {
     case PROP_SELECTED_ITEM:
       g_value_set_object (value, self->selected);
+      break;
+    case PROP_CONNECTIONS_SELECTED:
+      g_value_set_boolean (value, self->connections_selected);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -239,6 +274,10 @@ steward_sidebar_class_init (StewardSidebarClass *klass)
   properties[PROP_SELECTED_ITEM] =
     g_param_spec_object ("selected-item", NULL, NULL, STEWARD_TYPE_SIDEBAR_ITEM,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The Connections entry is selected rather than a scope of datastores. */
+  properties[PROP_CONNECTIONS_SELECTED] =
+    g_param_spec_boolean ("connections-selected", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -266,6 +305,7 @@ steward_sidebar_init (StewardSidebar *self)
   for (StewardScope scope = STEWARD_SCOPE_ALL; scope <= STEWARD_SCOPE_UNGROUPED; scope++)
     if (scope != STEWARD_SCOPE_GROUP)
       self->fixed[scope] = steward_sidebar_item_new (scope, NULL);
+  self->connections_item = steward_sidebar_item_new_connections ();
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->items), create_row, self, NULL);
   gtk_list_box_set_header_func (self->list_box, update_header, NULL, NULL);
@@ -306,6 +346,7 @@ steward_sidebar_select (StewardSidebar *self,
     return FALSE;
 
   select_item (self, item);
+  set_connections_selected (self, FALSE);
   set_selected (self, item);
   return TRUE;
 }
@@ -348,4 +389,22 @@ steward_sidebar_explain_new_group (StewardSidebar *self,
 
   gtk_widget_set_tooltip_text (self->new_group_button,
                                why_not != NULL ? why_not : _("Create a group of datastores"));
+}
+
+gboolean
+steward_sidebar_get_connections_selected (StewardSidebar *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SIDEBAR (self), FALSE);
+
+  return self->connections_selected;
+}
+
+/* Selects the Connections entry, as a click on it would. */
+void
+steward_sidebar_select_connections (StewardSidebar *self)
+{
+  g_return_if_fail (STEWARD_IS_SIDEBAR (self));
+
+  select_item (self, self->connections_item);
+  set_connections_selected (self, TRUE);
 }

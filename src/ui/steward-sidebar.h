@@ -26,5 +26,7 @@ GtkWidget          *steward_sidebar_find_row          (StewardSidebar *self,
 
 void                steward_sidebar_explain_new_group (StewardSidebar *self,
                                                        const char     *why_not);
+gboolean            steward_sidebar_get_connections_selected (StewardSidebar *self);
+void                steward_sidebar_select_connections       (StewardSidebar *self);
 
 G_END_DECLS
