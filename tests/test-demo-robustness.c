@@ -492,6 +492,69 @@ test_latency_client_gone (DemoFixture   *f,
                                                         "/api/datastore-groups"), ==, 1);
 }
 
+static char *
+authorization_line (DemoFixture     *f,
+                    StewardDemoRole  role)
+{
+  return g_strdup_printf ("Authorization: Bearer %s\r\n",
+                          steward_demo_server_get_token (f->server, role));
+}
+
+static gboolean
+says_close (DemoResponse *response)
+{
+  return soup_message_headers_header_contains (response->headers, "Connection", "close");
+}
+
+/* A 204 keeps the connection open, as HTTP/1.1 says when the answer does not say
+ * "Connection: close": clients send their next request on it, pipelined or not. */
+static void
+test_keep_alive_after_no_content (DemoFixture   *f,
+                                  gconstpointer  data)
+{
+  static const struct
+  {
+    const char *method;
+    const char *path;
+    guint       status;
+  } turns[] = {
+    { "DELETE", "/api/datastores/21", SOUP_STATUS_NO_CONTENT },
+    { "GET", "/api/datastores/21", SOUP_STATUS_NOT_FOUND },
+    { "DELETE", "/api/datastores/110/enrichment", SOUP_STATUS_NO_CONTENT },
+    { "GET", "/api/health", SOUP_STATUS_NO_CONTENT },
+    { "GET", "/api/datastore-groups", SOUP_STATUS_OK },
+  };
+  g_autoptr(GSocketConnection) connection = demo_raw_connect (f);
+  g_autofree char *admin = authorization_line (f, ADMIN);
+  g_autofree char *pipelined = g_strdup_printf ("GET /api/health HTTP/1.1\r\n"
+                                                "Host: 127.0.0.1\r\n\r\n"
+                                                "GET /api/users/me HTTP/1.1\r\n"
+                                                "Host: 127.0.0.1\r\n%s\r\n", admin);
+  g_autoptr(DemoResponse) health = NULL;
+  g_autoptr(DemoResponse) me = NULL;
+
+  demo_raw_send (connection, pipelined, -1);
+  health = demo_raw_read (connection);
+  me = demo_raw_read (connection);
+  demo_assert_status (health, SOUP_STATUS_NO_CONTENT);
+  g_assert_false (says_close (health));
+  g_assert_null (soup_message_headers_get_one (health->headers, "Content-Length"));
+  demo_assert_status (me, SOUP_STATUS_OK);
+  g_assert_cmpint (demo_get_int (me->root, "id"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (turns); i++)
+    {
+      g_autofree char *request = g_strdup_printf ("%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s\r\n",
+                                                  turns[i].method, turns[i].path, admin);
+      g_autoptr(DemoResponse) response = NULL;
+
+      demo_raw_send (connection, request, -1);
+      response = demo_raw_read (connection);
+      demo_assert_status (response, turns[i].status);
+      g_assert_false (says_close (response));
+    }
+}
+
 static void
 test_state_file (void)
 {
@@ -604,6 +667,7 @@ main (int   argc,
   ADD ("/robustness/fault-rate", test_fault_rate, &half_faulty);
   ADD ("/robustness/latency", test_latency, &slow);
   ADD ("/robustness/latency-client-gone", test_latency_client_gone, &slower);
+  ADD ("/robustness/keep-alive-after-no-content", test_keep_alive_after_no_content, NULL);
   g_test_add_func ("/robustness/state-file", test_state_file);
   g_test_add_func ("/robustness/state-file-unwritable", test_state_file_unwritable);
 

@@ -770,6 +770,27 @@ log_request (StewardDemoServer *self,
   g_mutex_unlock (&self->lock);
 }
 
+/* libsoup 3.2 drops a 204's Content-Length as it writes the headers, after which the message's
+ * headers claim a body that ends with the connection, so libsoup closed every connection after
+ * a 204 without saying "Connection: close", and the client's next request on it failed. Once
+ * the headers are out, the message says what was sent: no body, and the connection stays. */
+static void
+wrote_headers_cb (SoupServerMessage *msg,
+                  gpointer           user_data)
+{
+  if (soup_server_message_get_status (msg) == SOUP_STATUS_NO_CONTENT)
+    soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                       SOUP_ENCODING_NONE);
+}
+
+static void
+request_started_cb (SoupServer        *soup,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  g_signal_connect (msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), NULL);
+}
+
 static void
 server_cb (SoupServer        *soup,
            SoupServerMessage *msg,
@@ -824,6 +845,7 @@ server_thread (gpointer data)
 
   self->soup = soup_server_new ("server-header", "steward-demo-server", NULL);
   soup_server_add_handler (self->soup, NULL, server_cb, self, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   if (soup_server_listen_local (self->soup, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
       GSList *uris = soup_server_get_uris (self->soup);
