@@ -77,8 +77,8 @@ void        steward_demo_server_inject_fault        (StewardDemoServer  *self,
 guint       steward_demo_server_count_requests      (StewardDemoServer  *self,
                                                      const char         *method,
                                                      const char         *path);
-/* Element-type utf8: the bodies received on that route, oldest first ("" for none), among the
- * last 200 requests overall. */
+/* Element-type utf8: the bodies received on that route, oldest first ("" for none; only their
+ * first 64 KiB), among the last 200 requests overall. */
 GPtrArray  *steward_demo_server_dup_request_bodies  (StewardDemoServer  *self,
                                                      const char         *method,
                                                      const char         *path);
