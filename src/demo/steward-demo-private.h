@@ -408,6 +408,10 @@ DemoField   _demo_group_read_choice   (DemoRequest *req,
                                        JsonObject  *body,
                                        gint64      *group_id,
                                        DemoGroup  **group);
+DemoField   _demo_group_read_reference (DemoRequest *req,
+                                        JsonObject  *body,
+                                        gint64      *group_id,
+                                        DemoGroup  **group);
 
 /* steward-demo-datastores.c */
 void        _demo_datastores_list     (DemoRequest   *req);
