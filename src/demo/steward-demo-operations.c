@@ -129,6 +129,29 @@ _demo_operations_advance (DemoStore *store,
   return changed;
 }
 
+/* Ends every running operation that would end by itself, now, as if its time had come; the
+ * ones that run until aborted go on. Returns how many ended. */
+guint
+_demo_operations_finish (DemoStore *store,
+                         gint64     now_us)
+{
+  guint finished = 0;
+
+  for (guint i = 0; i < store->operations->len; i++)
+    {
+      DemoOperation *operation = g_ptr_array_index (store->operations, i);
+
+      if (is_running (operation) && operation->duration_us >= 0)
+        {
+          operation->duration_us = MAX (now_us - operation->start_us, 0);
+          finish (store, operation);
+          finished++;
+        }
+    }
+
+  return finished;
+}
+
 gboolean
 _demo_operations_active_export (DemoStore *store,
                                 gint64     datastore_id)

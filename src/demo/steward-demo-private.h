@@ -513,6 +513,8 @@ DemoOperation *_demo_operation_start    (DemoStore     *store,
                                          gint64         now_us);
 gboolean       _demo_operations_advance (DemoStore     *store,
                                          gint64         now_us);
+guint          _demo_operations_finish  (DemoStore     *store,
+                                         gint64         now_us);
 gboolean       _demo_operations_active_export (DemoStore *store,
                                                gint64     datastore_id);
 

@@ -1622,6 +1622,68 @@ steward_demo_server_count_requests (StewardDemoServer *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->request_counts, key));
 }
 
+typedef struct
+{
+  StewardDemoServer *self;
+  GMutex             mutex;
+  GCond              cond;
+  gboolean           done;
+  guint              finished;
+} FinishCall;
+
+/* On the server thread, the only one that touches the store. */
+static gboolean
+finish_operations_cb (gpointer user_data)
+{
+  FinishCall *call = user_data;
+  StewardDemoServer *self = call->self;
+  guint finished = _demo_operations_finish (self->store, g_get_real_time ());
+
+  if (finished > 0)
+    {
+      _demo_store_touch (self->store);
+      schedule_save (self);
+    }
+
+  g_mutex_lock (&call->mutex);
+  call->finished = finished;
+  call->done = TRUE;
+  g_cond_signal (&call->cond);
+  g_mutex_unlock (&call->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+guint
+steward_demo_server_finish_operations (StewardDemoServer *self)
+{
+  FinishCall call = { self, };
+  GSource *source;
+
+  g_return_val_if_fail (STEWARD_IS_DEMO_SERVER (self), 0);
+
+  if (self->store == NULL)
+    return 0;
+  /* Not running: nobody else touches the store. */
+  if (self->thread == NULL)
+    return _demo_operations_finish (self->store, g_get_real_time ());
+
+  g_mutex_init (&call.mutex);
+  g_cond_init (&call.cond);
+  source = g_idle_source_new ();
+  g_source_set_callback (source, finish_operations_cb, &call, NULL);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+
+  g_mutex_lock (&call.mutex);
+  while (!call.done)
+    g_cond_wait (&call.cond, &call.mutex);
+  g_mutex_unlock (&call.mutex);
+
+  g_mutex_clear (&call.mutex);
+  g_cond_clear (&call.cond);
+  return call.finished;
+}
+
 GPtrArray *
 steward_demo_server_dup_request_bodies (StewardDemoServer *self,
                                         const char        *method,
