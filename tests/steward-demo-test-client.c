@@ -143,6 +143,117 @@ demo_request_printf (DemoFixture     *fixture,
   return demo_request (fixture, role, method, path, body);
 }
 
+GSocketConnection *
+demo_raw_connect (DemoFixture *fixture)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  GSocketConnection *connection;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1",
+                                                steward_demo_server_get_port (fixture->server),
+                                                NULL, &error);
+  g_assert_no_error (error);
+  g_socket_set_timeout (g_socket_connection_get_socket (connection), 10);
+  return connection;
+}
+
+void
+demo_raw_send (GSocketConnection *connection,
+               const void        *data,
+               gssize             length)
+{
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (output, data, length >= 0 ? (gsize) length : strlen (data), NULL,
+                             NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* One reader per connection: it may hold the start of the next answer. */
+static GDataInputStream *
+raw_reader (GSocketConnection *connection)
+{
+  GDataInputStream *reader = g_object_get_data (G_OBJECT (connection), "demo-raw-reader");
+
+  if (reader == NULL)
+    {
+      reader = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+      g_filter_input_stream_set_close_base_stream (G_FILTER_INPUT_STREAM (reader), FALSE);
+      g_data_input_stream_set_newline_type (reader, G_DATA_STREAM_NEWLINE_TYPE_CR_LF);
+      g_object_set_data_full (G_OBJECT (connection), "demo-raw-reader", reader, g_object_unref);
+    }
+
+  return reader;
+}
+
+DemoResponse *
+demo_raw_read (GSocketConnection *connection)
+{
+  GDataInputStream *reader = raw_reader (connection);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  DemoResponse *response = g_new0 (DemoResponse, 1);
+  g_autofree char *status_line = NULL;
+  g_autofree char *body = NULL;
+  gint64 start = g_get_monotonic_time ();
+  goffset length;
+  gsize read = 0;
+
+  status_line = g_data_input_stream_read_line (reader, NULL, NULL, &response->error);
+  if (status_line == NULL)
+    return response;
+  g_assert_true (g_str_has_prefix (status_line, "HTTP/1.1 ") && strlen (status_line) >= 12);
+  response->status = (guint) g_ascii_strtoull (status_line + 9, NULL, 10);
+
+  response->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (reader, NULL, NULL, &response->error);
+      const char *colon;
+
+      g_assert_no_error (response->error);
+      g_assert_nonnull (line);
+      if (*line == '\0')
+        break;
+      colon = strchr (line, ':');
+      g_assert_nonnull (colon);
+      {
+        g_autofree char *name = g_strndup (line, colon - line);
+        g_autofree char *value = g_strstrip (g_strdup (colon + 1));
+
+        soup_message_headers_append (response->headers, name, value);
+      }
+    }
+
+  /* The demo server gives every answer with a body its length. */
+  length = soup_message_headers_get_content_length (response->headers);
+  body = g_malloc (length + 1);
+  if (length > 0)
+    g_input_stream_read_all (G_INPUT_STREAM (reader), body, length, &read, NULL, &response->error);
+  g_assert_no_error (response->error);
+  g_assert_cmpint (read, ==, length);
+  body[length] = '\0';
+  response->body = g_steal_pointer (&body);
+  response->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  if (length > 0 && json_parser_load_from_data (parser, response->body, length, NULL))
+    response->root = json_node_ref (json_parser_get_root (parser));
+
+  return response;
+}
+
+gboolean
+demo_raw_closes (GSocketConnection *connection)
+{
+  g_autoptr(GError) error = NULL;
+  char byte;
+
+  g_socket_shutdown (g_socket_connection_get_socket (connection), FALSE, TRUE, &error);
+  g_assert_no_error (error);
+  return g_input_stream_read (G_INPUT_STREAM (raw_reader (connection)), &byte, 1, NULL,
+                              &error) == 0;
+}
+
 JsonNode *
 demo_json_at (JsonNode   *root,
               const char *path)

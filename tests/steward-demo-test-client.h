@@ -64,6 +64,19 @@ DemoResponse *demo_request_raw        (DemoFixture         *fixture,
 void          demo_response_free      (DemoResponse        *response);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DemoResponse, demo_response_free)
 
+/* Raw HTTP/1.1 on one connection, for what a SoupSession hides or repairs: whether the server
+ * keeps a connection open, pipelined requests, answers that come before a body is sent. Reads
+ * give up after 10 s. demo_raw_read() returns status 0 (and the error, if any) when the server
+ * closed the connection instead of answering. */
+GSocketConnection *demo_raw_connect     (DemoFixture       *fixture);
+void               demo_raw_send        (GSocketConnection *connection,
+                                         const void        *data,
+                                         gssize             length);
+DemoResponse      *demo_raw_read        (GSocketConnection *connection);
+/* Ends the client's side and reads on: TRUE when the server closes its side too, having sent
+ * nothing more. */
+gboolean           demo_raw_closes      (GSocketConnection *connection);
+
 /* Values at a dotted path in the response: "items.0.name", "metrics.containers". */
 JsonNode   *demo_json_at        (JsonNode   *root,
                                  const char *path);

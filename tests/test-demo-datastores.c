@@ -805,6 +805,124 @@ test_update_partial (DemoFixture   *f,
   demo_assert_detail (bad_connection, SOUP_STATUS_NOT_FOUND, "Connection id: 999 not found");
 }
 
+/* What the vendor's CLI sends to update a datastore: the whole object as GET shows it, with
+ * teams and tags as names and the connection as connection_id. */
+static char *
+flattened_for_put (JsonNode *datastore)
+{
+  g_autofree char *text = json_to_string (datastore, FALSE);
+  /* A deep copy: json_node_copy() shares the object. */
+  g_autoptr(JsonNode) copy = json_from_string (text, NULL);
+  JsonObject *object = json_node_get_object (copy);
+  JsonArray *teams = json_object_get_array_member (object, "teams");
+  JsonObject *connection = json_object_get_object_member (object, "connection");
+  JsonArray *names = json_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (teams); i++)
+    {
+      JsonObject *team = json_array_get_object_element (teams, i);
+
+      json_array_add_string_element (names, json_object_get_string_member (team, "name"));
+    }
+  json_object_set_array_member (object, "teams", names);
+  json_object_set_int_member (object, "connection_id",
+                              json_object_get_int_member (connection, "id"));
+  json_object_remove_member (object, "connection");
+
+  return json_to_string (copy, FALSE);
+}
+
+/* In an update, "group" is the group the datastore is to be in, not a group to create: a
+ * datastore read and sent back whole keeps its group. */
+static void
+test_update_round_trip (DemoFixture   *f,
+                        gconstpointer  data)
+{
+  static const gint64 ids[] = { 11, 45, 33, 42, 110 };
+  g_autoptr(DemoResponse) groups = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(DemoResponse) before = demo_request_printf (f, ADMIN, "GET", NULL,
+                                                            "/datastores/%" G_GINT64_FORMAT,
+                                                            ids[i]);
+      g_autofree char *body = flattened_for_put (before->root);
+      g_autoptr(DemoResponse) after = demo_request_printf (f, ADMIN, "PUT", body,
+                                                           "/datastores/%" G_GINT64_FORMAT,
+                                                           ids[i]);
+      g_autofree char *group_before = demo_to_string (demo_json_at (before->root, "group"));
+      g_autofree char *group_after = NULL;
+
+      demo_assert_status (after, SOUP_STATUS_OK);
+      group_after = demo_to_string (demo_json_at (after->root, "group"));
+      g_assert_cmpstr (group_after, ==, group_before);
+      g_assert_cmpuint (demo_get_length (after->root, "teams"), ==,
+                        demo_get_length (before->root, "teams"));
+      g_assert_cmpint (demo_get_int (after->root, "connection.id"), ==,
+                       demo_get_int (before->root, "connection.id"));
+    }
+
+  /* Sending the groups back made no new group. */
+  groups = demo_request (f, ADMIN, "GET", "/datastore-groups", NULL);
+  g_assert_cmpuint (demo_get_length (groups->root, ""), ==, 3);
+}
+
+/* A group object names its group by id, else by name (a new name makes a new group); null
+ * takes the datastore out of its group. */
+static void
+test_update_group_reference (DemoFixture   *f,
+                             gconstpointer  data)
+{
+  g_autoptr(DemoResponse) by_id = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                "{\"group\": {\"id\": 5, \"name\": \"Ignored\","
+                                                " \"icon\": \"mdi-flask-outline\"}}");
+  g_autoptr(DemoResponse) by_name = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                  "{\"group\": {\"name\": \"mission critical\"}}");
+  g_autoptr(DemoResponse) created = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                  "{\"group\": {\"name\": \"Fresh\","
+                                                  " \"icon\": \"mdi-flask-outline\"}}");
+  g_autoptr(DemoResponse) unchanged = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                    "{\"description\": \"d\"}");
+  g_autoptr(DemoResponse) ungrouped = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                    "{\"group\": null}");
+  g_autoptr(DemoResponse) missing = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                  "{\"group\": {\"id\": 99,"
+                                                  " \"name\": \"Analytics\"}}");
+  g_autoptr(DemoResponse) both = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                               "{\"group_id\": 1, \"group\": {\"id\": 1}}");
+  g_autoptr(DemoResponse) nameless = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                   "{\"group\": {\"icon\":"
+                                                   " \"mdi-flask-outline\"}}");
+  g_autoptr(DemoResponse) bad_id = demo_request (f, ADMIN, "PUT", "/datastores/42",
+                                                 "{\"group\": {\"id\": \"5\"}}");
+  g_autoptr(DemoResponse) groups = demo_request (f, ADMIN, "GET", "/datastore-groups", NULL);
+  g_autoptr(DemoResponse) after = demo_request (f, ADMIN, "GET", "/datastores/42", NULL);
+
+  demo_assert_status (by_id, SOUP_STATUS_OK);
+  g_assert_cmpint (demo_get_int (by_id->root, "group.id"), ==, 5);
+  g_assert_cmpstr (demo_get_string (by_id->root, "group.name"), ==, "Gold Tier");
+  demo_assert_status (by_name, SOUP_STATUS_OK);
+  g_assert_cmpint (demo_get_int (by_name->root, "group.id"), ==, 1);
+  demo_assert_status (created, SOUP_STATUS_OK);
+  g_assert_cmpint (demo_get_int (created->root, "group.id"), ==, 3);
+  g_assert_cmpstr (demo_get_string (created->root, "group.name"), ==, "Fresh");
+  g_assert_cmpstr (demo_get_string (created->root, "group.icon"), ==, "mdi-flask-outline");
+  g_assert_cmpint (demo_get_int (unchanged->root, "group.id"), ==, 3);
+  demo_assert_status (ungrouped, SOUP_STATUS_OK);
+  g_assert_true (demo_is_null (ungrouped->root, "group"));
+
+  demo_assert_detail (missing, SOUP_STATUS_NOT_FOUND, "Datastore group id: 99 not found");
+  demo_assert_validation (both, "body.group", "value_error");
+  demo_assert_validation (nameless, "body.group.name", "missing");
+  demo_assert_validation (bad_id, "body.group.id", "int_type");
+  g_assert_true (demo_is_null (after->root, "group"));
+
+  /* Only "Fresh" is new; Gold Tier was not renamed. */
+  g_assert_cmpuint (demo_get_length (groups->root, ""), ==, 4);
+  g_assert_true (has_name (groups->root, "", "Gold Tier"));
+  g_assert_true (has_name (groups->root, "", "Fresh"));
+}
+
 /* Moving a datastore to a DFS connection needs a root path, and drops database and schema. */
 static void
 test_update_connection (DemoFixture   *f,
@@ -1054,6 +1172,8 @@ main (int   argc,
   ADD ("/datastores/update-example", test_update_example, NULL);
   ADD ("/datastores/update-partial", test_update_partial, NULL);
   ADD ("/datastores/update-connection", test_update_connection, NULL);
+  ADD ("/datastores/update-round-trip", test_update_round_trip, NULL);
+  ADD ("/datastores/update-group-reference", test_update_group_reference, NULL);
   ADD ("/datastores/update-permissions", test_update_permissions, NULL);
   ADD ("/datastores/reporter-permission", test_reporter_permission, NULL);
   ADD ("/datastores/delete", test_delete, NULL);

@@ -4,13 +4,14 @@
 #include <string.h>
 
 /* Operations: a sync runs from "running" to "success" over the operation duration, counts its
- * progress, and updates the datastore's metrics. */
+ * progress, and updates the datastore's metrics. The duration is long enough that nothing ends
+ * during a test unless the test ends it with steward_demo_server_finish_operations(). */
 
 #define ADMIN STEWARD_DEMO_ROLE_ADMIN
 #define MANAGER STEWARD_DEMO_ROLE_MANAGER
 #define MEMBER STEWARD_DEMO_ROLE_MEMBER
 
-#define DURATION_MS 600
+#define DURATION_MS 60000
 
 static void
 assert_operation_shape (JsonNode *operation)
@@ -58,31 +59,32 @@ test_sync (DemoFixture   *f,
   g_assert_cmpint (demo_get_int (run->root, "status.total_containers"), ==,
                    demo_get_int (before->root, "metrics.containers"));
 
-  /* Poll until it ends: the counters only go up. */
-  for (guint i = 0; i < 100; i++)
+  /* The counters go up with time, and never reach the total while it runs. */
+  for (guint i = 0; i < 2000 && !saw_progress; i++)
     {
       g_autoptr(DemoResponse) poll = get_operation (f, id);
       gint64 now_analyzed = demo_get_int (poll->root, "status.containers_analyzed");
       gint64 now_records = demo_get_int (poll->root, "status.records_processed");
 
       demo_assert_status (poll, SOUP_STATUS_OK);
+      g_assert_cmpstr (demo_get_string (poll->root, "result"), ==, "running");
       g_assert_cmpint (now_analyzed, >=, analyzed);
       g_assert_cmpint (now_records, >=, records);
-      if (g_strcmp0 (demo_get_string (poll->root, "result"), "running") != 0)
-        break;
-      saw_progress |= now_records > 0 &&
-                      now_records < demo_get_int (before->root, "metrics.records");
+      g_assert_cmpint (now_records, <, demo_get_int (before->root, "metrics.records"));
+      saw_progress = now_records > 0;
       analyzed = now_analyzed;
       records = now_records;
-      g_usleep (DURATION_MS * 1000 / 10);
     }
   g_assert_true (saw_progress);
 
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, 1);
   done = get_operation (f, id);
   g_assert_cmpstr (demo_get_string (done->root, "result"), ==, "success");
+  g_assert_true (demo_is_null (done->root, "message"));
   g_assert_true (g_str_has_suffix (demo_get_string (done->root, "end_time"), "Z"));
   g_assert_cmpint (demo_get_int (done->root, "status.containers_analyzed"), ==,
                    demo_get_int (done->root, "status.total_containers"));
+  g_assert_cmpint (demo_get_int (done->root, "status.records_processed"), >=, records);
   after = demo_request (f, MEMBER, "GET", "/datastores/66", NULL);
   g_assert_cmpint (demo_get_int (after->root, "metrics.containers"), ==,
                    demo_get_int (done->root, "status.total_containers"));
@@ -106,7 +108,7 @@ test_trigger_updates_metrics (DemoFixture   *f,
   g_assert_cmpint (demo_get_int (created->root, "metrics.containers"), ==, 0);
   g_assert_cmpint (demo_get_int (created->root, "metrics.records"), ==, 0);
 
-  g_usleep ((DURATION_MS + 200) * 1000);
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, 1);
   list = demo_request_printf (f, MEMBER, "GET", NULL, "/datastores?id=%" G_GINT64_FORMAT, id);
   g_assert_cmpint (demo_get_int (list->root, "total"), ==, 1);
   g_assert_cmpint (demo_get_int (list->root, "items.0.metrics.containers"), >, 0);
@@ -123,7 +125,7 @@ test_failure (DemoFixture   *f,
 
   demo_assert_status (run, SOUP_STATUS_OK);
   g_assert_cmpstr (demo_get_string (run->root, "result"), ==, "running");
-  g_usleep ((DURATION_MS + 200) * 1000);
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, 1);
   done = get_operation (f, demo_get_int (run->root, "id"));
   g_assert_cmpstr (demo_get_string (done->root, "result"), ==, "failure");
   g_assert_cmpstr (demo_get_string (done->root, "message"), ==,
@@ -177,7 +179,7 @@ test_export_blocks_unlink (DemoFixture   *f,
   demo_assert_detail (blocked, SOUP_STATUS_CONFLICT,
                       "Cannot disconnect enrichment datastore: active export or materialize "
                       "operations exist");
-  g_usleep ((DURATION_MS + 200) * 1000);
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, 1);
   unblocked = demo_request (f, ADMIN, "DELETE", "/datastores/110/enrichment", NULL);
   demo_assert_status (unblocked, SOUP_STATUS_NO_CONTENT);
 }
@@ -257,6 +259,148 @@ test_list (DemoFixture   *f,
   demo_assert_validation (bad, "query.datastore.0", "int_parsing");
 }
 
+/* The ids of a page of operations, in order: "4,3,2,1". */
+static char *
+listed_ids (DemoFixture *f,
+            const char  *query)
+{
+  g_autofree char *path = g_strconcat ("/operations?size=100&", query, NULL);
+  g_autoptr(DemoResponse) list = demo_request (f, MEMBER, "GET", path, NULL);
+  GString *ids = g_string_new (NULL);
+
+  demo_assert_status (list, SOUP_STATUS_OK);
+  g_assert_cmpuint (demo_get_length (list->root, "items"), ==, demo_get_int (list->root, "total"));
+  for (guint i = 0; i < demo_get_length (list->root, "items"); i++)
+    {
+      g_autofree char *member = g_strdup_printf ("items.%u.id", i);
+
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                              demo_get_int (list->root, member));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* The filters the vendor's CLI lists operations with, on the seeded operations (1: sync of 42,
+ * success, 2026-03-31 14:31; 2: sync of 39, failure, 2026-04-01 02:00; 3: profile of 11,
+ * success, 2026-04-01 03:00; 4: export of 48, running since 2026-04-02 06:00). */
+static void
+test_list_filters (DemoFixture   *f,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const char *query;
+    const char *ids;
+  } cases[] = {
+    { "operation_type=sync", "2,1" },
+    { "operation_type=catalog", "2,1" },
+    { "operation_type=profile&operation_type=export", "4,3" },
+    { "type=export", "4" },
+    { "finished=true", "3,2,1" },
+    { "finished=True", "3,2,1" },
+    { "finished=false", "4" },
+    { "start_date=2026-04-01", "4,3,2" },
+    { "end_date=2026-04-01", "3,2,1" },
+    { "start_date=2026-04-01&end_date=2026-04-01", "3,2" },
+    { "start_date=2026-04-01T02:30:00Z&end_date=2026-04-02T06:00:00Z", "4,3" },
+    { "start_date=2026-04-01T04:00:00%2B02:00", "4,3,2" },
+    { "start_date=2026-04-03", "" },
+    { "sort_created=asc", "1,2,3,4" },
+    { "sort_created=desc", "4,3,2,1" },
+    { "sort_created=asc&finished=true&operation_type=sync", "1,2" },
+    /* As the CLI sends them for "operations list --datastore-id 42 --type sync --status success
+     * --start-date 2026-01-01 --end-date 2026-12-31". */
+    { "page=1&datastore=42&operation_type=sync&result=success&start_date=2026-01-01"
+      "&end_date=2026-12-31&sort_created=desc", "1" },
+  };
+  static const struct
+  {
+    const char *query;
+    const char *loc;
+    const char *type;
+  } invalid[] = {
+    { "operation_type=vacuum", "query.operation_type.0", "enum" },
+    { "finished=maybe", "query.finished", "bool_parsing" },
+    { "start_date=2026-02-30", "query.start_date", "date_parsing" },
+    { "end_date=yesterday", "query.end_date", "date_parsing" },
+    { "sort_created=up", "query.sort_created", "enum" },
+  };
+  g_autoptr(DemoResponse) run = NULL;
+  g_autofree char *running = NULL;
+  g_autofree char *ended = NULL;
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *ids = listed_ids (f, cases[i].query);
+
+      if (g_strcmp0 (ids, cases[i].ids) != 0)
+        g_error ("/operations?%s listed %s, not %s", cases[i].query, ids, cases[i].ids);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(DemoResponse) response = demo_request_printf (f, MEMBER, "GET", NULL,
+                                                              "/operations?%s",
+                                                              invalid[i].query);
+
+      demo_assert_validation (response, invalid[i].loc, invalid[i].type);
+    }
+
+  /* finished follows an operation from running to its end. */
+  run = demo_request (f, MEMBER, "POST", "/operations/run",
+                      "{\"type\": \"sync\", \"datastore_id\": 66}");
+  id = demo_get_int (run->root, "id");
+  running = listed_ids (f, "finished=false&datastore=66");
+  g_assert_cmpint (g_ascii_strtoll (running, NULL, 10), ==, id);
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, 1);
+  ended = listed_ids (f, "finished=true&datastore=66");
+  g_assert_cmpint (g_ascii_strtoll (ended, NULL, 10), ==, id);
+}
+
+/* A success has no message (clients show one as a warning); a failure and an abort say why. */
+static void
+test_messages (DemoFixture   *f,
+               gconstpointer  data)
+{
+  static const char *const runs[] = {
+    "{\"type\": \"sync\", \"datastore_id\": 42}",
+    "{\"type\": \"profile\", \"datastore_id\": 11}",
+    "{\"type\": \"scan\", \"datastore_id\": 45}",
+    "{\"type\": \"export\", \"datastore_id\": 110}",
+  };
+  g_autoptr(DemoResponse) sync = get_operation (f, 1);
+  g_autoptr(DemoResponse) profile = get_operation (f, 3);
+  g_autoptr(DemoResponse) failure = get_operation (f, 2);
+  g_autoptr(DemoResponse) list = NULL;
+
+  g_assert_cmpstr (demo_get_string (sync->root, "result"), ==, "success");
+  g_assert_true (demo_is_null (sync->root, "message"));
+  g_assert_cmpstr (demo_get_string (profile->root, "result"), ==, "success");
+  g_assert_true (demo_is_null (profile->root, "message"));
+  g_assert_cmpstr (demo_get_string (failure->root, "message"), ==,
+                   "Connection refused: could not connect to server at refused.acme-corp.com:5432");
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autoptr(DemoResponse) run = demo_request (f, ADMIN, "POST", "/operations/run", runs[i]);
+
+      demo_assert_status (run, SOUP_STATUS_OK);
+      g_assert_true (demo_is_null (run->root, "message"));
+    }
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, G_N_ELEMENTS (runs));
+
+  list = demo_request (f, MEMBER, "GET", "/operations?result=success&size=100", NULL);
+  g_assert_cmpint (demo_get_int (list->root, "total"), ==, 2 + G_N_ELEMENTS (runs));
+  for (guint i = 0; i < demo_get_length (list->root, "items"); i++)
+    {
+      g_autofree char *message = g_strdup_printf ("items.%u.message", i);
+
+      g_assert_true (demo_is_null (list->root, message));
+    }
+}
+
 static void
 test_abort (DemoFixture   *f,
             gconstpointer  data)
@@ -280,7 +424,8 @@ test_abort (DemoFixture   *f,
   /* An ended operation stays as it was. */
   g_assert_cmpstr (demo_get_string (ended->root, "result"), ==, "success");
 
-  g_usleep ((DURATION_MS + 200) * 1000);
+  /* Aborted, it does not end again; the seeded export runs until aborted. */
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, 0);
   later = get_operation (f, demo_get_int (run->root, "id"));
   g_assert_cmpstr (demo_get_string (later->root, "result"), ==, "aborted");
   datastore = demo_request (f, MEMBER, "GET", "/datastores/42", NULL);
@@ -305,6 +450,8 @@ main (int   argc,
   ADD ("/operations/export-blocks-unlink", test_export_blocks_unlink);
   ADD ("/operations/validation", test_validation);
   ADD ("/operations/list", test_list);
+  ADD ("/operations/list-filters", test_list_filters);
+  ADD ("/operations/messages", test_messages);
   ADD ("/operations/abort", test_abort);
 
   return g_test_run ();

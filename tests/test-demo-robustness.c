@@ -2,6 +2,7 @@
 #include "steward-demo-test-client.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -483,13 +484,220 @@ test_latency_client_gone (DemoFixture   *f,
   g_autoptr(DemoResponse) groups = NULL;
 
   g_assert_error (gave_up->error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
-  /* Past the request's turn (1.5 s after it came). */
-  g_usleep (1000 * 1000);
+  /* This request waits its 1.5 s too, so its turn comes after the abandoned one's. */
   groups = demo_request (f, ADMIN, "GET", "/datastore-groups", NULL);
   demo_assert_status (groups, SOUP_STATUS_OK);
   g_assert_cmpuint (demo_get_length (groups->root, ""), ==, 3);
   g_assert_cmpuint (steward_demo_server_count_requests (f->server, "POST",
                                                         "/api/datastore-groups"), ==, 1);
+}
+
+static char *
+authorization_line (DemoFixture     *f,
+                    StewardDemoRole  role)
+{
+  return g_strdup_printf ("Authorization: Bearer %s\r\n",
+                          steward_demo_server_get_token (f->server, role));
+}
+
+static gboolean
+says_close (DemoResponse *response)
+{
+  return soup_message_headers_header_contains (response->headers, "Connection", "close");
+}
+
+/* A 204 keeps the connection open, as HTTP/1.1 says when the answer does not say
+ * "Connection: close": clients send their next request on it, pipelined or not. */
+static void
+test_keep_alive_after_no_content (DemoFixture   *f,
+                                  gconstpointer  data)
+{
+  static const struct
+  {
+    const char *method;
+    const char *path;
+    guint       status;
+  } turns[] = {
+    { "DELETE", "/api/datastores/21", SOUP_STATUS_NO_CONTENT },
+    { "GET", "/api/datastores/21", SOUP_STATUS_NOT_FOUND },
+    { "DELETE", "/api/datastores/110/enrichment", SOUP_STATUS_NO_CONTENT },
+    { "GET", "/api/health", SOUP_STATUS_NO_CONTENT },
+    { "GET", "/api/datastore-groups", SOUP_STATUS_OK },
+  };
+  g_autoptr(GSocketConnection) connection = demo_raw_connect (f);
+  g_autofree char *admin = authorization_line (f, ADMIN);
+  g_autofree char *pipelined = g_strdup_printf ("GET /api/health HTTP/1.1\r\n"
+                                                "Host: 127.0.0.1\r\n\r\n"
+                                                "GET /api/users/me HTTP/1.1\r\n"
+                                                "Host: 127.0.0.1\r\n%s\r\n", admin);
+  g_autoptr(DemoResponse) health = NULL;
+  g_autoptr(DemoResponse) me = NULL;
+
+  demo_raw_send (connection, pipelined, -1);
+  health = demo_raw_read (connection);
+  me = demo_raw_read (connection);
+  demo_assert_status (health, SOUP_STATUS_NO_CONTENT);
+  g_assert_false (says_close (health));
+  g_assert_null (soup_message_headers_get_one (health->headers, "Content-Length"));
+  demo_assert_status (me, SOUP_STATUS_OK);
+  g_assert_cmpint (demo_get_int (me->root, "id"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (turns); i++)
+    {
+      g_autofree char *request = g_strdup_printf ("%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\n%s\r\n",
+                                                  turns[i].method, turns[i].path, admin);
+      g_autoptr(DemoResponse) response = NULL;
+
+      demo_raw_send (connection, request, -1);
+      response = demo_raw_read (connection);
+      demo_assert_status (response, turns[i].status);
+      g_assert_false (says_close (response));
+    }
+}
+
+/* A request the server refuses on its headers is answered before its body is read: the answer
+ * comes although the client sends none of it, says "Connection: close", and the connection
+ * closes once the client stops. */
+static void
+test_refused_before_body (DemoFixture   *f,
+                          gconstpointer  data)
+{
+  g_autofree char *admin = authorization_line (f, ADMIN);
+  g_autofree char *announced = g_strdup_printf ("POST /api/datastore-groups HTTP/1.1\r\n"
+                                                "Host: 127.0.0.1\r\n%s"
+                                                "Content-Type: application/json\r\n"
+                                                "Content-Length: 314572800\r\n\r\n{", admin);
+  g_autofree char *expecting = g_strdup_printf ("POST /api/datastore-groups HTTP/1.1\r\n"
+                                                "Host: 127.0.0.1\r\n%s"
+                                                "Expect: 100-continue\r\n"
+                                                "Content-Length: 5242880\r\n\r\n", admin);
+  g_autofree char *chunked_head = g_strdup_printf ("POST /api/datastore-groups HTTP/1.1\r\n"
+                                                   "Host: 127.0.0.1\r\n%s"
+                                                   "Transfer-Encoding: chunked\r\n\r\n", admin);
+  const struct
+  {
+    const char *request;
+    guint       status;
+    const char *detail;
+  } cases[] = {
+    { announced, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large" },
+    { expecting, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large" },
+    { "POST /api/datastore-groups HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 20\r\n\r\n",
+      SOUP_STATUS_UNAUTHORIZED, "Not authenticated" },
+    { "PUT /api/datastores/42 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer forged\r\n"
+      "Content-Length: 20\r\n\r\n", SOUP_STATUS_UNAUTHORIZED, "Invalid token" },
+    /* Chunked bodies have no length to judge by: 5 MiB of chunks and no end. */
+    { chunked_head, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large" },
+  };
+  g_autoptr(DemoResponse) groups = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GSocketConnection) connection = demo_raw_connect (f);
+      g_autoptr(DemoResponse) response = NULL;
+
+      demo_raw_send (connection, cases[i].request, -1);
+      if (cases[i].request == chunked_head)
+        {
+          g_autofree char *chunk = g_malloc (1024 * 1024);
+
+          memset (chunk, ' ', 1024 * 1024);
+          for (guint c = 0; c < 5; c++)
+            {
+              demo_raw_send (connection, "100000\r\n", -1);
+              demo_raw_send (connection, chunk, 1024 * 1024);
+              demo_raw_send (connection, "\r\n", -1);
+            }
+        }
+
+      response = demo_raw_read (connection);
+      demo_assert_detail (response, cases[i].status, cases[i].detail);
+      g_assert_true (says_close (response));
+      if (cases[i].status == SOUP_STATUS_UNAUTHORIZED)
+        g_assert_cmpstr (soup_message_headers_get_one (response->headers, "WWW-Authenticate"), ==,
+                         "Bearer");
+      g_assert_true (demo_raw_closes (connection));
+    }
+
+  /* Refused requests are counted like the others, and changed nothing. */
+  g_assert_cmpuint (steward_demo_server_count_requests (f->server, "POST",
+                                                        "/api/datastore-groups"), ==, 4);
+  groups = demo_request (f, ADMIN, "GET", "/datastore-groups", NULL);
+  g_assert_cmpuint (demo_get_length (groups->root, ""), ==, 3);
+}
+
+/* The peak resident memory of this process, which runs the server, in bytes. */
+static gsize
+peak_memory (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmHWM:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10) * 1024;
+}
+
+/* Linux starts the peak over from the current size when told "5" here. */
+static void
+reset_peak_memory (void)
+{
+  FILE *file = fopen ("/proc/self/clear_refs", "w");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fputs ("5", file), >=, 0);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+/* Big bodies sent whole, announced or chunked, with or without a token, cost the server no
+ * memory: it used to hold each one, several times over, before refusing it. */
+static void
+test_big_bodies_keep_memory_flat (DemoFixture   *f,
+                                  gconstpointer  data)
+{
+  const gsize megabyte = 1024 * 1024;
+  const guint megabytes = 64;
+  g_autofree char *admin = authorization_line (f, ADMIN);
+  g_autofree char *block = g_malloc (megabyte);
+  g_autofree char *chunk_size = g_strdup_printf ("%" G_GSIZE_MODIFIER "x\r\n", megabyte);
+  const char *authorizations[] = { admin, "" };
+  gsize before;
+
+  memset (block, ' ', megabyte);
+  reset_peak_memory ();
+  before = peak_memory ();
+
+  for (guint a = 0; a < G_N_ELEMENTS (authorizations); a++)
+    for (guint chunked = 0; chunked <= 1; chunked++)
+      {
+        g_autoptr(GSocketConnection) connection = demo_raw_connect (f);
+        g_autofree char *head = g_strdup_printf ("POST /api/datastore-groups HTTP/1.1\r\n"
+                                                 "Host: 127.0.0.1\r\n%s%s\r\n",
+                                                 authorizations[a],
+                                                 chunked ? "Transfer-Encoding: chunked\r\n"
+                                                 : "Content-Length: 67108864\r\n");
+        g_autoptr(DemoResponse) response = NULL;
+
+        demo_raw_send (connection, head, -1);
+        for (guint i = 0; i < megabytes; i++)
+          {
+            if (chunked)
+              demo_raw_send (connection, chunk_size, -1);
+            demo_raw_send (connection, block, megabyte);
+            if (chunked)
+              demo_raw_send (connection, "\r\n", -1);
+          }
+        if (chunked)
+          demo_raw_send (connection, "0\r\n\r\n", -1);
+
+        response = demo_raw_read (connection);
+        /* The 4 MiB a chunked body may take before it is refused, and change. */
+        g_assert_cmpuint (peak_memory () - before, <, 16 * megabyte);
+        /* The announced size is judged first; a chunked body's only once it is too long. */
+        demo_assert_status (response, a == 1 && chunked ? SOUP_STATUS_UNAUTHORIZED
+                                                        : SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE);
+      }
 }
 
 static void
@@ -604,6 +812,9 @@ main (int   argc,
   ADD ("/robustness/fault-rate", test_fault_rate, &half_faulty);
   ADD ("/robustness/latency", test_latency, &slow);
   ADD ("/robustness/latency-client-gone", test_latency_client_gone, &slower);
+  ADD ("/robustness/keep-alive-after-no-content", test_keep_alive_after_no_content, NULL);
+  ADD ("/robustness/refused-before-body", test_refused_before_body, NULL);
+  ADD ("/robustness/big-bodies-keep-memory-flat", test_big_bodies_keep_memory_flat, NULL);
   g_test_add_func ("/robustness/state-file", test_state_file);
   g_test_add_func ("/robustness/state-file-unwritable", test_state_file_unwritable);
 

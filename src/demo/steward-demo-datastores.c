@@ -224,7 +224,12 @@ read_datastore_input (DemoRequest    *req,
     _demo_field_bool (req, body, "body", _demo_field_alias (body, "enrichment_only", "enrich_only"),
                       DEMO_NULLABLE, &input->enrichment_only);
 
-  input->group_id_field = _demo_group_read_choice (req, body, &input->group_id, &input->group);
+  /* Creating, a group object is a group to create; updating, the group to be in. */
+  if (creating)
+    input->group_id_field = _demo_group_read_choice (req, body, &input->group_id, &input->group);
+  else
+    input->group_id_field = _demo_group_read_reference (req, body, &input->group_id,
+                                                        &input->group);
 
   _demo_field_bool (req, body, "body", "trigger_catalog", DEMO_NULLABLE, &trigger_catalog);
   _demo_field_bool (req, body, "body", "trigger_sync", DEMO_NULLABLE, &trigger_sync);

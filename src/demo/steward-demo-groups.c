@@ -111,6 +111,67 @@ _demo_group_read_choice (DemoRequest  *req,
   return id_field;
 }
 
+/* In an update, a group object names the group the datastore is to be in, as GET shows it: by
+ * its id when it has one (its name and icon then rename nothing), else by its name, which
+ * creates the group when no group has that name yet. So a datastore read, edited and sent back
+ * whole keeps its group. null, like group_id null, takes the datastore out of its group.
+ * Returns what group_id would have been: ABSENT (no change), NULL, SET (*GROUP_ID, an existing
+ * id or one to check) or INVALID; a new group comes back in *GROUP. */
+DemoField
+_demo_group_read_reference (DemoRequest  *req,
+                            JsonObject   *body,
+                            gint64       *group_id,
+                            DemoGroup   **group)
+{
+  JsonObject *reference = NULL;
+  DemoField id_field;
+  DemoField group_field;
+  DemoField reference_id_field;
+  g_autofree char *name = NULL;
+  const char *icon = DEFAULT_ICON;
+  DemoGroup *existing;
+
+  *group = NULL;
+  id_field = _demo_field_int (req, body, "body", "group_id", DEMO_NULLABLE, 1, G_MAXINT64,
+                              group_id);
+  group_field = _demo_field_object (req, body, "body", "group", DEMO_NULLABLE, &reference);
+
+  if (id_field == DEMO_FIELD_SET && group_field == DEMO_FIELD_SET)
+    {
+      _demo_error_add (req, "body", "group", "value_error",
+                       "Value error, group and group_id are mutually exclusive: give one");
+      return DEMO_FIELD_INVALID;
+    }
+  if (group_field == DEMO_FIELD_INVALID)
+    return DEMO_FIELD_INVALID;
+  if (group_field == DEMO_FIELD_NULL)
+    return id_field == DEMO_FIELD_ABSENT ? DEMO_FIELD_NULL : id_field;
+  if (group_field == DEMO_FIELD_ABSENT)
+    return id_field;
+
+  reference_id_field = _demo_field_int (req, reference, "body.group", "id", DEMO_NULLABLE, 1,
+                                        G_MAXINT64, group_id);
+  if (reference_id_field == DEMO_FIELD_SET || reference_id_field == DEMO_FIELD_INVALID)
+    return reference_id_field;
+
+  name = read_name (req, reference, "body.group", TRUE);
+  _demo_field_enum (req, reference, "body.group", "icon", DEMO_NULLABLE, icons, &icon);
+  if (name == NULL)
+    return DEMO_FIELD_INVALID;
+
+  existing = _demo_store_find_group_by_name (req->store, name, 0);
+  if (existing != NULL)
+    {
+      *group_id = existing->id;
+      return DEMO_FIELD_SET;
+    }
+
+  *group = _demo_group_new ();
+  (*group)->name = g_steal_pointer (&name);
+  (*group)->icon = g_strdup (icon);
+  return DEMO_FIELD_ABSENT;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

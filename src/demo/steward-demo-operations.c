@@ -3,11 +3,14 @@
 
 #include "steward-demo-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Operations. Their progress is a function of time, worked out when a request reads it: nothing
  * runs in the background, and a request that comes after an operation's end sees its outcome
- * (the datastore's new metrics) whether or not anybody polled the operation. */
+ * (the datastore's new metrics) whether or not anybody polled the operation. A successful
+ * operation has no message: clients, the vendor's CLI among them, show a message on a success
+ * as a warning. */
 
 static const char *const operation_types[] = {
   "sync", "profile", "scan", "materialize", "export", "catalog", NULL
@@ -83,29 +86,20 @@ finish (DemoStore     *store,
     }
 
   operation->result = g_strdup ("success");
+  operation->message = NULL;
   if (strcmp (operation->type, "sync") == 0)
     {
       metrics->containers = operation->total_containers;
       metrics->records = operation->total_records;
       datastore->connected = TRUE;
-      operation->message = g_strdup_printf ("Synced %" G_GINT64_FORMAT " containers",
-                                            operation->total_containers);
     }
   else if (strcmp (operation->type, "profile") == 0)
-    {
-      metrics->fields_profiled = operation->total_containers * (6 + datastore->id % 9);
-      operation->message = g_strdup_printf ("Profiled %" G_GINT64_FORMAT " fields",
-                                            metrics->fields_profiled);
-    }
+    metrics->fields_profiled = operation->total_containers * (6 + datastore->id % 9);
   else if (strcmp (operation->type, "scan") == 0)
     {
       metrics->active_checks = MAX (metrics->fields_profiled, operation->total_containers) * 3 / 2;
       metrics->active_anomalies = (datastore->id * 13) % 11;
-      operation->message = g_strdup_printf ("Found %" G_GINT64_FORMAT " active anomalies",
-                                            metrics->active_anomalies);
     }
-  else
-    operation->message = NULL;
 }
 
 gboolean
@@ -127,6 +121,29 @@ _demo_operations_advance (DemoStore *store,
     }
 
   return changed;
+}
+
+/* Ends every running operation that would end by itself, now, as if its time had come; the
+ * ones that run until aborted go on. Returns how many ended. */
+guint
+_demo_operations_finish (DemoStore *store,
+                         gint64     now_us)
+{
+  guint finished = 0;
+
+  for (guint i = 0; i < store->operations->len; i++)
+    {
+      DemoOperation *operation = g_ptr_array_index (store->operations, i);
+
+      if (is_running (operation) && operation->duration_us >= 0)
+        {
+          operation->duration_us = MAX (now_us - operation->start_us, 0);
+          finish (store, operation);
+          finished++;
+        }
+    }
+
+  return finished;
 }
 
 gboolean
@@ -270,16 +287,144 @@ compare_newest_first (gconstpointer a,
   return x->id > y->id ? -1 : x->id < y->id;
 }
 
+static int
+compare_oldest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return compare_newest_first (b, a);
+}
+
+/* YYYY-MM-DD, and a date that exists. */
+static gboolean
+is_day (const char *text)
+{
+  static const char pattern[] = "dddd-dd-dd";
+
+  if (strlen (text) != strlen (pattern))
+    return FALSE;
+  for (guint i = 0; pattern[i] != '\0'; i++)
+    if (pattern[i] == 'd' ? !g_ascii_isdigit (text[i]) : text[i] != pattern[i])
+      return FALSE;
+
+  return g_date_valid_dmy (atoi (text + 8), atoi (text + 5), atoi (text));
+}
+
+/* start_date and end_date bound when an operation started. A day (YYYY-MM-DD, as the vendor's
+ * CLI sends it) counts whole, in UTC; an ISO 8601 date and time (UTC unless it says otherwise)
+ * bounds to that instant. Both bounds are inclusive: *OUT_US is the first instant in, or the
+ * first instant after (END). FALSE after recording a 422. */
+static gboolean
+query_date (DemoRequest *req,
+            const char  *key,
+            gboolean     end,
+            gint64      *out_us)
+{
+  const char *text = _demo_query_get (req, key);
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (is_day (text))
+    {
+      time = g_date_time_new_utc (atoi (text), atoi (text + 5), atoi (text + 8), 0, 0, 0);
+      if (time != NULL && end)
+        {
+          GDateTime *next = g_date_time_add_days (time, 1);
+
+          g_date_time_unref (time);
+          time = next;
+        }
+      if (time != NULL)
+        {
+          *out_us = g_date_time_to_unix (time) * G_USEC_PER_SEC;
+          return TRUE;
+        }
+    }
+  else
+    {
+      utc = g_time_zone_new_utc ();
+      time = g_date_time_new_from_iso8601 (text, utc);
+      if (time != NULL)
+        {
+          *out_us = g_date_time_to_unix (time) * G_USEC_PER_SEC +
+                    g_date_time_get_microsecond (time) + (end ? 1 : 0);
+          return TRUE;
+        }
+    }
+
+  _demo_error_add (req, "query", key, "date_parsing",
+                   "Input should be a valid date (YYYY-MM-DD) or date and time (ISO 8601)");
+  return FALSE;
+}
+
+/* operation_type is the name the vendor's CLI filters by; type, an older name, also works. */
+static GPtrArray *
+query_types (DemoRequest *req)
+{
+  g_autoptr(GPtrArray) named = _demo_query_get_all (req, "operation_type");
+  GPtrArray *types = _demo_query_get_all (req, "type");
+
+  for (guint i = 0; i < named->len; i++)
+    {
+      const char *type = g_ptr_array_index (named, i);
+
+      if (!g_strv_contains (operation_types, type))
+        {
+          g_autofree char *index = g_strdup_printf ("%u", i);
+
+          _demo_error_add (req, "query.operation_type", index, "enum",
+                           "Input should be 'sync', 'profile', 'scan', 'materialize' or "
+                           "'export'");
+          continue;
+        }
+      g_ptr_array_add (types, (gpointer) (strcmp (type, "catalog") == 0 ? "sync" : type));
+    }
+
+  return types;
+}
+
+static gboolean
+query_descending (DemoRequest *req,
+                  const char  *key,
+                  gboolean    *descending)
+{
+  const char *text = _demo_query_get (req, key);
+
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (text, "asc") == 0 || g_ascii_strcasecmp (text, "desc") == 0)
+    {
+      *descending = g_ascii_strcasecmp (text, "desc") == 0;
+      return TRUE;
+    }
+
+  _demo_error_add (req, "query", key, "enum", "Input should be 'asc' or 'desc'");
+  return FALSE;
+}
+
+/* Newest first unless sort_created says otherwise. finished=true keeps the operations that
+ * ended (in any way), false the running ones. */
 void
 _demo_operations_list (DemoRequest *req)
 {
   g_autoptr(GArray) datastores = _demo_query_int_list (req, "datastore");
-  g_autoptr(GPtrArray) types = _demo_query_get_all (req, "type");
+  g_autoptr(GPtrArray) types = query_types (req);
   g_autoptr(GPtrArray) results = _demo_query_get_all (req, "result");
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  gboolean by_finished = _demo_query_get (req, "finished") != NULL;
+  gboolean finished = FALSE;
+  gboolean descending = TRUE;
+  gint64 start_us = G_MININT64;
+  gint64 end_us = G_MAXINT64;
   JsonArray *items;
   gint64 page, size;
 
+  _demo_query_bool (req, "finished", &finished);
+  query_date (req, "start_date", FALSE, &start_us);
+  query_date (req, "end_date", TRUE, &end_us);
+  query_descending (req, "sort_created", &descending);
   _demo_query_pagination (req, &page, &size);
   if (_demo_request_failed (req))
     return;
@@ -295,12 +440,14 @@ _demo_operations_list (DemoRequest *req)
           (types->len > 0 &&
            !g_ptr_array_find_with_equal_func (types, operation->type, g_str_equal, NULL)) ||
           (results->len > 0 &&
-           !g_ptr_array_find_with_equal_func (results, operation->result, g_str_equal, NULL)))
+           !g_ptr_array_find_with_equal_func (results, operation->result, g_str_equal, NULL)) ||
+          (by_finished && finished == is_running (operation)) ||
+          operation->start_us < start_us || operation->start_us >= end_us)
         continue;
       g_ptr_array_add (matches, operation);
     }
 
-  g_ptr_array_sort (matches, compare_newest_first);
+  g_ptr_array_sort (matches, descending ? compare_newest_first : compare_oldest_first);
   items = json_array_new ();
   for (gint64 i = (page - 1) * size; i < page * size && i < matches->len; i++)
     json_array_add_object_element (items,

@@ -408,6 +408,10 @@ DemoField   _demo_group_read_choice   (DemoRequest *req,
                                        JsonObject  *body,
                                        gint64      *group_id,
                                        DemoGroup  **group);
+DemoField   _demo_group_read_reference (DemoRequest *req,
+                                        JsonObject  *body,
+                                        gint64      *group_id,
+                                        DemoGroup  **group);
 
 /* steward-demo-datastores.c */
 void        _demo_datastores_list     (DemoRequest   *req);
@@ -508,6 +512,8 @@ DemoOperation *_demo_operation_start    (DemoStore     *store,
                                          const char    *type,
                                          gint64         now_us);
 gboolean       _demo_operations_advance (DemoStore     *store,
+                                         gint64         now_us);
+guint          _demo_operations_finish  (DemoStore     *store,
                                          gint64         now_us);
 gboolean       _demo_operations_active_export (DemoStore *store,
                                                gint64     datastore_id);

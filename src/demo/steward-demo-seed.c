@@ -506,11 +506,11 @@ _demo_seed_populate (DemoStore *store,
   production_sales->created_us = production_sales->updated_us = utc_us (2026, 3, 31, 14, 30);
 
   add_operation (store, 1, "sync", 42, utc_us (2026, 3, 31, 14, 31), 95 * G_USEC_PER_SEC,
-                 "success", "Synced 12 containers");
+                 "success", NULL);
   add_operation (store, 2, "sync", 39, utc_us (2026, 4, 1, 2, 0), 3 * G_USEC_PER_SEC, "failure",
                  "Connection refused: could not connect to server at refused.acme-corp.com:5432");
   add_operation (store, 3, "profile", 11, utc_us (2026, 4, 1, 3, 0), 600 * G_USEC_PER_SEC,
-                 "success", "Profiled 412 fields");
+                 "success", NULL);
   /* A scheduled export that never ends: unlinking 48's enrichment datastore answers 409. */
   add_operation (store, 4, "export", 48, utc_us (2026, 4, 2, 6, 0), -1, "running", NULL);
 

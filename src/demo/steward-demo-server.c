@@ -17,6 +17,10 @@
 #define SAVE_DELAY_MS 250
 #define TOKEN_LIFETIME_S (30 * 24 * 3600)
 #define MAX_BODY_SIZE (4 * 1024 * 1024)
+#define MAX_LOGGED_BODY (64 * 1024)
+#define REFUSAL_IDLE_MS 2000
+#define REFUSAL_MAX_MS 30000
+#define DISCARD_BUFFER_SIZE (64 * 1024)
 
 typedef struct
 {
@@ -57,6 +61,19 @@ typedef struct
   gboolean           finished;
 } Pending;
 
+/* A request refused on its headers alone, answered on the connection taken over from libsoup. */
+typedef struct
+{
+  StewardDemoServer *self;
+  GIOStream         *stream;
+  GSocket           *socket;
+  GCancellable      *cancellable;
+  GSource           *idle;     /* closes when the client has sent nothing for a while */
+  GSource           *deadline; /* closes in any case */
+  GBytes            *answer;
+  guint8            *buffer;
+} Refusal;
+
 typedef struct
 {
   const char  *method;
@@ -93,6 +110,7 @@ struct _StewardDemoServer
   GRand        *fault_rand;
   GSource      *save_source;
   GList        *pending;
+  GList        *refusals;
 
   /* The start-up handshake between start() and the thread. */
   GMutex        start_mutex;
@@ -371,42 +389,52 @@ route_matches (const DemoRoute  *route,
   return parts[i] == NULL && segments[i] == NULL;
 }
 
+/* The route of REQ's method and FULL_PATH, or NULL. Sets req->path and req->id_texts, which
+ * point into PATH and SEGMENTS (for the caller to free), and lists in ALLOWED the methods the
+ * path has when the request's is not one of them. */
+static const DemoRoute *
+find_route (StewardDemoServer  *self,
+            DemoRequest        *req,
+            const char         *full_path,
+            char              **path,
+            GStrv              *segments,
+            GString            *allowed)
+{
+  *path = NULL;
+  *segments = NULL;
+  if (strcmp (full_path, "/api") != 0 && !g_str_has_prefix (full_path, "/api/"))
+    return NULL;
+
+  /* "/api/datastores/" is "/api/datastores". */
+  *path = g_strdup (full_path + strlen ("/api"));
+  if (strlen (*path) > 1 && g_str_has_suffix (*path, "/"))
+    (*path)[strlen (*path) - 1] = '\0';
+  req->path = *path;
+  *segments = g_strsplit (*path + 1, "/", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    {
+      if (routes[i].specifications && !self->serve_specifications)
+        continue;
+      if (!route_matches (&routes[i], *segments, req))
+        continue;
+      if (strcmp (routes[i].method, req->method) == 0)
+        return &routes[i];
+      g_string_append_printf (allowed, "%s%s", allowed->len > 0 ? ", " : "", routes[i].method);
+    }
+
+  return NULL;
+}
+
 static void
 dispatch (StewardDemoServer *self,
           DemoRequest       *req,
           const char        *full_path)
 {
   g_autoptr(GString) allowed = g_string_new (NULL);
-  g_auto(GStrv) segments = NULL;
   g_autofree char *path = NULL;
-  const DemoRoute *route = NULL;
-
-  if (strcmp (full_path, "/api") != 0 && !g_str_has_prefix (full_path, "/api/"))
-    {
-      _demo_reply_detail (req, SOUP_STATUS_NOT_FOUND, "Not Found");
-      return;
-    }
-
-  /* "/api/datastores/" is "/api/datastores". */
-  path = g_strdup (full_path + strlen ("/api"));
-  if (strlen (path) > 1 && g_str_has_suffix (path, "/"))
-    path[strlen (path) - 1] = '\0';
-  req->path = path;
-  segments = g_strsplit (path + 1, "/", -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    {
-      if (routes[i].specifications && !self->serve_specifications)
-        continue;
-      if (!route_matches (&routes[i], segments, req))
-        continue;
-      if (strcmp (routes[i].method, req->method) == 0)
-        {
-          route = &routes[i];
-          break;
-        }
-      g_string_append_printf (allowed, "%s%s", allowed->len > 0 ? ", " : "", routes[i].method);
-    }
+  g_auto(GStrv) segments = NULL;
+  const DemoRoute *route = find_route (self, req, full_path, &path, &segments, allowed);
 
   if (route == NULL)
     {
@@ -749,17 +777,30 @@ log_request (StewardDemoServer *self,
              GUri              *uri,
              SoupServerMessage *msg)
 {
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GByteArray) start = g_byte_array_new ();
   LoggedRequest *entry = g_new0 (LoggedRequest, 1);
   g_autofree char *key = g_strdup_printf ("%s %s", method, path);
-  gsize length;
-  const char *data = g_bytes_get_data (body, &length);
   guint count;
+
+  /* The start of the body is enough for any test to read what it sent, and 200 big bodies do
+   * not pile up. */
+  while (start->len < MAX_LOGGED_BODY)
+    {
+      g_autoptr(GBytes) chunk = soup_message_body_get_chunk (body, start->len);
+      gsize length;
+      const guint8 *data = chunk != NULL ? g_bytes_get_data (chunk, &length) : NULL;
+
+      if (data == NULL || length == 0)
+        break;
+      g_byte_array_append (start, data, MIN (length, MAX_LOGGED_BODY - start->len));
+    }
 
   entry->method = g_strdup (method);
   entry->path = g_strdup (path);
   entry->query = g_strdup (g_uri_get_query (uri));
-  entry->body = length > 0 ? g_utf8_make_valid (data, length) : g_strdup ("");
+  entry->body = start->len > 0 ? g_utf8_make_valid ((const char *) start->data, start->len)
+                               : g_strdup ("");
 
   g_mutex_lock (&self->lock);
   count = GPOINTER_TO_UINT (g_hash_table_lookup (self->request_counts, key));
@@ -768,6 +809,257 @@ log_request (StewardDemoServer *self,
   if (self->request_log.length > REQUEST_LOG_SIZE)
     logged_request_free (g_queue_pop_head (&self->request_log));
   g_mutex_unlock (&self->lock);
+}
+
+/* Refusing a request before its body. libsoup reads a request's whole body before the handler
+ * runs, whatever an early handler answers, so a request that can be refused on its headers alone
+ * (a body announced over the limit, a missing or bad token) is answered on the connection, taken
+ * over from libsoup, before any of the body is read into memory. The answer says
+ * "Connection: close"; what the client still sends is dropped through a small buffer until it
+ * stops sending (or 30 s pass), so that a client busy sending its body reads the answer rather
+ * than a reset, and then the connection closes. Nothing of the body is kept or parsed. */
+
+static void
+clear_source (GSource **source)
+{
+  if (*source == NULL)
+    return;
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
+}
+
+static void
+refusal_done (Refusal *refusal)
+{
+  refusal->self->refusals = g_list_remove (refusal->self->refusals, refusal);
+  clear_source (&refusal->idle);
+  clear_source (&refusal->deadline);
+  g_io_stream_close (refusal->stream, NULL, NULL);
+  g_object_unref (refusal->stream);
+  g_object_unref (refusal->socket);
+  g_object_unref (refusal->cancellable);
+  g_bytes_unref (refusal->answer);
+  g_free (refusal->buffer);
+  g_free (refusal);
+}
+
+static gboolean
+refusal_time_up_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static GSource *
+refusal_timer (Refusal *refusal,
+               guint    ms)
+{
+  GSource *source = g_timeout_source_new (ms);
+
+  g_source_set_callback (source, refusal_time_up_cb, g_object_ref (refusal->cancellable),
+                         g_object_unref);
+  g_source_attach (source, refusal->self->context);
+  return source;
+}
+
+static void
+refusal_discard (Refusal *refusal);
+
+static void
+refusal_discarded_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+
+  /* The end of the body, an error, or the time is up. */
+  if (g_input_stream_read_finish (G_INPUT_STREAM (source), result, NULL) <= 0)
+    refusal_done (refusal);
+  else
+    refusal_discard (refusal);
+}
+
+static void
+refusal_discard (Refusal *refusal)
+{
+  clear_source (&refusal->idle);
+  refusal->idle = refusal_timer (refusal, REFUSAL_IDLE_MS);
+  g_input_stream_read_async (g_io_stream_get_input_stream (refusal->stream), refusal->buffer,
+                             DISCARD_BUFFER_SIZE, G_PRIORITY_DEFAULT, refusal->cancellable,
+                             refusal_discarded_cb, refusal);
+}
+
+static void
+refusal_answered_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (source), result, NULL, NULL))
+    {
+      refusal_done (refusal);
+      return;
+    }
+
+  /* The client sees the end of the answer, which a reset could take from it. */
+  g_socket_shutdown (refusal->socket, FALSE, TRUE, NULL);
+  refusal_discard (refusal);
+}
+
+/* The answer set on MSG, as it goes on the wire, closing the connection. */
+static GBytes *
+serialize_answer (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+  GString *text = g_string_new (NULL);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+
+  soup_message_headers_replace (headers, "Connection", "close");
+  soup_message_headers_set_content_length (headers, g_bytes_get_size (body));
+  g_string_append_printf (text, "HTTP/1.%c %u %s\r\n",
+                          soup_server_message_get_http_version (msg) == SOUP_HTTP_1_0 ? '0' : '1',
+                          soup_server_message_get_status (msg),
+                          soup_server_message_get_reason_phrase (msg));
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    g_string_append_printf (text, "%s: %s\r\n", name, value);
+  g_string_append (text, "\r\n");
+  g_string_append_len (text, g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+
+  return g_string_free_to_bytes (text);
+}
+
+/* Sends the answer already set on MSG and closes its connection, reading no more of its body. */
+static void
+refuse (StewardDemoServer *self,
+        SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  GSocket *socket = soup_server_message_get_socket (msg);
+  g_autoptr(GBytes) answer = NULL;
+  GIOStream *stream;
+  Refusal *refusal;
+  gsize length;
+  const char *data;
+
+  log_request (self, soup_server_message_get_method (msg), g_uri_get_path (uri), uri, msg);
+  answer = serialize_answer (msg);
+  if (socket == NULL)
+    return;
+
+  g_object_ref (socket);
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    {
+      g_object_unref (socket);
+      return;
+    }
+
+  refusal = g_new0 (Refusal, 1);
+  refusal->self = self;
+  refusal->stream = stream;
+  refusal->socket = socket;
+  refusal->cancellable = g_cancellable_new ();
+  refusal->answer = g_steal_pointer (&answer);
+  refusal->buffer = g_malloc (DISCARD_BUFFER_SIZE);
+  refusal->idle = refusal_timer (refusal, REFUSAL_IDLE_MS);
+  refusal->deadline = refusal_timer (refusal, REFUSAL_MAX_MS);
+  self->refusals = g_list_prepend (self->refusals, refusal);
+
+  data = g_bytes_get_data (refusal->answer, &length);
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), data, length,
+                                   G_PRIORITY_DEFAULT, refusal->cancellable, refusal_answered_cb,
+                                   refusal);
+}
+
+/* A chunked body has no length to check beforehand: it is counted as it comes. */
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  StewardDemoServer *self = user_data;
+  DemoRequest req = { 0, };
+
+  if (soup_server_message_get_request_body (msg)->length <= MAX_BODY_SIZE)
+    return;
+
+  g_signal_handlers_disconnect_by_func (msg, got_chunk_cb, self);
+  req.msg = msg;
+  _demo_reply_detail (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+  refuse (self, msg);
+}
+
+/* Runs once the headers are read, before the body. Requests without a body go the usual way
+ * (faults and latency apply to them): there is nothing to spare by answering them early. */
+static void
+early_cb (SoupServer        *soup,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  StewardDemoServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+  g_autoptr(GString) allowed = g_string_new (NULL);
+  g_autofree char *api_path = NULL;
+  g_auto(GStrv) segments = NULL;
+  const DemoRoute *route;
+  DemoRequest req = { 0, };
+
+  if (encoding == SOUP_ENCODING_NONE ||
+      (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
+       soup_message_headers_get_content_length (headers) == 0))
+    return;
+
+  req.server = self;
+  req.msg = msg;
+  req.method = soup_server_message_get_method (msg);
+  req.ids[0] = req.ids[1] = -1;
+  req.now_us = g_get_real_time ();
+
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > MAX_BODY_SIZE)
+    {
+      _demo_reply_detail (&req, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request body too large");
+      refuse (self, msg);
+      return;
+    }
+
+  route = find_route (self, &req, path, &api_path, &segments, allowed);
+  if (route != NULL && route->level != DEMO_LEVEL_NONE && authenticate (self, &req) == NULL)
+    {
+      refuse (self, msg);
+      return;
+    }
+
+  if (encoding == SOUP_ENCODING_CHUNKED)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self);
+}
+
+/* libsoup 3.2 drops a 204's Content-Length as it writes the headers, after which the message's
+ * headers claim a body that ends with the connection, so libsoup closed every connection after
+ * a 204 without saying "Connection: close", and the client's next request on it failed. Once
+ * the headers are out, the message says what was sent: no body, and the connection stays. */
+static void
+wrote_headers_cb (SoupServerMessage *msg,
+                  gpointer           user_data)
+{
+  if (soup_server_message_get_status (msg) == SOUP_STATUS_NO_CONTENT)
+    soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                       SOUP_ENCODING_NONE);
+}
+
+static void
+request_started_cb (SoupServer        *soup,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  g_signal_connect (msg, "wrote-headers", G_CALLBACK (wrote_headers_cb), NULL);
 }
 
 static void
@@ -823,7 +1115,9 @@ server_thread (gpointer data)
   g_main_context_push_thread_default (self->context);
 
   self->soup = soup_server_new ("server-header", "steward-demo-server", NULL);
+  soup_server_add_early_handler (self->soup, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, server_cb, self, NULL);
+  g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
   if (soup_server_listen_local (self->soup, self->port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
     {
       GSList *uris = soup_server_get_uris (self->soup);
@@ -844,6 +1138,11 @@ server_thread (gpointer data)
   g_main_loop_run (self->loop);
 
   g_list_free_full (g_steal_pointer (&self->pending), (GDestroyNotify) pending_free);
+  /* Refusals end when their cancelled reads or writes report back. */
+  for (GList *l = self->refusals; l != NULL; l = l->next)
+    g_cancellable_cancel (((Refusal *) l->data)->cancellable);
+  while (self->refusals != NULL)
+    g_main_context_iteration (self->context, TRUE);
   soup_server_disconnect (self->soup);
   g_clear_object (&self->soup);
   if (self->save_source != NULL)
@@ -1321,6 +1620,68 @@ steward_demo_server_count_requests (StewardDemoServer *self,
   key = g_strdup_printf ("%s %s", method, path);
   locker = g_mutex_locker_new (&self->lock);
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->request_counts, key));
+}
+
+typedef struct
+{
+  StewardDemoServer *self;
+  GMutex             mutex;
+  GCond              cond;
+  gboolean           done;
+  guint              finished;
+} FinishCall;
+
+/* On the server thread, the only one that touches the store. */
+static gboolean
+finish_operations_cb (gpointer user_data)
+{
+  FinishCall *call = user_data;
+  StewardDemoServer *self = call->self;
+  guint finished = _demo_operations_finish (self->store, g_get_real_time ());
+
+  if (finished > 0)
+    {
+      _demo_store_touch (self->store);
+      schedule_save (self);
+    }
+
+  g_mutex_lock (&call->mutex);
+  call->finished = finished;
+  call->done = TRUE;
+  g_cond_signal (&call->cond);
+  g_mutex_unlock (&call->mutex);
+  return G_SOURCE_REMOVE;
+}
+
+guint
+steward_demo_server_finish_operations (StewardDemoServer *self)
+{
+  FinishCall call = { self, };
+  GSource *source;
+
+  g_return_val_if_fail (STEWARD_IS_DEMO_SERVER (self), 0);
+
+  if (self->store == NULL)
+    return 0;
+  /* Not running: nobody else touches the store. */
+  if (self->thread == NULL)
+    return _demo_operations_finish (self->store, g_get_real_time ());
+
+  g_mutex_init (&call.mutex);
+  g_cond_init (&call.cond);
+  source = g_idle_source_new ();
+  g_source_set_callback (source, finish_operations_cb, &call, NULL);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+
+  g_mutex_lock (&call.mutex);
+  while (!call.done)
+    g_cond_wait (&call.cond, &call.mutex);
+  g_mutex_unlock (&call.mutex);
+
+  g_mutex_clear (&call.mutex);
+  g_cond_clear (&call.cond);
+  return call.finished;
 }
 
 GPtrArray *

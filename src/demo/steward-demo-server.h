@@ -72,13 +72,18 @@ void        steward_demo_server_inject_fault        (StewardDemoServer  *self,
                                                      StewardDemoFault    fault,
                                                      guint               count);
 
+/* Ends every running operation now, with the outcome it would have had at the end of its
+ * duration (new metrics, a failure's message), so that tests need not wait for the clock.
+ * Operations that run until aborted, like the seeded export, go on. Returns how many ended. */
+guint       steward_demo_server_finish_operations   (StewardDemoServer  *self);
+
 /* How many requests arrived on METHOD and PATH (exact, without the query, e.g.
  * "/api/connections/datastores/bulk"), faulty ones included. */
 guint       steward_demo_server_count_requests      (StewardDemoServer  *self,
                                                      const char         *method,
                                                      const char         *path);
-/* Element-type utf8: the bodies received on that route, oldest first ("" for none), among the
- * last 200 requests overall. */
+/* Element-type utf8: the bodies received on that route, oldest first ("" for none; only their
+ * first 64 KiB), among the last 200 requests overall. */
 GPtrArray  *steward_demo_server_dup_request_bodies  (StewardDemoServer  *self,
                                                      const char         *method,
                                                      const char         *path);
