@@ -3,7 +3,7 @@
 #
 # Opens the main view of a demo deployment with a datastore's details, then each of the main
 # window's dialogs over it, under Xvfb (through headless-run.sh), and saves a PNG of the window
-# with the dialog over it, at 1280×800 and at 800×600. build-aux/screenshots.sh runs it too.
+# with the dialog over it, at 1280×800 and at 800×600, and each step of the onboarding wizard. build-aux/screenshots.sh runs it too.
 #
 #   build-aux/screenshot-dialogs.sh OUTDIR
 #
@@ -92,3 +92,7 @@ shoot create-jdbc create-jdbc "^New Datastore$" 1280 800
 shoot create-dfs create-dfs "^New Datastore$" 1280 800
 shoot create-dfs-small create-dfs "^New Datastore$" 800 600
 shoot test-connection-failed test-connection-failed "^Test a Connection$" 1280 800
+for step in connection catalog schemas paths validate settings results; do
+  shoot "onboarding-$step" "onboarding-$step" "^Onboard Schemas$" 1280 800
+done
+shoot onboarding-schemas-small onboarding-schemas "^Onboard Schemas$" 800 600

@@ -815,6 +815,66 @@ test_template_preview (Fixture       *f,
   g_assert_cmpstr (steward_onboarding_target_get_datastore_name (target (f, "sales")), ==, "pg_sales");
 }
 
+/* Through connection 7's analytics_db catalog to the results, its two new schemas chosen. */
+static void
+create_in_analytics (Fixture *f)
+{
+  static const char * const chosen[] = { "staging", NULL };
+
+  open_wizard (f, 7);
+  wait_page (f, "catalog");
+  choose_catalog (f, "analytics_db");
+  press_next (f, "schemas");
+  wait_schemas (f);
+  select_only (f, chosen);
+  press_next (f, "validate");
+  wait_validated (f);
+  press_next (f, "settings");
+  press_next (f, "results");
+  wait_created (f);
+}
+
+/* The server made the datastore but its answer was cut short: the request is not sent again;
+ * the deployment is asked, and shows the datastore made. */
+static void
+test_unanswered_created (Fixture       *f,
+                         gconstpointer  data)
+{
+  StewardOnboardingTarget *staging;
+
+  steward_demo_server_inject_fault (f->demo->server, "POST", "/api/connections/7/datastores/bulk",
+                                    STEWARD_DEMO_FAULT_TRUNCATED, 1);
+  create_in_analytics (f);
+  staging = target (f, "staging");
+  g_assert_cmpint (steward_onboarding_target_get_outcome (staging), ==, STEWARD_TARGET_OUTCOME_CREATED);
+  g_assert_cmpuint (requests (f, "POST", "/api/connections/7/datastores/bulk"), ==, 1);
+  g_assert_cmpstr (steward_datastore_get_schema (deployment_datastore (f, steward_onboarding_target_get_datastore_id (staging))),
+                   ==, "staging");
+  g_assert_null (find_button_with_action (GTK_WIDGET (f->wizard), "results-page.retry-failed"));
+}
+
+/* No answer at all, and nothing made: it says so, and Retry Failed sends it again. */
+static void
+test_unanswered_not_created (Fixture       *f,
+                             gconstpointer  data)
+{
+  StewardOnboardingTarget *staging;
+
+  steward_demo_server_inject_fault (f->demo->server, "POST", "/api/connections/7/datastores/bulk",
+                                    STEWARD_DEMO_FAULT_503, 1);
+  create_in_analytics (f);
+  staging = target (f, "staging");
+  g_assert_cmpint (steward_onboarding_target_get_outcome (staging), ==, STEWARD_TARGET_OUTCOME_FAILED);
+  g_assert_cmpstr (steward_onboarding_target_get_outcome_message (staging), ==,
+                   "Not created: the server did not answer, and has no datastore for it");
+  g_assert_cmpuint (requests (f, "POST", "/api/connections/7/datastores/bulk"), ==, 1);
+
+  click (find_button_with_action (GTK_WIDGET (f->wizard), "results-page.retry-failed"));
+  wait_created (f);
+  g_assert_cmpint (steward_onboarding_target_get_outcome (staging), ==, STEWARD_TARGET_OUTCOME_CREATED);
+  g_assert_cmpuint (requests (f, "POST", "/api/connections/7/datastores/bulk"), ==, 2);
+}
+
 /* A failed discovery is a message and a Retry, never an empty list; Retry works. */
 static void
 test_discovery_failure (Fixture       *f,
@@ -1061,6 +1121,8 @@ main (int   argc,
   ADD ("/onboarding/retry-failed", setup_manager, test_retry_failed);
   ADD ("/onboarding/root-paths", setup_manager, test_root_paths);
   ADD ("/onboarding/template-preview", setup_manager, test_template_preview);
+  ADD ("/onboarding/unanswered-created", setup_manager, test_unanswered_created);
+  ADD ("/onboarding/unanswered-not-created", setup_manager, test_unanswered_not_created);
   ADD ("/onboarding/discovery-failure", setup_manager, test_discovery_failure);
   ADD ("/onboarding/discovery-refused", setup_manager, test_discovery_refused);
   ADD ("/onboarding/cancel-midway", setup_manager, test_cancel_midway);
