@@ -109,8 +109,9 @@ find_row (GtkWidget  *root,
 }
 
 /* The onboarding wizard, walked to the step @which names (after "onboarding-"), with demo data:
- * PostgreSQL's production catalog, whose finance schema fails validation; the S3 lake's root
- * paths; a bulk creation where one schema fails. */
+ * PostgreSQL's production catalog, whose finance schema fails validation; a template giving a
+ * name a datastore has already (prod_public); the S3 lake's root paths; a bulk creation where
+ * one schema fails. */
 
 static gboolean
 onboarding_step_cb (gpointer user_data)
@@ -182,7 +183,7 @@ open_onboarding (GtkWindow         *window,
 
   onboarding_next (wizard);
   page = steward_onboarding_wizard_get_page (wizard);
-  gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Name Template")), "pg_{{ schema }}");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Name Template")), "prod_{{ schema }}");
   gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Description (optional)")),
                          "Production PostgreSQL schemas");
   if (onboarding_at (wizard, "settings", which))

@@ -145,6 +145,13 @@ update_stack (StewardOnboardingCatalogPage *self)
 }
 
 static void
+catalog_changed_cb (StewardOnboardingCatalogPage *self)
+{
+  update_checks (self);
+  steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
+}
+
+static void
 row_activated_cb (StewardOnboardingCatalogPage *self,
                   GtkListBoxRow                *row)
 {
@@ -154,8 +161,6 @@ row_activated_cb (StewardOnboardingCatalogPage *self,
     return;
 
   steward_onboarding_set_catalog (self->onboarding, name);
-  update_checks (self);
-  steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
 }
 
 static void
@@ -221,7 +226,7 @@ steward_onboarding_catalog_page_constructed (GObject *object)
   g_signal_connect_object (self->onboarding, "notify::catalogs-state",
                            G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->onboarding, "notify::catalog",
-                           G_CALLBACK (update_checks), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (catalog_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
