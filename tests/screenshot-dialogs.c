@@ -148,7 +148,8 @@ open_onboarding (GtkWindow         *window,
                  const char        *which)
 {
   gboolean paths = g_str_equal (which, "paths");
-  StewardOnboardingWizard *wizard = steward_onboarding_wizard_new (window, deployment, paths ? 12 : 7);
+  StewardOnboardingWizard *wizard = steward_onboarding_wizard_new (window, deployment,
+                                                                   paths ? 12 : 7);
   StewardOnboarding *onboarding = steward_onboarding_wizard_get_onboarding (wizard);
   GtkWidget *page;
 
@@ -165,7 +166,8 @@ open_onboarding (GtkWindow         *window,
       steward_test_wait_until (onboarding_step_cb, wizard, 10000);
       page = steward_onboarding_wizard_get_page (wizard);
       steward_onboarding_paths_page_set_text (STEWARD_ONBOARDING_PATHS_PAGE (page),
-                                              "/raw/orders/\n/raw/customers/\n/raw/payments/\n/curated/revenue/\n");
+                                              "/raw/orders/\n/raw/customers/\n/raw/payments/\n"
+                                              "/curated/revenue/\n");
       return GTK_WINDOW (wizard);
     }
 
@@ -190,7 +192,8 @@ open_onboarding (GtkWindow         *window,
     return GTK_WINDOW (wizard);
 
   steward_demo_server_fail_bulk_target (demo->server, "inventory",
-                                        "Lock wait timeout exceeded; try restarting transaction", 1);
+                                        "Lock wait timeout exceeded; try restarting transaction",
+                                        1);
   onboarding_next (wizard);
   return GTK_WINDOW (wizard);
 }

@@ -265,11 +265,11 @@ validate_targets (StewardClient       *self,
 
   if (targets == NULL || targets[0] == NULL)
     {
+      const char *message = g_str_equal (member, "schemas") ? _("Choose at least one schema")
+                                                            : _("Give at least one root path");
+
       _steward_client_fail (self, steward_client_validate_schemas_async,
-                            steward_api_error_new_invalid_field (member,
-                                                                 g_str_equal (member, "schemas")
-                                                                 ? _("Choose at least one schema")
-                                                                 : _("Give at least one root path")),
+                            steward_api_error_new_invalid_field (member, message),
                             callback, user_data);
       return;
     }

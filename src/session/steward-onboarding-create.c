@@ -81,7 +81,8 @@ recount (StewardOnboarding *self)
 
   g_object_freeze_notify (G_OBJECT (self));
   _steward_onboarding_set_uint (self, &self->n_created, created, ONBOARDING_PROP_N_CREATED);
-  _steward_onboarding_set_uint (self, &self->n_create_failed, failed, ONBOARDING_PROP_N_CREATE_FAILED);
+  _steward_onboarding_set_uint (self, &self->n_create_failed, failed,
+                                ONBOARDING_PROP_N_CREATE_FAILED);
   _steward_onboarding_set_uint (self, &self->n_unknown, unknown, ONBOARDING_PROP_N_UNKNOWN);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -169,14 +170,16 @@ take_created (StewardOnboarding       *self,
   StewardDatastoreGroup *group = steward_datastore_get_group (datastore);
   gint64 id = steward_datastore_get_id (datastore);
   StewardDatastore *shared;
+  gint64 group_id = group != NULL ? steward_datastore_group_get_id (group) : 0;
 
-  if (group != NULL && steward_deployment_find_group (self->deployment,
-                                                      steward_datastore_group_get_id (group)) == NULL)
+  if (group != NULL && steward_deployment_find_group (self->deployment, group_id) == NULL)
     steward_deployment_add_group (self->deployment, group);
   shared = steward_deployment_apply_datastore (self->deployment, datastore);
+  if (shared == NULL)
+    shared = datastore;
 
   _steward_onboarding_target_set_outcome (target, STEWARD_TARGET_OUTCOME_CREATED, NULL, id,
-                                          steward_datastore_get_name (shared != NULL ? shared : datastore));
+                                          steward_datastore_get_name (shared));
 }
 
 static void reconcile (StewardOnboarding *self);
@@ -232,11 +235,11 @@ settle_round (Round *round)
           StewardOnboardingTarget *target = g_ptr_array_index (left_targets, t);
           gint64 id = g_array_index (left_ids, gint64, t);
           StewardDatastore *known = steward_deployment_find_datastore (self->deployment, id);
+          const char *name = known != NULL ? steward_datastore_get_name (known)
+                                           : steward_onboarding_target_get_planned_name (target);
 
           _steward_onboarding_target_set_outcome (target, STEWARD_TARGET_OUTCOME_CREATED, NULL, id,
-                                                  known != NULL
-                                                  ? steward_datastore_get_name (known)
-                                                  : steward_onboarding_target_get_planned_name (target));
+                                                  name);
         }
       finish_round (self);
       return;
@@ -308,7 +311,8 @@ groups_listed_cb (GObject      *object,
   StewardOnboarding *self = round->self;
   g_autoptr(GListModel) groups = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *wanted = self->new_group_name != NULL ? g_utf8_casefold (self->new_group_name, -1)
+  g_autofree char *wanted =
+    self->new_group_name != NULL ? g_utf8_casefold (self->new_group_name, -1)
                                                          : NULL;
 
   groups = steward_client_list_groups_finish (STEWARD_CLIENT (object), result, &error);
@@ -321,7 +325,8 @@ groups_listed_cb (GObject      *object,
       if (g_strcmp0 (name, wanted) != 0)
         continue;
 
-      if (steward_deployment_find_group (self->deployment, steward_datastore_group_get_id (group)) == NULL)
+      if (steward_deployment_find_group (self->deployment,
+                                         steward_datastore_group_get_id (group)) == NULL)
         steward_deployment_add_group (self->deployment, group);
       steward_onboarding_set_group_id (self, steward_datastore_group_get_id (group));
       break;
@@ -367,7 +372,8 @@ bulk_created_cb (GObject      *object,
     {
       g_autofree char *message = _steward_onboarding_describe_error (error);
 
-      g_debug ("The bulk request failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
+      g_debug ("The bulk request failed (%s, code %d)", g_quark_to_string (error->domain),
+               error->code);
       set_error (self, message, error);
       if (is_refusal (error))
         {
@@ -384,7 +390,8 @@ bulk_created_cb (GObject      *object,
 
   for (guint i = 0; i < steward_bulk_result_get_n_errors (bulk); i++)
     {
-      StewardOnboardingTarget *target = find_sending (self, steward_bulk_result_get_error_schema (bulk, i));
+      StewardOnboardingTarget *target =
+        find_sending (self, steward_bulk_result_get_error_schema (bulk, i));
       const char *message = steward_bulk_result_get_error_message (bulk, i);
 
       if (target != NULL)
@@ -401,7 +408,8 @@ bulk_created_cb (GObject      *object,
     }
 
   if (self->new_group_name != NULL)
-    steward_client_list_groups_async (self->client, NULL, groups_listed_cb, g_steal_pointer (&round));
+    steward_client_list_groups_async (self->client, NULL, groups_listed_cb,
+                                      g_steal_pointer (&round));
   else
     fetch_next (g_steal_pointer (&round));
 }
@@ -420,7 +428,8 @@ send_bulk (StewardOnboarding *self,
       StewardOnboardingTarget *target = g_ptr_array_index (targets, i);
 
       g_ptr_array_add (self->sending, g_object_ref (target));
-      _steward_onboarding_target_set_outcome (target, STEWARD_TARGET_OUTCOME_SENDING, NULL, 0, NULL);
+      _steward_onboarding_target_set_outcome (target, STEWARD_TARGET_OUTCOME_SENDING, NULL, 0,
+                                              NULL);
     }
 
   /* What existed before, so that finding out what an unanswered request did never mistakes an
@@ -431,7 +440,8 @@ send_bulk (StewardOnboarding *self,
     {
       g_autoptr(StewardDatastore) datastore = g_list_model_get_item (datastores, i);
 
-      g_hash_table_add (self->known_before, g_memdup2 (&(gint64) { steward_datastore_get_id (datastore) },
+      g_hash_table_add (self->known_before,
+                        g_memdup2 (&(gint64) { steward_datastore_get_id (datastore) },
                                                        sizeof (gint64)));
     }
 
@@ -475,7 +485,8 @@ connection_saved_cb (GObject      *object,
       g_autofree char *reason = error != NULL ? _steward_onboarding_describe_error (error)
                                               : g_strdup (_("The server’s answer has no id"));
       /* Translators: %s says why, in the server's words. */
-      g_autofree char *message = g_strdup_printf (_("The connection could not be saved: %s"), reason);
+      g_autofree char *message = g_strdup_printf (_("The connection could not be saved: %s"),
+                                                  reason);
 
       set_error (self, message, error);
       for (guint i = 0; i < pending->targets->len; i++)
@@ -558,7 +569,8 @@ refreshed_cb (GObject      *object,
     {
       g_autofree char *reason = _steward_onboarding_describe_error (error);
       /* Translators: %s says why, in the server's words. */
-      g_autofree char *message = g_strdup_printf (_("Could not find out what the server created: %s"),
+      g_autofree char *message =
+        g_strdup_printf (_("Could not find out what the server created: %s"),
                                                   reason);
 
       set_error (self, message, error);
@@ -568,7 +580,8 @@ refreshed_cb (GObject      *object,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardOnboardingTarget) target = g_list_model_get_item (G_LIST_MODEL (self->plan), i);
+      g_autoptr(StewardOnboardingTarget) target =
+        g_list_model_get_item (G_LIST_MODEL (self->plan), i);
       StewardDatastore *found = NULL;
 
       if (steward_onboarding_target_get_outcome (target) != STEWARD_TARGET_OUTCOME_UNKNOWN)
@@ -591,7 +604,8 @@ refreshed_cb (GObject      *object,
                                                 steward_datastore_get_name (found));
       else
         _steward_onboarding_target_set_outcome (target, STEWARD_TARGET_OUTCOME_FAILED,
-                                                _("Not created: the server did not answer, and has no datastore for it"),
+                                                _("Not created: the server did not answer, and has "
+                                                  "no datastore for it"),
                                                 0, NULL);
     }
 

@@ -57,11 +57,11 @@ _steward_onboarding_update_names (StewardOnboarding *self)
                                                  steward_onboarding_target_get_label (target),
                                                  self->connection_name);
       char *key = g_utf8_casefold (name, -1);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
 
       g_ptr_array_add (rendered, name);
       g_ptr_array_add (folded, key);
-      g_hash_table_insert (counts, g_strdup (key),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+      g_hash_table_insert (counts, g_strdup (key), GUINT_TO_POINTER (count + 1));
     }
 
   for (guint i = 0; i < n; i++)
@@ -90,7 +90,8 @@ _steward_onboarding_update_names (StewardOnboarding *self)
 out:
   g_object_freeze_notify (G_OBJECT (self));
   _steward_onboarding_set_uint (self, &self->n_taken, n_taken, ONBOARDING_PROP_N_TAKEN);
-  _steward_onboarding_set_uint (self, &self->n_duplicates, n_duplicates, ONBOARDING_PROP_N_DUPLICATES);
+  _steward_onboarding_set_uint (self, &self->n_duplicates, n_duplicates,
+                                ONBOARDING_PROP_N_DUPLICATES);
   _steward_onboarding_set_uint (self, &self->n_too_long, n_too_long, ONBOARDING_PROP_N_TOO_LONG);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -129,7 +130,11 @@ _steward_onboarding_build_request (StewardOnboarding *self,
                                                             self->connection_name);
 
   for (guint i = 0; i < targets->len; i++)
-    g_ptr_array_add (names, (gpointer) steward_onboarding_target_get_name (g_ptr_array_index (targets, i)));
+    {
+      StewardOnboardingTarget *target = g_ptr_array_index (targets, i);
+
+      g_ptr_array_add (names, (gpointer) steward_onboarding_target_get_name (target));
+    }
   g_ptr_array_add (names, NULL);
 
   /* The connection goes in the path (steward_client_bulk_create_async). */
@@ -157,7 +162,8 @@ _steward_onboarding_build_request (StewardOnboarding *self,
 
   if (self->enrichment_datastore_id > 0)
     {
-      steward_datastore_request_set_enrichment_datastore_id (request, self->enrichment_datastore_id);
+      steward_datastore_request_set_enrichment_datastore_id (request,
+                                                             self->enrichment_datastore_id);
       steward_datastore_request_set_enrichment_source_record_limit (request,
                                                                     self->enrichment_record_limit);
       steward_datastore_request_set_high_count_rollup_threshold (request,
@@ -376,13 +382,15 @@ steward_onboarding_check_settings (StewardOnboarding  *self,
   if (!self->template_valid)
     {
       g_propagate_error (error, steward_api_error_new_invalid_field ("name_template",
-                                                                     _("The name template must contain {{ schema }}")));
+                                                                     _("The name template must "
+                                                                       "contain {{ schema }}")));
       return FALSE;
     }
   if (self->n_too_long > 0)
     {
       g_propagate_error (error, steward_api_error_new_invalid_field ("name_template",
-                                                                     _("Some names would be longer than 255 characters")));
+                                                                     _("Some names would be longer "
+                                                                       "than 255 characters")));
       return FALSE;
     }
 

@@ -97,14 +97,16 @@ batch_checked_cb (GObject      *object,
     {
       g_autofree char *message = _steward_onboarding_describe_error (error);
 
-      g_debug ("A validation batch failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
+      g_debug ("A validation batch failed (%s, code %d)", g_quark_to_string (error->domain),
+               error->code);
       for (guint i = 0; i < batch->batch->len; i++)
         _steward_onboarding_target_set_check (g_ptr_array_index (batch->batch, i),
                                               STEWARD_TARGET_CHECK_ERROR, message);
       for (guint i = 0; i < self->check_queue->len; i++)
         _steward_onboarding_target_set_check (g_ptr_array_index (self->check_queue, i),
                                               STEWARD_TARGET_CHECK_NONE, NULL);
-      _steward_onboarding_set_string (self, &self->check_error, message, ONBOARDING_PROP_CHECK_ERROR);
+      _steward_onboarding_set_string (self, &self->check_error, message,
+                                      ONBOARDING_PROP_CHECK_ERROR);
       finish (self);
       return;
     }
@@ -126,8 +128,8 @@ batch_checked_cb (GObject      *object,
   for (guint i = 0; i < batch->batch->len; i++)
     {
       StewardOnboardingTarget *target = g_ptr_array_index (batch->batch, i);
-      StewardValidationResult *answer = g_hash_table_lookup (by_name,
-                                                             steward_onboarding_target_get_name (target));
+      const char *name = steward_onboarding_target_get_name (target);
+      StewardValidationResult *answer = g_hash_table_lookup (by_name, name);
 
       if (answer == NULL)
         _steward_onboarding_target_set_check (target, STEWARD_TARGET_CHECK_ERROR,
@@ -177,9 +179,11 @@ check_next_batch (StewardOnboarding *self)
   g_ptr_array_remove_range (self->check_queue, 0, n);
 
   if (self->dfs)
-    steward_client_validate_root_paths_async (self->client, self->connection_id, self->new_connection,
+    steward_client_validate_root_paths_async (self->client, self->connection_id,
+                                              self->new_connection,
                                               (const char * const *) names->pdata,
-                                              self->validation_cancellable, batch_checked_cb, batch);
+                                              self->validation_cancellable, batch_checked_cb,
+                                              batch);
   else
     steward_client_validate_schemas_async (self->client, self->connection_id, self->new_connection,
                                            self->catalog, (const char * const *) names->pdata,
@@ -240,7 +244,8 @@ steward_onboarding_stop_validation (StewardOnboarding *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->targets));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardOnboardingTarget) target = g_list_model_get_item (G_LIST_MODEL (self->targets), i);
+      g_autoptr(StewardOnboardingTarget) target =
+        g_list_model_get_item (G_LIST_MODEL (self->targets), i);
 
       if (steward_onboarding_target_get_check (target) == STEWARD_TARGET_CHECK_RUNNING)
         _steward_onboarding_target_set_check (target, STEWARD_TARGET_CHECK_NONE, NULL);

@@ -161,7 +161,8 @@ clear_targets (StewardOnboarding *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardOnboardingTarget) target = g_list_model_get_item (G_LIST_MODEL (self->targets), i);
+      g_autoptr(StewardOnboardingTarget) target =
+        g_list_model_get_item (G_LIST_MODEL (self->targets), i);
 
       g_signal_handlers_disconnect_by_data (target, self);
     }
@@ -201,7 +202,8 @@ clear_catalogs (StewardOnboarding *self)
     g_cancellable_cancel (self->catalogs_cancellable);
   g_list_store_remove_all (self->catalogs);
   set_state (self, &self->catalogs_state, STEWARD_LOAD_IDLE, ONBOARDING_PROP_CATALOGS_STATE);
-  _steward_onboarding_set_string (self, &self->catalogs_error, NULL, ONBOARDING_PROP_CATALOGS_ERROR);
+  _steward_onboarding_set_string (self, &self->catalogs_error, NULL,
+                                  ONBOARDING_PROP_CATALOGS_ERROR);
   _steward_onboarding_set_string (self, &self->catalog, NULL, ONBOARDING_PROP_CATALOG);
 }
 
@@ -242,9 +244,12 @@ set_connection (StewardOnboarding *self,
       self->connection_id = connection_id;
       _steward_onboarding_notify (self, ONBOARDING_PROP_CONNECTION_ID);
     }
-  _steward_onboarding_set_string (self, &self->connection_name, name, ONBOARDING_PROP_CONNECTION_NAME);
-  _steward_onboarding_set_string (self, &self->connector_type, type, ONBOARDING_PROP_CONNECTOR_TYPE);
-  _steward_onboarding_set_boolean (self, &self->dfs, type != NULL && steward_connector_type_is_dfs (type),
+  _steward_onboarding_set_string (self, &self->connection_name, name,
+                                  ONBOARDING_PROP_CONNECTION_NAME);
+  _steward_onboarding_set_string (self, &self->connector_type, type,
+                                  ONBOARDING_PROP_CONNECTOR_TYPE);
+  _steward_onboarding_set_boolean (self, &self->dfs,
+                                   type != NULL && steward_connector_type_is_dfs (type),
                                    ONBOARDING_PROP_DFS);
   if (had != steward_onboarding_has_connection (self))
     _steward_onboarding_notify (self, ONBOARDING_PROP_HAS_CONNECTION);
@@ -282,9 +287,11 @@ connections_loaded_cb (GObject      *object,
 
   for (guint i = 0; i < g_list_model_get_n_items (connections) && i < MAX_TARGETS; i++)
     g_ptr_array_add (items, g_list_model_get_item (connections, i));
-  g_list_store_splice (self->connections, 0, g_list_model_get_n_items (G_LIST_MODEL (self->connections)),
+  g_list_store_splice (self->connections, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->connections)),
                        items->pdata, items->len);
-  _steward_onboarding_set_string (self, &self->connections_error, NULL, ONBOARDING_PROP_CONNECTIONS_ERROR);
+  _steward_onboarding_set_string (self, &self->connections_error, NULL,
+                                  ONBOARDING_PROP_CONNECTIONS_ERROR);
   set_state (self, &self->connections_state, STEWARD_LOAD_DONE, ONBOARDING_PROP_CONNECTIONS_STATE);
 }
 
@@ -307,7 +314,8 @@ catalogs_loaded_cb (GObject      *object,
     {
       g_autofree char *message = _steward_onboarding_describe_error (error);
 
-      g_debug ("Catalog discovery failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
+      g_debug ("Catalog discovery failed (%s, code %d)", g_quark_to_string (error->domain),
+               error->code);
       _steward_onboarding_set_string (self, &self->catalogs_error, message,
                                       ONBOARDING_PROP_CATALOGS_ERROR);
       set_state (self, &self->catalogs_state, STEWARD_LOAD_FAILED, ONBOARDING_PROP_CATALOGS_STATE);
@@ -327,7 +335,8 @@ catalogs_loaded_cb (GObject      *object,
 
   g_list_store_splice (self->catalogs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->catalogs)),
                        items->pdata, items->len);
-  _steward_onboarding_set_string (self, &self->catalogs_error, NULL, ONBOARDING_PROP_CATALOGS_ERROR);
+  _steward_onboarding_set_string (self, &self->catalogs_error, NULL,
+                                  ONBOARDING_PROP_CATALOGS_ERROR);
   set_state (self, &self->catalogs_state, STEWARD_LOAD_DONE, ONBOARDING_PROP_CATALOGS_STATE);
 }
 
@@ -386,7 +395,8 @@ schemas_loaded_cb (GObject      *object,
       _steward_onboarding_target_set_existing (target, existing_names (item));
       /* Schemas that datastores already read start unselected, as the reference's script
        * skips them: onboarding them again is rarely what is wanted. */
-      steward_onboarding_target_set_selected (target, steward_discovered_item_get_n_existing (item) == 0);
+      steward_onboarding_target_set_selected (target,
+                                              steward_discovered_item_get_n_existing (item) == 0);
       g_ptr_array_add (targets, target);
     }
 
@@ -766,7 +776,8 @@ steward_onboarding_load_connections (StewardOnboarding *self)
   g_return_if_fail (STEWARD_IS_ONBOARDING (self));
 
   restart_cancellable (&self->connections_cancellable);
-  set_state (self, &self->connections_state, STEWARD_LOAD_RUNNING, ONBOARDING_PROP_CONNECTIONS_STATE);
+  set_state (self, &self->connections_state, STEWARD_LOAD_RUNNING,
+             ONBOARDING_PROP_CONNECTIONS_STATE);
   steward_client_list_connections_async (self->client, self->connections_cancellable,
                                          connections_loaded_cb, g_object_ref (self));
 }
@@ -783,7 +794,8 @@ steward_onboarding_find_connection (StewardOnboarding *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->connections));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardConnection) connection = g_list_model_get_item (G_LIST_MODEL (self->connections), i);
+      g_autoptr(StewardConnection) connection =
+        g_list_model_get_item (G_LIST_MODEL (self->connections), i);
 
       if (steward_connection_get_id (connection) == connection_id)
         return connection;   /* the store keeps it */
@@ -1054,7 +1066,8 @@ steward_onboarding_set_root_paths (StewardOnboarding  *self,
   same = root_paths != NULL && g_strv_length ((char **) root_paths) == n;
   for (guint i = 0; same && i < n; i++)
     {
-      g_autoptr(StewardOnboardingTarget) target = g_list_model_get_item (G_LIST_MODEL (self->targets), i);
+      g_autoptr(StewardOnboardingTarget) target =
+        g_list_model_get_item (G_LIST_MODEL (self->targets), i);
 
       same = g_strcmp0 (steward_onboarding_target_get_name (target), root_paths[i]) == 0;
     }
@@ -1068,7 +1081,8 @@ steward_onboarding_set_root_paths (StewardOnboarding  *self,
       g_autofree char *label = root_path_label (root_paths[i]);
       StewardOnboardingTarget *target = steward_onboarding_target_new (root_paths[i], label);
 
-      _steward_onboarding_target_set_existing (target, datastores_at_root_path (self, root_paths[i]));
+      _steward_onboarding_target_set_existing (target,
+                                               datastores_at_root_path (self, root_paths[i]));
       /* Typed on purpose: every one is meant, even one a datastore reads already. */
       steward_onboarding_target_set_selected (target, TRUE);
       g_ptr_array_add (targets, target);

@@ -663,7 +663,8 @@ onboard_schemas_action (GtkWidget  *widget,
     return;
 
   wizard = steward_onboarding_wizard_new (parent_window (self), self->deployment, 0);
-  g_signal_connect_object (wizard, "datastore-activated", G_CALLBACK (onboarded_datastore_activated_cb), self, 0);
+  g_signal_connect_object (wizard, "datastore-activated",
+                           G_CALLBACK (onboarded_datastore_activated_cb), self, 0);
   gtk_window_present (GTK_WINDOW (wizard));
 }
 
@@ -1034,7 +1035,8 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "view.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
-  gtk_widget_class_install_action (widget_class, "view.onboard-schemas", NULL, onboard_schemas_action);
+  gtk_widget_class_install_action (widget_class, "view.onboard-schemas", NULL,
+                                   onboard_schemas_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);

@@ -24,8 +24,10 @@ struct _StewardOnboardingCatalogPage
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingCatalogPage, steward_onboarding_catalog_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingCatalogPage, steward_onboarding_catalog_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE,
+                                                      page_iface_init))
 
 enum {
   PROP_0,
@@ -61,7 +63,8 @@ describe_existing (StewardDiscoveredItem *item)
     return g_strdup_printf (_("Used by %s"), list);
 
   /* Translators: %s is a list of datastore names, %u how many more there are. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Used by %s and %u more", "Used by %s and %u more",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Used by %s and %u more",
+                                       "Used by %s and %u more",
                                        n - NAMES_SHOWN),
                           list, n - NAMES_SHOWN);
 }
@@ -100,9 +103,11 @@ create_row (gpointer item,
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-  gtk_widget_set_opacity (check, g_strcmp0 (name, steward_onboarding_get_catalog (self->onboarding)) == 0
+  gtk_widget_set_opacity (check,
+                          g_strcmp0 (name, steward_onboarding_get_catalog (self->onboarding)) == 0
                                  ? 1.0 : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chosen"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
 
   g_object_set_data_full (G_OBJECT (row), "catalog", g_strdup (name), g_free);
@@ -122,25 +127,30 @@ update_stack (StewardOnboardingCatalogPage *self)
       gtk_stack_set_visible_child_name (self->stack, "loading");
       break;
     case STEWARD_LOAD_FAILED:
-      gtk_label_set_label (self->error_label, steward_onboarding_get_catalogs_error (self->onboarding));
+      gtk_label_set_label (self->error_label,
+                           steward_onboarding_get_catalogs_error (self->onboarding));
       gtk_stack_set_visible_child_name (self->stack, "error");
       break;
     case STEWARD_LOAD_DONE:
     default:
       /* One catalog only: nothing to choose. */
-      if (g_list_model_get_n_items (catalogs) == 1 && steward_onboarding_get_catalog (self->onboarding) == NULL)
+      if (g_list_model_get_n_items (catalogs) == 1 &&
+          steward_onboarding_get_catalog (self->onboarding) == NULL)
         {
           g_autoptr(StewardDiscoveredItem) only = g_list_model_get_item (catalogs, 0);
 
-          steward_onboarding_set_catalog (self->onboarding, steward_discovered_item_get_name (only));
+          steward_onboarding_set_catalog (self->onboarding,
+                                          steward_discovered_item_get_name (only));
         }
-      gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (catalogs) > 0 ? "list" : "empty");
+      gtk_stack_set_visible_child_name (self->stack,
+                                        g_list_model_get_n_items (catalogs) > 0 ? "list" : "empty");
       update_checks (self);
       break;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog-page.refresh",
-                                 steward_onboarding_get_catalogs_state (self->onboarding) != STEWARD_LOAD_RUNNING);
+                                 steward_onboarding_get_catalogs_state (self->onboarding) !=
+                                 STEWARD_LOAD_RUNNING);
   steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
 }
 
@@ -294,7 +304,8 @@ steward_onboarding_catalog_page_class_init (StewardOnboardingCatalogPageClass *k
   g_object_class_override_property (object_class, PROP_CAN_GO_NEXT, "can-go-next");
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-onboarding-catalog-page.ui");
+                                               RESOURCE_PREFIX
+                                               "/steward-onboarding-catalog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingCatalogPage, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingCatalogPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingCatalogPage, list_box);

@@ -39,8 +39,10 @@ struct _StewardOnboardingConnectionPage
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingConnectionPage, steward_onboarding_connection_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingConnectionPage, steward_onboarding_connection_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE,
+                                                      page_iface_init))
 
 enum {
   PROP_0,
@@ -83,7 +85,8 @@ update_checks (StewardOnboardingConnectionPage *self)
       GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
 
       if (connection != NULL && check != NULL)
-        gtk_widget_set_opacity (check, steward_connection_get_id (connection) == chosen ? 1.0 : 0.0);
+        gtk_widget_set_opacity (check,
+                                steward_connection_get_id (connection) == chosen ? 1.0 : 0.0);
     }
 }
 
@@ -99,7 +102,8 @@ update_list_page (StewardOnboardingConnectionPage *self)
       gtk_stack_set_visible_child_name (self->list_stack, "loading");
       return;
     case STEWARD_LOAD_FAILED:
-      gtk_label_set_label (self->error_label, steward_onboarding_get_connections_error (self->onboarding));
+      gtk_label_set_label (self->error_label,
+                           steward_onboarding_get_connections_error (self->onboarding));
       gtk_stack_set_visible_child_name (self->list_stack, "error");
       return;
     case STEWARD_LOAD_DONE:
@@ -167,19 +171,23 @@ create_row (gpointer item,
 
   if (where != NULL && *where != '\0')
     /* Translators: a connection's type and where it points, like "postgresql · db.example.com". */
-    subtitle = g_strdup_printf (_("%s · %s"), steward_connection_get_type_name (connection), where);
+    subtitle = g_strdup_printf (_("%s · %s"), steward_connection_get_type_name (connection),
+                                where);
   else
     subtitle = g_strdup (steward_connection_get_type_name (connection));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steward_connection_get_name (connection));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 steward_connection_get_name (connection));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* Hidden by opacity so that rows keep one width whichever is chosen. */
   gtk_widget_set_opacity (check, steward_connection_get_id (connection) ==
-                                 steward_onboarding_get_connection_id (self->onboarding) ? 1.0 : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
+                                 steward_onboarding_get_connection_id (self->onboarding)
+                                 ? 1.0 : 0.0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chosen"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
 
   g_object_set_data_full (G_OBJECT (row), "connection", g_object_ref (connection), g_object_unref);
@@ -218,7 +226,8 @@ try_preselect (StewardOnboardingConnectionPage *self)
         return;
       id = g_strdup_printf ("%" G_GINT64_FORMAT, self->preselect_id);
       /* Translators: %s is a connection's id, a number. */
-      message = g_strdup_printf (_("Connection %s is not among the deployment’s connections."), id);
+      message = g_strdup_printf (_("Connection %s is not among the deployment’s connections."),
+                                 id);
       self->preselect_id = 0;
       show_message (self, message);
       return;
@@ -284,7 +293,8 @@ test_requested_cb (StewardOnboardingConnectionPage *self)
   g_autoptr(JsonObject) connection = NULL;
 
   steward_connector_form_clear_marks (self->form);
-  if (steward_connector_form_get_spec (self->form) == NULL || steward_connector_form_get_busy (self->form) ||
+  if (steward_connector_form_get_spec (self->form) == NULL ||
+      steward_connector_form_get_busy (self->form) ||
       !steward_connector_form_validate (self->form))
     return;
 
@@ -408,7 +418,8 @@ steward_onboarding_connection_page_constructed (GObject *object)
   steward_connection_tester_set_client (self->tester, client);
 
   self->filter = gtk_custom_filter_new (connection_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (steward_onboarding_get_connections (self->onboarding)),
+  self->filtered =
+    gtk_filter_list_model_new (g_object_ref (steward_onboarding_get_connections (self->onboarding)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered), create_row, self, NULL);
 
@@ -505,18 +516,22 @@ steward_onboarding_connection_page_class_init (StewardOnboardingConnectionPageCl
   g_type_ensure (STEWARD_TYPE_CONNECTOR_FORM);
   g_type_ensure (STEWARD_TYPE_CONNECTION_TESTER);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-onboarding-connection-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, existing_toggle);
+                                               RESOURCE_PREFIX
+                                               "/steward-onboarding-connection-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage,
+                                        existing_toggle);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, new_toggle);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, mode_stack);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage,
+                                        search_entry);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, form);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, tester);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingConnectionPage,
+                                        message_label);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

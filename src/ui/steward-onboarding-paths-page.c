@@ -27,8 +27,10 @@ struct _StewardOnboardingPathsPage
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingPathsPage, steward_onboarding_paths_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingPathsPage, steward_onboarding_paths_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE,
+                                                      page_iface_init))
 
 enum {
   PROP_0,
@@ -66,7 +68,8 @@ text_changed_cb (StewardOnboardingPathsPage *self)
     message = g_strdup (_("No root path yet"));
   else
     /* Translators: %u counts the distinct root paths typed so far. */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u root path", "%u root paths", n), n);
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u root path", "%u root paths", n),
+                               n);
 
   gtk_label_set_label (self->count_label, message);
   if (self->too_long)
@@ -238,5 +241,6 @@ steward_onboarding_paths_page_set_text (StewardOnboardingPathsPage *self,
 {
   g_return_if_fail (STEWARD_IS_ONBOARDING_PATHS_PAGE (self));
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "",
+                            -1);
 }

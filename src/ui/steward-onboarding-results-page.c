@@ -30,8 +30,10 @@ struct _StewardOnboardingResultsPage
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingResultsPage, steward_onboarding_results_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingResultsPage, steward_onboarding_results_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE,
+                                                      page_iface_init))
 
 enum {
   PROP_0,
@@ -63,8 +65,10 @@ update_summary (StewardOnboardingResultsPage *self)
   if (creating)
     {
       /* Translators: %u is how many datastores are being created. */
+      guint n = total - created;
+
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Creating %u datastore…",
-                                            "Creating %u datastores…", total - created), total - created);
+                                            "Creating %u datastores…", n), n);
       detail = _("One request creates them all. It is sent once, and never again unless you ask.");
     }
   else if (unknown > 0)
@@ -72,12 +76,14 @@ update_summary (StewardOnboardingResultsPage *self)
       /* Translators: %u is how many datastores the server did not confirm. */
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not confirmed", "%u not confirmed",
                                             unknown), unknown);
-      detail = _("The server did not answer, so some of these may exist. Check Again looks for them before anything is sent again.");
+      detail = _("The server did not answer, so some of these may exist. Check Again looks for "
+                 "them before anything is sent again.");
     }
   else if (failed == 0)
     {
       /* Translators: %u is how many datastores were created. */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Datastore Created", "%u Datastores Created",
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Datastore Created",
+                                            "%u Datastores Created",
                                             created), created);
       detail = _("Activate one to show it in the main window.");
     }
@@ -96,8 +102,10 @@ update_summary (StewardOnboardingResultsPage *self)
   gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), !creating && failed > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->reconcile_button), !creating && unknown > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results-page.retry-failed", !creating && failed > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results-page.reconcile", !creating && unknown > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results-page.retry-failed",
+                                 !creating && failed > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results-page.reconcile",
+                                 !creating && unknown > 0);
 }
 
 /* Rows */
@@ -235,7 +243,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (item), "source"),
                        steward_onboarding_target_get_name (target));
-  g_signal_connect_object (target, "notify::outcome", G_CALLBACK (update_row), item, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "notify::outcome", G_CALLBACK (update_row), item,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (target, "notify::outcome-message", G_CALLBACK (update_row), item,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (target, "notify::datastore-name", G_CALLBACK (update_row), item,
@@ -419,18 +428,21 @@ steward_onboarding_results_page_class_init (StewardOnboardingResultsPageClass *k
                                                G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-onboarding-results-page.ui");
+                                               RESOURCE_PREFIX
+                                               "/steward-onboarding-results-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, reconcile_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage,
+                                        reconcile_button);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingResultsPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "results-page.retry-failed", NULL, retry_failed_action);
+  gtk_widget_class_install_action (widget_class, "results-page.retry-failed", NULL,
+                                   retry_failed_action);
   gtk_widget_class_install_action (widget_class, "results-page.reconcile", NULL, reconcile_action);
 }
 
@@ -471,5 +483,6 @@ steward_onboarding_results_page_activate_row (StewardOnboardingResultsPage *self
       steward_onboarding_target_get_datastore_id (target) <= 0)
     return;
 
-  g_signal_emit (self, signals[DATASTORE_ACTIVATED], 0, steward_onboarding_target_get_datastore_id (target));
+  g_signal_emit (self, signals[DATASTORE_ACTIVATED], 0,
+                 steward_onboarding_target_get_datastore_id (target));
 }

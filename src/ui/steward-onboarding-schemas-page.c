@@ -34,8 +34,10 @@ struct _StewardOnboardingSchemasPage
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingSchemasPage, steward_onboarding_schemas_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingSchemasPage, steward_onboarding_schemas_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE,
+                                                      page_iface_init))
 
 enum {
   PROP_0,
@@ -66,7 +68,8 @@ update_count (StewardOnboardingSchemasPage *self)
   g_autofree char *text = NULL;
 
   /* Translators: the first %u is how many schemas are selected, the second how many there are. */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u selected", "%u of %u selected", total),
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u selected", "%u of %u selected",
+                                       total),
                           selected, total);
   gtk_label_set_label (self->count_label, text);
   steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
@@ -80,7 +83,8 @@ update_stack (StewardOnboardingSchemasPage *self)
 
   if (catalog != NULL)
     /* Translators: %s is a catalog (a database) name. */
-    intro = g_strdup_printf (_("The schemas of %s. Each one selected becomes a datastore."), catalog);
+    intro = g_strdup_printf (_("The schemas of %s. Each one selected becomes a datastore."),
+                             catalog);
   else
     intro = g_strdup (_("The connection’s schemas. Each one selected becomes a datastore."));
   gtk_label_set_label (self->intro_label, intro);
@@ -92,7 +96,8 @@ update_stack (StewardOnboardingSchemasPage *self)
       gtk_stack_set_visible_child_name (self->stack, "loading");
       break;
     case STEWARD_LOAD_FAILED:
-      gtk_label_set_label (self->error_label, steward_onboarding_get_targets_error (self->onboarding));
+      gtk_label_set_label (self->error_label,
+                           steward_onboarding_get_targets_error (self->onboarding));
       gtk_stack_set_visible_child_name (self->stack, "error");
       break;
     case STEWARD_LOAD_DONE:
@@ -199,10 +204,12 @@ static void
 activate_cb (StewardOnboardingSchemasPage *self,
              guint                         position)
 {
-  g_autoptr(StewardOnboardingTarget) target = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(StewardOnboardingTarget) target = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+                                                                     position);
 
   if (target != NULL)
-    steward_onboarding_target_set_selected (target, !steward_onboarding_target_get_selected (target));
+    steward_onboarding_target_set_selected (target,
+                                            !steward_onboarding_target_get_selected (target));
 }
 
 static void
@@ -293,7 +300,8 @@ steward_onboarding_schemas_page_constructed (GObject *object)
 
   g_assert (STEWARD_IS_ONBOARDING (self->onboarding));
   self->filter = gtk_custom_filter_new (target_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (steward_onboarding_get_targets (self->onboarding)),
+  self->filtered =
+    gtk_filter_list_model_new (g_object_ref (steward_onboarding_get_targets (self->onboarding)),
                                               GTK_FILTER (g_object_ref (self->filter)));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -387,7 +395,8 @@ steward_onboarding_schemas_page_class_init (StewardOnboardingSchemasPageClass *k
   g_object_class_override_property (object_class, PROP_CAN_GO_NEXT, "can-go-next");
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-onboarding-schemas-page.ui");
+                                               RESOURCE_PREFIX
+                                               "/steward-onboarding-schemas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSchemasPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSchemasPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSchemasPage, count_label);

@@ -60,8 +60,10 @@ struct _StewardOnboardingSettingsPage
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingSettingsPage, steward_onboarding_settings_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingSettingsPage, steward_onboarding_settings_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE,
+                                                      page_iface_init))
 
 enum {
   PROP_0,
@@ -85,7 +87,8 @@ is_new_group (StewardOnboardingSettingsPage *self)
 static gint64
 selected_group_id (StewardOnboardingSettingsPage *self)
 {
-  GListModel *groups = steward_deployment_get_groups (steward_onboarding_get_deployment (self->onboarding));
+  GListModel *groups =
+    steward_deployment_get_groups (steward_onboarding_get_deployment (self->onboarding));
   guint selected = adw_combo_row_get_selected (self->group_row);
   g_autoptr(StewardDatastoreGroup) group = NULL;
 
@@ -140,7 +143,8 @@ update_summary (StewardOnboardingSettingsPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->names_label), "warning");
 
   if (!steward_onboarding_get_template_valid (onboarding))
-    steward_row_message_set_message (self->template_message, _("The template must contain {{ schema }}"));
+    steward_row_message_set_message (self->template_message,
+                                     _("The template must contain {{ schema }}"));
   else if (too_long > 0)
     steward_row_message_set_message (self->template_message,
                                      _("Some names would be longer than 255 characters"));
@@ -196,8 +200,9 @@ update_preview_row (GtkListItem *item)
   gtk_widget_set_visible (flag, text != NULL);
   gtk_label_set_label (GTK_LABEL (flag_label), text != NULL ? text : "");
   gtk_widget_set_tooltip_text (flag, tooltip);
-  gtk_image_set_from_icon_name (GTK_IMAGE (flag_icon),
-                                g_str_equal (style, "error") ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_image_set_from_icon_name (GTK_IMAGE (flag_icon), g_str_equal (style, "error")
+                                                      ? "dialog-error-symbolic"
+                                                      : "dialog-warning-symbolic");
   gtk_widget_set_css_classes (flag, (const char *[]) { style, NULL });
 }
 
@@ -276,10 +281,12 @@ unbind_preview_cb (GtkSignalListItemFactory *factory,
 static void
 rebuild_group_names (StewardOnboardingSettingsPage *self)
 {
-  GListModel *groups = steward_deployment_get_groups (steward_onboarding_get_deployment (self->onboarding));
+  GListModel *groups =
+    steward_deployment_get_groups (steward_onboarding_get_deployment (self->onboarding));
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   gint64 selected_id = self->group_names != NULL ? selected_group_id (self) : 0;
-  guint selected = self->group_names != NULL ? adw_combo_row_get_selected (self->group_row) : GROUP_NONE;
+  guint selected =
+    self->group_names != NULL ? adw_combo_row_get_selected (self->group_row) : GROUP_NONE;
   guint n = g_list_model_get_n_items (groups);
 
   if (selected == GTK_INVALID_LIST_POSITION || selected >= GROUP_FIRST_EXISTING)
@@ -452,11 +459,12 @@ page_apply (StewardOnboardingPage *page)
 
   if (adw_expander_row_get_enable_expansion (self->enrichment_row))
     {
-      StewardDatastore *enrichment = adw_combo_row_get_selected_item (self->enrichment_datastore_row);
+      StewardDatastore *enrichment =
+        adw_combo_row_get_selected_item (self->enrichment_datastore_row);
       guint strategy = adw_combo_row_get_selected (self->strategy_row);
+      gint64 enrichment_id = enrichment != NULL ? steward_datastore_get_id (enrichment) : 0;
 
-      steward_onboarding_set_enrichment (onboarding,
-                                         enrichment != NULL ? steward_datastore_get_id (enrichment) : 0,
+      steward_onboarding_set_enrichment (onboarding, enrichment_id,
                                          gtk_spin_button_get_value_as_int (self->record_limit_spin),
                                          strategy < G_N_ELEMENTS (remediation_strategies)
                                          ? remediation_strategies[strategy] : "none",
@@ -534,8 +542,10 @@ steward_onboarding_settings_page_constructed (GObject *object)
 
   self->enrichment_datastores =
     gtk_filter_list_model_new (g_object_ref (steward_deployment_get_datastores (deployment)),
-                               GTK_FILTER (gtk_custom_filter_new (is_enrichment_datastore, NULL, NULL)));
-  adw_combo_row_set_model (self->enrichment_datastore_row, G_LIST_MODEL (self->enrichment_datastores));
+                               GTK_FILTER (gtk_custom_filter_new (is_enrichment_datastore, NULL,
+                                                                  NULL)));
+  adw_combo_row_set_model (self->enrichment_datastore_row,
+                           G_LIST_MODEL (self->enrichment_datastores));
 
   rebuild_group_names (self);
   g_signal_connect_object (steward_deployment_get_groups (deployment), "items-changed",
@@ -627,25 +637,35 @@ steward_onboarding_settings_page_class_init (StewardOnboardingSettingsPageClass 
   g_type_ensure (STEWARD_TYPE_ROW_MESSAGE);
   g_type_ensure (STEWARD_TYPE_DATASTORE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-onboarding-settings-page.ui");
+                                               RESOURCE_PREFIX
+                                               "/steward-onboarding-settings-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, template_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, template_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        template_message);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, names_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, preview_view);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, description_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, description_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        description_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        description_message);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, teams_editor);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, tags_editor);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, group_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, new_group_name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, new_group_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        new_group_name_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        new_group_message);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, icon_picker);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, enrichment_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, enrichment_datastore_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, record_limit_spin);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        enrichment_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        enrichment_datastore_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        record_limit_spin);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, strategy_row);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, rollup_spin);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, enrichment_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
+                                        enrichment_message);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, sync_switch);
   gtk_widget_class_bind_template_callback (widget_class, template_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, group_selected_cb);

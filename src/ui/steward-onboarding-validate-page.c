@@ -31,8 +31,10 @@ struct _StewardOnboardingValidatePage
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingValidatePage, steward_onboarding_validate_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE, page_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardOnboardingValidatePage, steward_onboarding_validate_page,
+                               ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (STEWARD_TYPE_ONBOARDING_PAGE,
+                                                      page_iface_init))
 
 enum {
   PROP_0,
@@ -87,20 +89,25 @@ update_summary (StewardOnboardingValidatePage *self)
   else if (failed == 0)
     {
       /* Translators: %u is how many schemas (or root paths) passed validation. */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u can be onboarded", "All %u can be onboarded",
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u can be onboarded",
+                                            "All %u can be onboarded",
                                             passed), passed);
       detail = g_strdup (_("The server can read each one."));
     }
   else
     {
-      /* Translators: the first %u is how many passed validation, the second how many were checked. */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u can be onboarded", "%u of %u can be onboarded",
+      /* Translators: the first %u is how many passed validation, the second how many were
+       * checked. */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u can be onboarded",
+                                            "%u of %u can be onboarded",
                                             to_check), passed, to_check);
       if (passed > 0)
         /* Translators: %u is how many failed validation. */
         detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u failed and will be skipped: go on with the others, or go back to change the selection.",
-                                               "%u failed and will be skipped: go on with the others, or go back to change the selection.",
+                                               "%u failed and will be skipped: go on with the "
+                                               "others, or go back to change the selection.",
+                                               "%u failed and will be skipped: go on with the "
+                                               "others, or go back to change the selection.",
                                                failed), failed);
       else
         detail = g_strdup (_("None passed. Go back to choose others, or to check the connection."));
@@ -108,7 +115,8 @@ update_summary (StewardOnboardingValidatePage *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->detail_label, detail);
-  gtk_progress_bar_set_fraction (self->progress_bar, to_check > 0 ? (double) checked / to_check : 0.0);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 to_check > 0 ? (double) checked / to_check : 0.0);
   gtk_label_set_label (self->error_label, error != NULL ? error : "");
   gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
   if (gtk_toggle_button_get_active (self->failures_toggle))
@@ -233,8 +241,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (g_object_get_data (G_OBJECT (item), "name"),
                        steward_onboarding_target_get_name (target));
-  g_signal_connect_object (target, "notify::check", G_CALLBACK (update_row), item, G_CONNECT_SWAPPED);
-  g_signal_connect_object (target, "notify::check-message", G_CALLBACK (update_row), item, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "notify::check", G_CALLBACK (update_row), item,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "notify::check-message", G_CALLBACK (update_row), item,
+                           G_CONNECT_SWAPPED);
   update_row (item);
 }
 
@@ -338,7 +348,8 @@ steward_onboarding_validate_page_constructed (GObject *object)
 
   g_assert (STEWARD_IS_ONBOARDING (self->onboarding));
   self->filter = gtk_custom_filter_new (target_shown, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (steward_onboarding_get_targets (self->onboarding)),
+  self->filtered =
+    gtk_filter_list_model_new (g_object_ref (steward_onboarding_get_targets (self->onboarding)),
                                               GTK_FILTER (g_object_ref (self->filter)));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -420,13 +431,16 @@ steward_onboarding_validate_page_class_init (StewardOnboardingValidatePageClass 
   g_object_class_override_property (object_class, PROP_CAN_GO_NEXT, "can-go-next");
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-onboarding-validate-page.ui");
+                                               RESOURCE_PREFIX
+                                               "/steward-onboarding-validate-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage, detail_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage,
+                                        error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage, failures_toggle);
+  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage,
+                                        failures_toggle);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingValidatePage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, failures_toggled_cb);
 

@@ -147,7 +147,8 @@ update_buttons (StewardOnboardingWizard *self)
   label = steward_onboarding_page_get_next_label (page);
   gtk_button_set_label (self->next_button, label != NULL ? label : _("_Next"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "wizard.next");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", steward_onboarding_page_can_go_next (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
+                                 steward_onboarding_page_can_go_next (page));
 }
 
 static void
@@ -165,7 +166,8 @@ show_page (StewardOnboardingWizard *self,
   gtk_stack_set_transition_type (self->stack, forward ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
                                                       : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
   gtk_stack_set_visible_child (self->stack, page);
-  g_debug ("Onboarding step: %s", steward_onboarding_page_get_title (STEWARD_ONBOARDING_PAGE (page)));
+  g_debug ("Onboarding step: %s",
+           steward_onboarding_page_get_title (STEWARD_ONBOARDING_PAGE (page)));
   steward_onboarding_page_activate (STEWARD_ONBOARDING_PAGE (page));
   update_buttons (self);
 }
@@ -242,14 +244,19 @@ steward_onboarding_wizard_close_request (GtkWindow *window)
                                                        creating ? _("Close While Creating?")
                                                                 : _("Discard the Onboarding?"),
                                                        creating
-                                                       ? _("The server goes on creating the datastores. They appear in the main window when it answers.")
-                                                       : _("The connection and schemas chosen so far will be lost. Nothing has been created.")));
+                                                       ? _("The server goes on creating the "
+                                                           "datastores. They appear in the main "
+                                                           "window when it answers.")
+                                                       : _("The connection and schemas chosen so "
+                                                           "far will be lost. Nothing has been "
+                                                           "created.")));
   adw_message_dialog_add_responses (dialog,
                                     "keep", creating ? _("_Stay") : _("_Keep Editing"),
                                     "discard", creating ? _("_Close") : _("_Discard"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard",
-                                              creating ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "discard", creating
+                                                                ? ADW_RESPONSE_SUGGESTED
+                                                                : ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
@@ -336,7 +343,8 @@ finished_cb (StewardOnboardingWizard *self)
     return;
 
   /* Translators: part of "3 datastores created, 1 failed". */
-  created_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u datastore created", "%u datastores created",
+  created_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u datastore created",
+                                               "%u datastores created",
                                                created), created);
   /* Translators: %s is "N datastores created", %u how many failed. */
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u failed", "%s, %u failed", failed),
@@ -412,8 +420,10 @@ steward_onboarding_wizard_class_init (StewardOnboardingWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "wizard.done", NULL, done_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "wizard.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "wizard.next",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "wizard.back",
+                                       NULL);
 }
 
 static void
@@ -442,7 +452,8 @@ steward_onboarding_wizard_new (GtkWindow         *parent,
     {
       g_autofree char *why = steward_action_explain_denied (STEWARD_ACTION_ONBOARD_SCHEMAS);
       /* Translators: %s says which role is needed, e.g. "Requires the Manager role". */
-      g_autofree char *description = g_strdup_printf (_("%s to create datastores. Ask an administrator of the deployment for it."),
+      g_autofree char *description = g_strdup_printf (_("%s to create datastores. Ask an "
+                                                        "administrator of the deployment for it."),
                                                       why);
 
       self->refused = TRUE;
@@ -452,25 +463,36 @@ steward_onboarding_wizard_new (GtkWindow         *parent,
       return self;
     }
 
-  add_page (self, &self->connection_page, steward_onboarding_connection_page_new (self->onboarding), "connection");
-  add_page (self, &self->catalog_page, steward_onboarding_catalog_page_new (self->onboarding), "catalog");
-  add_page (self, &self->schemas_page, steward_onboarding_schemas_page_new (self->onboarding), "schemas");
+  add_page (self, &self->connection_page, steward_onboarding_connection_page_new (self->onboarding),
+            "connection");
+  add_page (self, &self->catalog_page, steward_onboarding_catalog_page_new (self->onboarding),
+            "catalog");
+  add_page (self, &self->schemas_page, steward_onboarding_schemas_page_new (self->onboarding),
+            "schemas");
   add_page (self, &self->paths_page, steward_onboarding_paths_page_new (self->onboarding), "paths");
-  add_page (self, &self->validate_page, steward_onboarding_validate_page_new (self->onboarding), "validate");
-  add_page (self, &self->settings_page, steward_onboarding_settings_page_new (self->onboarding), "settings");
-  add_page (self, &self->results_page, steward_onboarding_results_page_new (self->onboarding), "results");
+  add_page (self, &self->validate_page, steward_onboarding_validate_page_new (self->onboarding),
+            "validate");
+  add_page (self, &self->settings_page, steward_onboarding_settings_page_new (self->onboarding),
+            "settings");
+  add_page (self, &self->results_page, steward_onboarding_results_page_new (self->onboarding),
+            "results");
 
   g_signal_connect_object (self->results_page, "datastore-activated",
                            G_CALLBACK (datastore_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->connection_page, "preselected",
                            G_CALLBACK (preselected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_swapped (self->onboarding, "finished", G_CALLBACK (finished_cb), self);
-  g_signal_connect_swapped (self->onboarding, "notify::creating", G_CALLBACK (update_buttons), self);
+  g_signal_connect_swapped (self->onboarding, "notify::creating", G_CALLBACK (update_buttons),
+                            self);
 
   show_page (self, self->connection_page, TRUE);
   if (connection_id > 0)
-    steward_onboarding_connection_page_preselect (STEWARD_ONBOARDING_CONNECTION_PAGE (self->connection_page),
-                                                  connection_id);
+    {
+      GtkWidget *page = self->connection_page;
+
+      steward_onboarding_connection_page_preselect (STEWARD_ONBOARDING_CONNECTION_PAGE (page),
+                                                    connection_id);
+    }
   return self;
 }
 
