@@ -3,7 +3,7 @@
 #
 # Opens the main view of a demo deployment with a datastore's details, then each of the main
 # window's dialogs over it, under Xvfb (through headless-run.sh), and saves a PNG of the window
-# with the dialog over it, at 1280×800 and at 800×600. build-aux/screenshots.sh runs it too.
+# with the dialog over it, at 1280×800 and at 800×600, and each step of the onboarding wizard. build-aux/screenshots.sh runs it too.
 #
 #   build-aux/screenshot-dialogs.sh OUTDIR
 #
@@ -105,3 +105,7 @@ shoot connections-small connections "" 800 600
 shoot connection-editor connection-editor "^Edit Connection$" 1280 800
 shoot connection-rotation connection-rotation "^Change Password$" 1280 800
 shoot delete-connection-refused delete-connection-refused "^Delete “postgres_production”\?$" 1280 800
+for step in connection catalog schemas paths validate settings results; do
+  shoot "onboarding-$step" "onboarding-$step" "^Onboard Schemas$" 1280 800
+done
+shoot onboarding-schemas-small onboarding-schemas "^Onboard Schemas$" 800 600

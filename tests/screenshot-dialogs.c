@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdlib.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -19,6 +20,8 @@
 #include "steward-group-editor.h"
 #include "steward-main-view.h"
 #include "steward-sidebar.h"
+#include "steward-onboarding-paths-page.h"
+#include "steward-onboarding-wizard.h"
 #include "steward-test-demo.h"
 #include "steward-test-connection-dialog.h"
 #include "steward-test-utils.h"
@@ -29,7 +32,9 @@
  *   screenshot-dialogs DIALOG WIDTH HEIGHT
  *
  * DIALOG is group-editor, delete-confirmation, delete-group, datastore-editor, create-jdbc,
- * create-dfs or test-connection-failed, or one of the states a user meets on the way:
+ * create-dfs, test-connection-failed, or a step of the onboarding wizard (onboarding-connection,
+ * -catalog, -schemas, -paths, -validate, -settings, -results: the last with one failure), or one
+ * of the states a user meets on the way:
  * new-group-taken (a name another group has), datastore-editor-rejected (a value the server
  * refuses, a tag being added) and delete-confirmation-forbidden (a manager trying); "none" shows
  * the main view alone, a datastore's details open. The Connections page: "connections" (a
@@ -211,6 +216,96 @@ show_connections (GtkWidget  *view,
     }
 }
 
+/* The onboarding wizard, walked to the step @which names (after "onboarding-"), with demo data:
+ * PostgreSQL's production catalog, whose finance schema fails validation; a template giving a
+ * name a datastore has already (prod_public); the S3 lake's root paths; a bulk creation where
+ * one schema fails. */
+
+static gboolean
+onboarding_step_cb (gpointer user_data)
+{
+  StewardOnboarding *onboarding = steward_onboarding_wizard_get_onboarding (user_data);
+
+  return steward_onboarding_get_connections_state (onboarding) != STEWARD_LOAD_RUNNING &&
+         steward_onboarding_get_catalogs_state (onboarding) != STEWARD_LOAD_RUNNING &&
+         steward_onboarding_get_targets_state (onboarding) != STEWARD_LOAD_RUNNING &&
+         !steward_onboarding_get_validating (onboarding) &&
+         !steward_onboarding_get_creating (onboarding);
+}
+
+static gboolean
+onboarding_at (StewardOnboardingWizard *wizard,
+               const char              *page,
+               const char              *which)
+{
+  steward_test_wait_until (onboarding_step_cb, wizard, 10000);
+  return g_str_equal (page, which);
+}
+
+static void
+onboarding_next (StewardOnboardingWizard *wizard)
+{
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  steward_test_wait_until (onboarding_step_cb, wizard, 10000);
+}
+
+static GtkWindow *
+open_onboarding (GtkWindow         *window,
+                 StewardTestDemo   *demo,
+                 StewardDeployment *deployment,
+                 const char        *which)
+{
+  gboolean paths = g_str_equal (which, "paths");
+  StewardOnboardingWizard *wizard = steward_onboarding_wizard_new (window, deployment,
+                                                                   paths ? 12 : 7);
+  StewardOnboarding *onboarding = steward_onboarding_wizard_get_onboarding (wizard);
+  GtkWidget *page;
+
+  gtk_window_present (GTK_WINDOW (wizard));
+  if (onboarding_at (wizard, "connection", which))
+    {
+      /* Back to the first step, the connection chosen. */
+      gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.back", NULL);
+      return GTK_WINDOW (wizard);
+    }
+
+  if (paths)
+    {
+      steward_test_wait_until (onboarding_step_cb, wizard, 10000);
+      page = steward_onboarding_wizard_get_page (wizard);
+      steward_onboarding_paths_page_set_text (STEWARD_ONBOARDING_PATHS_PAGE (page),
+                                              "/raw/orders/\n/raw/customers/\n/raw/payments/\n"
+                                              "/curated/revenue/\n");
+      return GTK_WINDOW (wizard);
+    }
+
+  steward_onboarding_set_catalog (onboarding, "production");
+  if (onboarding_at (wizard, "catalog", which))
+    return GTK_WINDOW (wizard);
+
+  onboarding_next (wizard);
+  if (onboarding_at (wizard, "schemas", which))
+    return GTK_WINDOW (wizard);
+
+  onboarding_next (wizard);
+  if (onboarding_at (wizard, "validate", which))
+    return GTK_WINDOW (wizard);
+
+  onboarding_next (wizard);
+  page = steward_onboarding_wizard_get_page (wizard);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Name Template")), "prod_{{ schema }}");
+  gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Description (optional)")),
+                         "Production PostgreSQL schemas");
+  if (onboarding_at (wizard, "settings", which))
+    return GTK_WINDOW (wizard);
+
+  steward_demo_server_fail_bulk_target (demo->server, "inventory",
+                                        "Lock wait timeout exceeded; try restarting transaction",
+                                        1);
+  onboarding_next (wizard);
+  return GTK_WINDOW (wizard);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +420,8 @@ main (int   argc,
       steward_test_wait_until (never_cb, NULL, G_MAXUINT);
       return 0;
     }
+  else if (g_str_has_prefix (which, "onboarding-"))
+    dialog = open_onboarding (window, demo, deployment, which + strlen ("onboarding-"));
   else if (!g_str_equal (which, "none") && !refused)
     g_error ("No dialog called %s", which);
 

@@ -621,6 +621,38 @@ test_discovery (void)
   }
 }
 
+/* A file-system connection's root paths are checked the same way, and reported by path. */
+static void
+test_validate_root_paths (void)
+{
+  g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) validation = NULL;
+  g_autoptr(StewardValidationResult) orders = NULL;
+  g_autoptr(StewardValidationResult) denied = NULL;
+  g_autofree char *body = NULL;
+  static const char *paths[] = { "/raw/orders/", "/denied/area/", NULL };
+
+  CALL (result, steward_client_validate_root_paths_async (demo->client, 12, NULL, paths, NULL,
+                                                          steward_test_store_result_cb, &result));
+  validation = steward_client_validate_root_paths_finish (demo->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (validation), ==, 2);
+  orders = g_list_model_get_item (validation, 0);
+  denied = g_list_model_get_item (validation, 1);
+  g_assert_cmpstr (steward_validation_result_get_schema_name (orders), ==, "/raw/orders/");
+  g_assert_true (steward_validation_result_get_success (orders));
+  g_assert_cmpstr (steward_validation_result_get_schema_name (denied), ==, "/denied/area/");
+  g_assert_false (steward_validation_result_get_success (denied));
+  g_assert_cmpstr (steward_validation_result_get_message (denied), ==,
+                   "Access Denied: the credentials cannot read s3://acme-data-lake/denied/area/");
+
+  body = steward_test_demo_last_body (demo, "POST", "/api/connections/12/datastores/validate");
+  g_assert_nonnull (strstr (body, "\"root_paths\""));
+  g_assert_null (strstr (body, "\"schemas\""));
+}
+
 static void
 test_bulk_create (void)
 {
@@ -743,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/client/connections", test_connections);
   g_test_add_func ("/client/connection-testing", test_connection_testing);
   g_test_add_func ("/client/discovery", test_discovery);
+  g_test_add_func ("/client/validate-root-paths", test_validate_root_paths);
   g_test_add_func ("/client/bulk-create", test_bulk_create);
   g_test_add_func ("/client/operations", test_operations);
   g_test_add_func ("/client/cancel", test_cancel);

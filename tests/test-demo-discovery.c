@@ -487,6 +487,78 @@ test_bulk_root_paths (DemoFixture   *f,
   demo_assert_validation (jdbc, "body.schemas", "value_error");
 }
 
+#define WAREHOUSE \
+  "{\"name\": \"tenant_warehouse\", \"type\": \"postgresql\"," \
+  " \"host\": \"warehouse.acme-corp.com\", \"username\": \"qualytics\"," \
+  " \"password\": \"demo\"}"
+
+/* The warehouse host holds a catalog of 152 schemas, for onboarding at scale. */
+static void
+test_many_schemas (DemoFixture   *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DemoResponse) catalogs = demo_request (f, MANAGER, "POST", "/connections/catalogs",
+                                                   WAREHOUSE);
+  g_autoptr(DemoResponse) schemas = demo_request (f, MANAGER, "POST",
+                                                  "/connections/schemas?catalog=tenants",
+                                                  WAREHOUSE);
+  g_autoptr(DemoResponse) validate = demo_request (f, MANAGER, "POST",
+                                                   "/connections/datastores/validate",
+                                                   "{\"connection\": " WAREHOUSE ","
+                                                   " \"database\": \"tenants\","
+                                                   " \"schemas\": [\"tenant_150\", \"finance\","
+                                                   " \"tenant_151\"]}");
+
+  demo_assert_status (catalogs, SOUP_STATUS_OK);
+  g_assert_cmpstr (demo_get_string (catalogs->root, "0"), ==, "tenants");
+  demo_assert_status (schemas, SOUP_STATUS_OK);
+  g_assert_cmpuint (demo_get_length (schemas->root, ""), ==, 152);
+  g_assert_cmpstr (demo_get_string (schemas->root, "0"), ==, "public");
+  g_assert_cmpstr (demo_get_string (schemas->root, "2"), ==, "tenant_001");
+  g_assert_cmpstr (demo_get_string (schemas->root, "151"), ==, "tenant_150");
+
+  demo_assert_status (validate, SOUP_STATUS_OK);
+  g_assert_cmpstr (demo_get_string (validate->root, "results.0.status"), ==, "success");
+  g_assert_cmpstr (demo_get_string (validate->root, "results.1.message"), ==,
+                   "Permission denied for schema finance");
+  g_assert_cmpstr (demo_get_string (validate->root, "results.2.message"), ==,
+                   "Schema 'tenant_151' does not exist in database 'tenants'");
+}
+
+/* A test can make chosen schemas fail a bulk creation a number of times; the rest of the request
+ * is still created, and validation is not affected. */
+static void
+test_bulk_injected_failures (DemoFixture   *f,
+                             gconstpointer  data)
+{
+  const char *body = "{\"database\": \"production\", \"schemas\": [\"public\", \"inventory\"],"
+                     " \"name_template\": \"injected_{{ schema }}\"}";
+  guint before = datastore_count (f);
+  g_autoptr(DemoResponse) validate = NULL;
+  g_autoptr(DemoResponse) first = NULL;
+  g_autoptr(DemoResponse) second = NULL;
+
+  steward_demo_server_fail_bulk_target (f->server, "inventory", "Lock wait timeout exceeded", 1);
+  validate = demo_request (f, MANAGER, "POST", "/connections/7/datastores/validate",
+                           "{\"database\": \"production\", \"schemas\": [\"inventory\"]}");
+  g_assert_cmpstr (demo_get_string (validate->root, "results.0.status"), ==, "success");
+
+  first = demo_request (f, MANAGER, "POST", "/connections/7/datastores/bulk", body);
+  demo_assert_status (first, SOUP_STATUS_OK);
+  g_assert_cmpuint (demo_get_length (first->root, "created"), ==, 1);
+  g_assert_cmpstr (demo_get_string (first->root, "errors.0.schema_name"), ==, "inventory");
+  g_assert_cmpstr (demo_get_string (first->root, "errors.0.error"), ==,
+                   "Lock wait timeout exceeded");
+  g_assert_cmpuint (datastore_count (f), ==, before + 1);
+
+  /* Once only: the next request creates it. */
+  second = demo_request (f, MANAGER, "POST", "/connections/7/datastores/bulk",
+                         "{\"database\": \"production\", \"schemas\": [\"inventory\"]}");
+  g_assert_cmpuint (demo_get_length (second->root, "created"), ==, 1);
+  g_assert_cmpuint (demo_get_length (second->root, "errors"), ==, 0);
+  g_assert_cmpuint (datastore_count (f), ==, before + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +578,8 @@ main (int   argc,
   ADD ("/discovery/bulk-rules", test_bulk_rules);
   ADD ("/discovery/bulk-defaults", test_bulk_defaults);
   ADD ("/discovery/bulk-root-paths", test_bulk_root_paths);
+  ADD ("/discovery/many-schemas", test_many_schemas);
+  ADD ("/discovery/bulk-injected-failures", test_bulk_injected_failures);
 
   return g_test_run ();
 }

@@ -135,6 +135,7 @@ typedef struct
   gint64      connection_id;
   JsonObject *new_connection;
   char       *database;
+  const char *member;   /* "schemas", or "root_paths" for DFS */
   GStrv       schemas;
   guint       next;
   GListStore *results;
@@ -235,13 +236,56 @@ validate_next_batch (GTask *task)
     json_object_set_object_member (object, "connection", json_object_ref (validation->new_connection));
   if (validation->database != NULL)
     json_object_set_string_member (object, "database", validation->database);
-  json_object_set_array_member (object, "schemas", schemas);
+  json_object_set_array_member (object, validation->member, schemas);
   json_node_take_object (body, object);
 
   _steward_client_call (g_task_get_source_object (task), STEWARD_HTTP_POST,
                         path != NULL ? path : "connections/datastores/validate", NULL, body,
                         STEWARD_CALL_NONE, parse_validation, g_object_unref, validate_next_batch,
                         g_task_get_cancellable (task), validate_batch_cb, task);
+}
+
+static void
+validate_targets (StewardClient       *self,
+                  gint64               connection_id,
+                  JsonObject          *new_connection,
+                  const char          *database,
+                  const char          *member,
+                  const char * const  *targets,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  Validation *validation;
+  GTask *task;
+
+  if (!check_connection_choice (self, connection_id, new_connection,
+                                steward_client_validate_schemas_async, callback, user_data))
+    return;
+
+  if (targets == NULL || targets[0] == NULL)
+    {
+      const char *message = g_str_equal (member, "schemas") ? _("Choose at least one schema")
+                                                            : _("Give at least one root path");
+
+      _steward_client_fail (self, steward_client_validate_schemas_async,
+                            steward_api_error_new_invalid_field (member, message),
+                            callback, user_data);
+      return;
+    }
+
+  validation = g_new0 (Validation, 1);
+  validation->connection_id = connection_id;
+  validation->new_connection = new_connection != NULL ? json_object_ref (new_connection) : NULL;
+  validation->database = g_strdup (database);
+  validation->member = member;
+  validation->schemas = g_strdupv ((char **) targets);
+  validation->results = g_list_store_new (STEWARD_TYPE_VALIDATION_RESULT);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_client_validate_schemas_async);
+  g_task_set_task_data (task, validation, validation_free);
+  validate_next_batch (task);
 }
 
 void
@@ -254,32 +298,23 @@ steward_client_validate_schemas_async (StewardClient       *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  Validation *validation;
-  GTask *task;
+  validate_targets (self, connection_id, new_connection, database, "schemas", schemas,
+                    cancellable, callback, user_data);
+}
 
-  if (!check_connection_choice (self, connection_id, new_connection,
-                                steward_client_validate_schemas_async, callback, user_data))
-    return;
-
-  if (schemas == NULL || schemas[0] == NULL)
-    {
-      _steward_client_fail (self, steward_client_validate_schemas_async,
-                            steward_api_error_new_invalid_field ("schemas", _("Choose at least one schema")),
-                            callback, user_data);
-      return;
-    }
-
-  validation = g_new0 (Validation, 1);
-  validation->connection_id = connection_id;
-  validation->new_connection = new_connection != NULL ? json_object_ref (new_connection) : NULL;
-  validation->database = g_strdup (database);
-  validation->schemas = g_strdupv ((char **) schemas);
-  validation->results = g_list_store_new (STEWARD_TYPE_VALIDATION_RESULT);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_client_validate_schemas_async);
-  g_task_set_task_data (task, validation, validation_free);
-  validate_next_batch (task);
+/* The same for the root paths of a file-system (DFS) connection, which has no database. Each
+ * result names its root path where a schema's would name the schema. */
+void
+steward_client_validate_root_paths_async (StewardClient       *self,
+                                          gint64               connection_id,
+                                          JsonObject          *new_connection,
+                                          const char * const  *root_paths,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  validate_targets (self, connection_id, new_connection, NULL, "root_paths", root_paths,
+                    cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): a GListModel of StewardValidationResult, one per schema */
@@ -287,6 +322,15 @@ GListModel *
 steward_client_validate_schemas_finish (StewardClient  *self,
                                         GAsyncResult   *result,
                                         GError        **error)
+{
+  return _steward_client_call_finish (self, result, steward_client_validate_schemas_async, error);
+}
+
+/* Returns: (transfer full): a GListModel of StewardValidationResult, one per root path */
+GListModel *
+steward_client_validate_root_paths_finish (StewardClient  *self,
+                                           GAsyncResult   *result,
+                                           GError        **error)
 {
   return _steward_client_call_finish (self, result, steward_client_validate_schemas_async, error);
 }

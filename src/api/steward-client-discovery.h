@@ -44,6 +44,16 @@ void               steward_client_validate_schemas_async   (StewardClient       
 GListModel        *steward_client_validate_schemas_finish  (StewardClient            *self,
                                                             GAsyncResult             *result,
                                                             GError                  **error);
+void               steward_client_validate_root_paths_async (StewardClient           *self,
+                                                            gint64                    connection_id,
+                                                            JsonObject               *new_connection,
+                                                            const char * const       *root_paths,
+                                                            GCancellable             *cancellable,
+                                                            GAsyncReadyCallback       callback,
+                                                            gpointer                  user_data);
+GListModel        *steward_client_validate_root_paths_finish (StewardClient          *self,
+                                                            GAsyncResult             *result,
+                                                            GError                  **error);
 void               steward_client_bulk_create_async        (StewardClient            *self,
                                                             gint64                    connection_id,
                                                             StewardDatastoreRequest  *request,

@@ -4,7 +4,7 @@
 #include "steward-json.h"
 #include "steward-validation-result.h"
 
-/* Whether one schema can be reached, from a validate call. */
+/* Whether one schema (or root path) can be reached, from a validate call. */
 struct _StewardValidationResult
 {
   GObject   parent_instance;
@@ -91,7 +91,8 @@ steward_validation_result_new_from_json (JsonObject *object)
   g_return_val_if_fail (object != NULL, NULL);
 
   self = g_object_new (STEWARD_TYPE_VALIDATION_RESULT, NULL);
-  self->schema_name = g_strdup (steward_json_get_string (object, "schema_name"));
+  /* Root paths (DFS) are reported under their own member. */
+  self->schema_name = g_strdup (steward_json_get_string2 (object, "schema_name", "root_path"));
   status = steward_json_get_string (object, "status");
   self->success = status != NULL ? g_ascii_strcasecmp (status, "success") == 0
                                  : steward_json_get_bool (object, "success", FALSE);

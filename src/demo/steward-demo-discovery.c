@@ -499,6 +499,8 @@ _demo_discovery_bulk (DemoRequest *req)
       g_autofree char *name = expand_template (name_template, label);
       DemoDatastore *datastore;
 
+      if (problem == NULL)
+        problem = _demo_server_take_bulk_failure (req->server, target);
       if (problem == NULL && g_utf8_strlen (name, -1) > 255)
         problem = g_strdup_printf ("The datastore name '%s' is longer than 255 characters", name);
       if (problem != NULL)

@@ -388,6 +388,9 @@ gboolean  _demo_require_level              (DemoRequest       *req,
                                             DemoLevel          level);
 char     *_demo_server_issue_token         (StewardDemoServer *self,
                                             StewardDemoRole    role);
+/* The failure a test injected for the next bulk creation of TARGET, or NULL. */
+char     *_demo_server_take_bulk_failure   (StewardDemoServer *self,
+                                            const char        *target);
 
 /* Handlers and the helpers they share, one file per resource family */
 

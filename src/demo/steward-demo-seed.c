@@ -28,6 +28,12 @@ static const char *const generic_schemas[] = {
   "public", "sales", "finance", "hr", "marketing", NULL
 };
 
+/* A warehouse with a schema per customer, for onboarding at scale: "public", "finance" and
+ * tenant_001 to tenant_150, filled in on first use (see tenant_schemas()). */
+#define TENANT_COUNT 150
+static const char *tenants[2 + TENANT_COUNT + 1];
+static char tenant_names[TENANT_COUNT][16];
+
 /* Each host's catalogs, and the schemas of each catalog in the same order. */
 static const char *const postgres_catalogs[] = {
   "production", "production_db", "staging_db", "analytics_db", "enrichment", NULL
@@ -43,6 +49,8 @@ static const char *const *const snowflake_schemas[] = {
 };
 static const char *const mysql_catalogs[] = { "shop", "crm", "billing", NULL };
 static const char *const *const mysql_schemas[] = { shop_schemas, crm_schemas, billing_schemas };
+static const char *const tenant_catalogs[] = { "tenants", "analytics_db", NULL };
+static const char *const *const tenant_schema_lists[] = { tenants, warehouse_schemas };
 /* Any other host looks like a small warehouse. */
 static const char *const *const generic_schema_lists[] = {
   generic_schemas, generic_schemas, generic_schemas
@@ -59,15 +67,38 @@ static const WorldHost world[] = {
   { "db.acme-corp.com", postgres_catalogs, postgres_schemas },
   { "acme.snowflakecomputing.com", warehouse_catalogs, snowflake_schemas },
   { "mysql.acme-corp.com", mysql_catalogs, mysql_schemas },
+  { "warehouse.acme-corp.com", tenant_catalogs, tenant_schema_lists },
 };
 static const WorldHost generic_host = { NULL, warehouse_catalogs, generic_schema_lists };
 
 /* The one schema the demo's service accounts may not read. */
 #define DENIED_SCHEMA "finance"
 
+static void
+fill_tenants (void)
+{
+  static gsize filled = 0;
+
+  if (!g_once_init_enter (&filled))
+    return;
+
+  tenants[0] = "public";
+  tenants[1] = "finance";
+  for (guint i = 0; i < TENANT_COUNT; i++)
+    {
+      g_snprintf (tenant_names[i], sizeof tenant_names[i], "tenant_%03u", i + 1);
+      tenants[2 + i] = tenant_names[i];
+    }
+  tenants[2 + TENANT_COUNT] = NULL;
+
+  g_once_init_leave (&filled, 1);
+}
+
 static const WorldHost *
 world_host (const char *host)
 {
+  fill_tenants ();
+
   for (guint i = 0; host != NULL && i < G_N_ELEMENTS (world); i++)
     if (g_ascii_strcasecmp (world[i].host, host) == 0)
       return &world[i];

@@ -30,6 +30,14 @@ typedef struct
   guint             count;
 } FaultRule;
 
+/* A schema or root path that the next COUNT bulk creations fail to create. */
+typedef struct
+{
+  char  *target;
+  char  *message;
+  guint  count;
+} BulkFailure;
+
 typedef struct
 {
   char *method;
@@ -126,6 +134,7 @@ struct _StewardDemoServer
   GHashTable   *revoked;       /* tokens that answer 401 */
   TeamConfig    teams[3];      /* by DemoUser.index */
   GQueue        faults;        /* FaultRule */
+  GQueue        bulk_failures; /* BulkFailure */
   GHashTable   *request_counts; /* "METHOD path" → GUINT_TO_POINTER (count) */
   GQueue        request_log;   /* LoggedRequest, oldest first */
 };
@@ -199,6 +208,16 @@ fault_rule_free (gpointer data)
   g_free (rule->method);
   g_free (rule->path_prefix);
   g_free (rule);
+}
+
+static void
+bulk_failure_free (gpointer data)
+{
+  BulkFailure *failure = data;
+
+  g_free (failure->target);
+  g_free (failure->message);
+  g_free (failure);
 }
 
 static void
@@ -719,6 +738,34 @@ take_fault (StewardDemoServer *self,
   return FALSE;
 }
 
+/* Called by bulk creation on the server thread: the message TARGET must fail with this time, or
+ * NULL when it may be created. */
+char *
+_demo_server_take_bulk_failure (StewardDemoServer *self,
+                                const char        *target)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  for (GList *l = self->bulk_failures.head; l != NULL; l = l->next)
+    {
+      BulkFailure *failure = l->data;
+      char *message;
+
+      if (strcmp (failure->target, target) != 0)
+        continue;
+
+      message = g_strdup (failure->message);
+      if (--failure->count == 0)
+        {
+          g_queue_delete_link (&self->bulk_failures, l);
+          bulk_failure_free (failure);
+        }
+      return message;
+    }
+
+  return NULL;
+}
+
 /* The faults that answer without handling the request: nothing changes. */
 static void
 answer_fault (SoupServerMessage *msg,
@@ -1191,6 +1238,7 @@ steward_demo_server_finalize (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->teams); i++)
     g_hash_table_unref (self->teams[i].teams);
   g_queue_clear_full (&self->faults, fault_rule_free);
+  g_queue_clear_full (&self->bulk_failures, bulk_failure_free);
   g_hash_table_unref (self->request_counts);
   g_queue_clear_full (&self->request_log, logged_request_free);
   g_mutex_clear (&self->lock);
@@ -1366,6 +1414,7 @@ steward_demo_server_init (StewardDemoServer *self)
   g_hash_table_insert (member->teams, g_strdup ("Analytics"), GINT_TO_POINTER (DEMO_TEAM_EDITOR));
 
   g_queue_init (&self->faults);
+  g_queue_init (&self->bulk_failures);
   g_queue_init (&self->request_log);
   self->request_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -1604,6 +1653,30 @@ steward_demo_server_inject_fault (StewardDemoServer *self,
 
   locker = g_mutex_locker_new (&self->lock);
   g_queue_push_tail (&self->faults, rule);
+}
+
+void
+steward_demo_server_fail_bulk_target (StewardDemoServer *self,
+                                      const char        *target,
+                                      const char        *message,
+                                      guint              count)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  BulkFailure *failure;
+
+  g_return_if_fail (STEWARD_IS_DEMO_SERVER (self));
+  g_return_if_fail (target != NULL && message != NULL);
+
+  if (count == 0)
+    return;
+
+  failure = g_new0 (BulkFailure, 1);
+  failure->target = g_strdup (target);
+  failure->message = g_strdup (message);
+  failure->count = count;
+
+  locker = g_mutex_locker_new (&self->lock);
+  g_queue_push_tail (&self->bulk_failures, failure);
 }
 
 guint

@@ -77,6 +77,14 @@ void        steward_demo_server_inject_fault        (StewardDemoServer  *self,
  * Operations that run until aborted, like the seeded export, go on. Returns how many ended. */
 guint       steward_demo_server_finish_operations   (StewardDemoServer  *self);
 
+/* The next COUNT bulk creations that name TARGET (a schema or a root path) list it under
+ * "errors" with MESSAGE instead of creating it, as a server that meets a problem with one schema
+ * does; the others in the same request are still created. Validation is not affected. */
+void        steward_demo_server_fail_bulk_target    (StewardDemoServer  *self,
+                                                     const char         *target,
+                                                     const char         *message,
+                                                     guint               count);
+
 /* How many requests arrived on METHOD and PATH (exact, without the query, e.g.
  * "/api/connections/datastores/bulk"), faulty ones included. */
 guint       steward_demo_server_count_requests      (StewardDemoServer  *self,

@@ -12,6 +12,7 @@
 #include "steward-enrichment-dialog.h"
 #include "steward-group-editor.h"
 #include "steward-main-view-private.h"
+#include "steward-onboarding-wizard.h"
 #include "steward-test-connection-dialog.h"
 
 /* Every view.* action of the browser. Each one captures the deployment it starts on and works
@@ -644,6 +645,33 @@ new_datastore_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Many schemas at once. A user whose role cannot create datastores still gets the window, which
+ * says why instead of showing the steps. */
+static void
+onboarded_datastore_activated_cb (StewardOnboardingWizard *wizard,
+                                  gint64                   datastore_id,
+                                  StewardMainView         *self)
+{
+  steward_main_view_select_datastore (self, datastore_id);
+}
+
+static void
+onboard_schemas_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  StewardOnboardingWizard *wizard;
+
+  if (self->deployment == NULL)
+    return;
+
+  wizard = steward_onboarding_wizard_new (parent_window (self), self->deployment, 0);
+  g_signal_connect_object (wizard, "datastore-activated",
+                           G_CALLBACK (onboarded_datastore_activated_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (wizard));
+}
+
 static void
 test_connection_action (GtkWidget  *widget,
                         const char *action_name,
@@ -1109,6 +1137,8 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "view.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
+  gtk_widget_class_install_action (widget_class, "view.onboard-schemas", NULL,
+                                   onboard_schemas_action);
   gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.enrichment", "x", enrichment_action);
@@ -1119,6 +1149,8 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "view.onboard-schemas", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "view.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "view.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.enrichment-selection", NULL);
