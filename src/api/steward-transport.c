@@ -32,6 +32,9 @@ struct _StewardTransport
   guint64      bytes_received;
 
   guint        deadline_s;
+
+  /* Each request on a connection of its own: see steward_transport_init(). */
+  gboolean     fresh_connections;
 };
 
 /* A page of 100 datastores is about 100 KB; nothing the API answers comes near this. */
@@ -489,6 +492,8 @@ send_attempt (GTask *task)
 
   /* Redirects are answers to report, not to follow. */
   soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
+  if (self->fresh_connections)
+    soup_message_add_flags (request->message, SOUP_MESSAGE_NEW_CONNECTION);
 
   request->attempt_cancellable = g_cancellable_new ();
   request->deadline_hit = FALSE;
@@ -540,6 +545,14 @@ steward_transport_init (StewardTransport *self)
   self->max_retries = 3;
   self->first_delay_ms = 250;
   self->deadline_s = DEFAULT_DEADLINE_S;
+  /* libsoup 3.2 (Debian 12) crashes when a server closes a kept-alive connection while it is
+   * answering: libsoup sends the request again on a new connection, then the first connection's
+   * late error finishes the message and the second answer reads what that cleared (a NULL read
+   * in run_until_read_done(); tests/test-faults-window.c met it in about half its runs on a busy
+   * machine). A request on a connection of its own is never sent again by libsoup, and Steward's
+   * own retries cover failed reads. Later libsoup checks for the restarted message: there,
+   * connections are kept. */
+  self->fresh_connections = soup_get_major_version () == 3 && soup_get_minor_version () < 4;
 }
 
 StewardTransport *
