@@ -105,7 +105,7 @@ case "${1:-}" in
         -Dbuildtype=debug &&
       compile build-asan &&
       G_SLICE=always-malloc G_DEBUG=gc-friendly \
-      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0 \
+      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0:fast_unwind_on_malloc=0 \
       LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         run_suite build-asan; } || status=1

@@ -337,6 +337,19 @@ huge_respond (Hostile    *hostile,
       return;
 }
 
+/* AddressSanitizer keeps freed blocks in quarantine instead of reusing them, so each buffer the
+ * growing body left behind still counts in the peak. */
+#if defined(__SANITIZE_ADDRESS__)
+#define RSS_BOUND_KB (150 * 1024)
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RSS_BOUND_KB (150 * 1024)
+#endif
+#endif
+#ifndef RSS_BOUND_KB
+#define RSS_BOUND_KB (80 * 1024)
+#endif
+
 static void
 test_huge_bodies (gconstpointer data)
 {
@@ -348,8 +361,9 @@ test_huge_bodies (gconstpointer data)
   error = get_datastore_error (client);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "larger than Steward accepts"));
-  /* Refused at the limit, not after holding all of it. */
-  g_assert_cmpint (peak_rss_kb () - before, <, 80 * 1024);
+  /* Refused at the limit, not after holding all of it (which, with the buffer doubling as it
+   * grows, would pass 190 MB). */
+  g_assert_cmpint (peak_rss_kb () - before, <, RSS_BOUND_KB);
 }
 
 static void
