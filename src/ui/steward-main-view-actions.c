@@ -1090,7 +1090,7 @@ open_datastore_action (GtkWidget  *widget,
   steward_sidebar_select (self->sidebar,
                           steward_datastore_get_enrichment_only (datastore) ? STEWARD_SCOPE_ENRICHMENT
                                                                             : STEWARD_SCOPE_ALL, 0);
-  _steward_main_view_query_changed (self);
+  _steward_main_view_query_changed (self, STEWARD_QUERY_FILTER);
   if (!steward_datastore_query_matches (self->query, datastore))
     gtk_widget_activate_action (widget, "view.clear-filters", NULL);
 
