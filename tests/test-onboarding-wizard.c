@@ -1314,6 +1314,9 @@ test_notification (Fixture       *f,
 {
   GtkWindow *other;
 
+  /* Only this test's notification counts: an earlier test may have left one that arrived late. */
+  g_clear_pointer (&shown_summary, g_free);
+  g_clear_pointer (&shown_body, g_free);
   steward_demo_server_fail_bulk_target (f->demo->server, "tenant_002", "Lock wait timeout exceeded",
                                         1);
   go_to_tenants (f, 3);

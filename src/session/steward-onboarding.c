@@ -722,7 +722,8 @@ steward_onboarding_get_dirty (StewardOnboarding *self)
   return self->dirty;
 }
 
-/* Something was typed that the model does not hold yet, such as a connection being described. */
+/* The user chose or typed something: closing should ask first. Choices made for the user (a
+ * connection asked for by id, the only catalog) do not count. */
 void
 steward_onboarding_mark_dirty (StewardOnboarding *self)
 {
@@ -818,7 +819,6 @@ steward_onboarding_choose_connection (StewardOnboarding *self,
   set_connection (self, steward_connection_get_id (connection), NULL,
                   steward_connection_get_name (connection),
                   steward_connection_get_type_name (connection));
-  steward_onboarding_mark_dirty (self);
 }
 
 /* A new connection, as the connector form built it (secrets included: they stay in memory until
@@ -836,7 +836,6 @@ steward_onboarding_describe_connection (StewardOnboarding *self,
 
   set_connection (self, 0, connection, steward_json_get_string (connection, "name"),
                   steward_json_get_string (connection, "type"));
-  steward_onboarding_mark_dirty (self);
 }
 
 void
@@ -941,7 +940,6 @@ steward_onboarding_set_catalog (StewardOnboarding *self,
   g_object_freeze_notify (G_OBJECT (self));
   clear_targets (self);
   _steward_onboarding_set_string (self, &self->catalog, catalog, ONBOARDING_PROP_CATALOG);
-  steward_onboarding_mark_dirty (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

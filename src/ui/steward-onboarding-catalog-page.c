@@ -171,6 +171,7 @@ row_activated_cb (StewardOnboardingCatalogPage *self,
     return;
 
   steward_onboarding_set_catalog (self->onboarding, name);
+  steward_onboarding_mark_dirty (self->onboarding);
 }
 
 static void

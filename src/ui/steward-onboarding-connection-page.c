@@ -265,6 +265,7 @@ row_activated_cb (StewardOnboardingConnectionPage *self,
     {
       self->preselect_id = 0;
       choose (self, connection);
+      steward_onboarding_mark_dirty (self->onboarding);
     }
 }
 
