@@ -5,7 +5,7 @@
 #
 #   build-aux/dev.sh run    install the build dependencies, build, start Steward in demo mode
 #   build-aux/dev.sh test   install the build and test dependencies, build, run the whole suite
-#                           headless, then again under AddressSanitizer and LeakSanitizer, then
+#                           headless, then again under AddressSanitizer and UBSan, then
 #                           fuzz each parser for a while, then the display-less suites under
 #                           valgrind
 #   build-aux/dev.sh bench [ARGS...]
@@ -97,16 +97,17 @@ case "${1:-}" in
     rm -f build/meson-logs/testlog.json build-asan/meson-logs/testlog.json \
       build-fuzz/meson-logs/testlog.json build/meson-logs/testlog-valgrind.json
     { setup build -Dwerror=true && compile build && run_suite build; } || status=1
-    # intercept_tls_get_addr=0: LeakSanitizer crashes scanning the thread-local storage of the
-    # TLS module GIO loads (glib-networking) when it intercepts __tls_get_addr.
-    # G_SLICE=always-malloc: GObjects come from malloc, so ASan sees a use after free of one;
-    # G_DEBUG=gc-friendly: freed memory is cleared, so LeakSanitizer finds no stale pointers.
+    # AddressSanitizer and UBSan over the whole suite. G_SLICE=always-malloc: GObjects come from
+    # malloc, so ASan sees a use after free of one. Leaks are left to valgrind below: LeakSanitizer
+    # records where each block was allocated with the fast unwinder, which stops at GLib's
+    # g_malloc (Debian builds it without frame pointers), so a leak of libsoup 3.2's own server
+    # (build-aux/valgrind.supp) cannot be told from ours; the full unwinder made the widget tests
+    # over ten times slower.
     { setup build-asan -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
         -Dbuildtype=debug &&
       compile build-asan &&
-      G_SLICE=always-malloc G_DEBUG=gc-friendly \
-      ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:intercept_tls_get_addr=0:fast_unwind_on_malloc=0 \
-      LSAN_OPTIONS=suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0 \
+      G_SLICE=always-malloc \
+      ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         run_suite build-asan; } || status=1
     # Fuzzing: each parser of untrusted input under libFuzzer (clang, ASan and UBSan) for
