@@ -66,7 +66,7 @@ shoot() {
   dialog_height=$(sed -n 's/^HEIGHT=//p' <<<"$geometry")
   # Message dialogs sit in the middle of their window; other dialogs hang below its header bar.
   if [ "$dialog" = delete-confirmation ] || [ "$dialog" = delete-group ] ||
-     [ "$dialog" = delete-connection-refused ]; then
+     [ "$dialog" = delete-connection-refused ] || [ "$dialog" = create-anyway ]; then
     xdotool windowmove "$xid" $(( (width - dialog_width) / 2 )) $(( (height - dialog_height) / 2 ))
   else
     xdotool windowmove "$xid" $(( (width - dialog_width) / 2 )) 46
@@ -93,6 +93,7 @@ shoot datastore-editor datastore-editor "^Edit Datastore$" 1280 800
 shoot datastore-editor-small datastore-editor "^Edit Datastore$" 800 600
 shoot create-jdbc create-jdbc "^New Datastore$" 1280 800
 shoot create-dfs create-dfs "^New Datastore$" 1280 800
+shoot create-anyway create-anyway "^Create Anyway\?$" 1280 800
 shoot create-dfs-small create-dfs "^New Datastore$" 800 600
 shoot test-connection-failed test-connection-failed "^Test a Connection$" 1280 800
 shoot enrichment-linked enrichment-linked "^Enrichment$" 1280 800

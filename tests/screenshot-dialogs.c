@@ -32,9 +32,10 @@
  *   screenshot-dialogs DIALOG WIDTH HEIGHT
  *
  * DIALOG is group-editor, delete-confirmation, delete-group, datastore-editor, create-jdbc,
- * create-dfs, test-connection-failed, or a step of the onboarding wizard (onboarding-connection,
- * -catalog, -schemas, -paths, -validate, -settings, -results: the last with one failure), or one
- * of the states a user meets on the way:
+ * create-dfs, create-anyway (Create pressed after a failed connection test),
+ * test-connection-failed, or a step of the onboarding wizard (onboarding-connection, -catalog,
+ * -schemas, -paths, -validate, -settings, -results: the last with one failure), or one of the
+ * states a user meets on the way:
  * new-group-taken (a name another group has), datastore-editor-rejected (a value the server
  * refuses, a tag being added) and delete-confirmation-forbidden (a manager trying); "none" shows
  * the main view alone, a datastore's details open. The Connections page: "connections" (a
@@ -397,7 +398,8 @@ main (int   argc,
 
       dialog = GTK_WINDOW (steward_delete_datastore_dialog_new (window, manager, datastore));
     }
-  else if (g_str_equal (which, "create-jdbc") || g_str_equal (which, "create-dfs"))
+  else if (g_str_equal (which, "create-jdbc") || g_str_equal (which, "create-dfs") ||
+           g_str_equal (which, "create-anyway"))
     dialog = GTK_WINDOW (steward_create_datastore_dialog_new (window, demo->client, groups));
   else if (g_str_equal (which, "test-connection-failed"))
     dialog = GTK_WINDOW (steward_test_connection_dialog_new (window, demo->client));
@@ -473,6 +475,24 @@ main (int   argc,
       steward_connector_form_set_value (form, "password", "example-password");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "orders");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Schema")), "public");
+    }
+  else if (g_str_equal (which, "create-anyway"))
+    {
+      /* A connection whose test failed, then Create: the dialog asks first. */
+      StewardCreateDatastoreDialog *create = STEWARD_CREATE_DATASTORE_DIALOG (dialog);
+      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (create);
+      StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (create);
+
+      steward_test_wait_until (create_loaded_cb, dialog, 10000);
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Unreachable Sales");
+      steward_connector_form_select_type (form, "postgresql");
+      steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
+      steward_connector_form_set_value (form, "username", "qualytics_reader");
+      steward_connector_form_set_value (form, "password", "example-password");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "sales");
+      g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
+      steward_test_wait_until (tested_cb, tester, 10000);
+      g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
     }
   else if (g_str_equal (which, "create-dfs"))
     {

@@ -1006,6 +1006,8 @@ confirm_create_anyway (StewardCreateDatastoreDialog *self)
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Create Anyway?"), NULL));
+  /* Named for screen readers' window lists. */
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Create Anyway?"));
   adw_message_dialog_set_body_use_markup (dialog, FALSE);
   /* Translators: %s is why the connection test failed, often the database driver's own words. */
   adw_message_dialog_format_body (dialog,
