@@ -1265,6 +1265,16 @@ test_main_view (Fixture       *f,
   g_assert_true (steward_test_wait_until (wizard_gone_cb, f, 5000));
 }
 
+static int focused_at_finish = -1;
+
+/* Connected after the wizard's own handler, so it sees what the wizard saw. */
+static void
+note_focus_cb (StewardOnboarding *onboarding,
+               gpointer           wizard)
+{
+  focused_at_finish = gtk_window_is_active (GTK_WINDOW (wizard));
+}
+
 /* How long 100 schemas take, from opening the wizard and from pressing Create to the results;
  * with the window unfocused at the end, the desktop is told how it went. */
 static void
@@ -1278,6 +1288,10 @@ test_hundred_schemas (Fixture       *f,
   g_assert_cmpuint (steward_onboarding_get_n_passed (model (f)), ==, 100);
   press_next (f, "settings");
 
+  /* Whether the window had the focus when the creation finished: the tests share one display
+   * without a window manager, so another test's window can take it. */
+  g_signal_connect (model (f), "finished", G_CALLBACK (note_focus_cb), f->wizard);
+  focused_at_finish = -1;
   create_pressed = g_get_monotonic_time ();
   press_next (f, "results");
   wait_created (f);
@@ -1291,9 +1305,12 @@ test_hundred_schemas (Fixture       *f,
                   (results_shown - create_pressed) / 1000.0, (results_shown - opened) / 1000.0,
                   requests (f, "POST", VALIDATE_INLINE));
 
-  /* Focused at the end: no notification. */
-  g_assert_true (gtk_window_is_active (GTK_WINDOW (f->wizard)));
-  g_assert_null (steward_onboarding_wizard_get_notification (f->wizard));
+  /* Focused at the end: no notification; otherwise one (test_notification checks its text). */
+  g_assert_cmpint (focused_at_finish, !=, -1);
+  if (focused_at_finish)
+    g_assert_null (steward_onboarding_wizard_get_notification (f->wizard));
+  else
+    g_assert_nonnull (steward_onboarding_wizard_get_notification (f->wizard));
 }
 
 static char *shown_summary;
