@@ -297,9 +297,11 @@ keep_session_token (StewardSession *self,
     g_hash_table_remove (self->session_tokens, url);
 }
 
+/* Takes the task's reference. */
 static void
-finish_connect (GTask *task)
+finish_connect (GTask *owned_task)
 {
+  g_autoptr(GTask) task = owned_task;
   StewardSession *self = g_task_get_source_object (task);
   Connect *connect = g_task_get_task_data (task);
 
