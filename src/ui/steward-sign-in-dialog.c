@@ -38,6 +38,7 @@ struct _StewardSignInDialog
   gboolean              busy;
   guint                 reveal_tick;
   guint                 reveal_frames;
+  guint                 reveal_steady_frames;
 
   GCancellable         *cancellable;
   StewardBrowserSignIn *browser;
@@ -192,7 +193,12 @@ set_authorize_url (StewardSignInDialog *self,
 
 /* Scrolls the form so that the error, at its top, shows: focus went to the field to fix, which
  * may be further down, and the viewport may still be scrolling there. The first frame lays the
- * error out; its place in the form is right from the second. */
+ * error out; from the second, each frame brings it back into view until the revealer has
+ * opened and nothing has moved it for a few frames (a slow machine may scroll to the focus
+ * late), or for 60 frames at most. */
+#define REVEAL_MAX_FRAMES 60
+#define REVEAL_STEADY_FRAMES 3
+
 static gboolean
 reveal_error_cb (GtkWidget     *widget,
                  GdkFrameClock *frame_clock,
@@ -208,19 +214,29 @@ reveal_error_cb (GtkWidget     *widget,
   if (++self->reveal_frames < 2)
     return G_SOURCE_CONTINUE;
 
-  self->reveal_tick = 0;
   viewport = gtk_scrolled_window_get_child (self->scroller);
   form = viewport != NULL ? gtk_widget_get_first_child (viewport) : NULL;
-  if (form == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self->error_revealer), form, &bounds))
-    return G_SOURCE_REMOVE;
+  if (form != NULL && gtk_widget_compute_bounds (GTK_WIDGET (self->error_revealer), form, &bounds))
+    {
+      /* In the form's own coordinates, which scrolling does not change; the margin above comes
+       * along. Setting the value also stops a scroll to the focus under way. */
+      adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      top = MAX (bounds.origin.y - 24, 0);
+      if (gtk_adjustment_get_value (adjustment) > top)
+        {
+          gtk_adjustment_set_value (adjustment, top);
+          self->reveal_steady_frames = 0;
+        }
+      else
+        self->reveal_steady_frames++;
+    }
 
-  /* In the form's own coordinates, which scrolling does not change; the margin above comes
-   * along. Setting the value also stops a scroll to the focus under way. */
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  top = MAX (bounds.origin.y - 24, 0);
-  if (gtk_adjustment_get_value (adjustment) > top)
-    gtk_adjustment_set_value (adjustment, top);
+  if (self->reveal_frames < REVEAL_MAX_FRAMES &&
+      (!gtk_revealer_get_child_revealed (self->error_revealer) ||
+       self->reveal_steady_frames < REVEAL_STEADY_FRAMES))
+    return G_SOURCE_CONTINUE;
 
+  self->reveal_tick = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -228,6 +244,7 @@ static void
 reveal_error (StewardSignInDialog *self)
 {
   self->reveal_frames = 0;
+  self->reveal_steady_frames = 0;
   if (self->reveal_tick == 0)
     self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_error_cb,
                                                       NULL, NULL);
