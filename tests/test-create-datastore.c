@@ -86,20 +86,6 @@ idle_or_closed_cb (gpointer user_data)
   return *dialog == NULL || !steward_create_datastore_dialog_get_busy (*dialog);
 }
 
-static GListModel *
-list_groups (StewardTestDemo *demo)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *groups;
-
-  steward_client_list_groups_async (demo->client, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  groups = steward_client_list_groups_finish (demo->client, result, &error);
-  g_assert_no_error (error);
-  return groups;
-}
-
 static StewardCreateDatastoreDialog *
 open_dialog (StewardTestDemo *demo,
              GListModel      *groups,
@@ -422,7 +408,7 @@ static void
 test_new_group (void)
 {
   g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
-  g_autoptr(GListModel) groups = list_groups (demo);
+  g_autoptr(GListModel) groups = steward_test_list_groups (demo->client);
   g_autoptr(GListModel) groups_after = NULL;
   g_auto(Created) created = { NULL };
   StewardCreateDatastoreDialog *dialog = open_dialog (demo, groups, &created);
@@ -461,7 +447,7 @@ test_new_group (void)
   g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, "Finance Close");
   g_assert_cmpstr (json_object_get_string_member (group, "icon"), ==, "mdi-podium-gold");
 
-  groups_after = list_groups (demo);
+  groups_after = steward_test_list_groups (demo->client);
   for (guint i = 0; i < g_list_model_get_n_items (groups_after); i++)
     {
       g_autoptr(StewardDatastoreGroup) item = g_list_model_get_item (groups_after, i);
@@ -481,7 +467,7 @@ static void
 test_existing_group_and_enrichment (void)
 {
   g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
-  g_autoptr(GListModel) groups = list_groups (demo);
+  g_autoptr(GListModel) groups = steward_test_list_groups (demo->client);
   g_auto(Created) created = { NULL };
   StewardCreateDatastoreDialog *dialog = open_dialog (demo, groups, &created);
   g_autoptr(JsonObject) body = NULL;

@@ -81,12 +81,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
 closed_cb (gpointer user_data)
 {
   Fixture *f = user_data;
@@ -108,7 +102,7 @@ present (Fixture   *f,
   f->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &f->dialog);
   gtk_window_present (dialog);
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, 5000));
 }
 
 static StewardDatastore *
