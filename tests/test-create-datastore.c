@@ -186,21 +186,6 @@ last_create_body (StewardTestDemo *demo)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static StewardDatastore *
-fetch_datastore (StewardTestDemo *demo,
-                 gint64           id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  StewardDatastore *datastore;
-
-  steward_client_get_datastore_async (demo->client, id, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  datastore = steward_client_get_datastore_finish (demo->client, result, &error);
-  g_assert_no_error (error);
-  return datastore;
-}
-
 static gboolean
 sync_requested (JsonObject *body)
 {
@@ -260,7 +245,8 @@ test_jdbc_new_connection (void)
                    ==, "prefer");
 
   /* The datastore exists on the server. */
-  fetched = fetch_datastore (demo, steward_datastore_get_id (created.datastore));
+  fetched = steward_test_get_datastore (demo->client, steward_datastore_get_id (created.datastore),
+                                        NULL);
   g_assert_cmpstr (steward_datastore_get_name (fetched), ==, "Sales Replica");
   g_assert_cmpstr (steward_datastore_get_schema (fetched), ==, "sales");
   g_assert_cmpstr (steward_datastore_get_connection_type (fetched), ==, "postgresql");

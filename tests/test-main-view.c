@@ -123,21 +123,6 @@ fixture_teardown (Fixture       *fixture,
   steward_test_demo_free (fixture->demo);
 }
 
-static StewardDatastore *
-server_datastore (Fixture *fixture,
-                  gint64   id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  StewardDatastore *datastore;
-
-  steward_client_get_datastore_async (fixture->demo->client, id, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  datastore = steward_client_get_datastore_finish (fixture->demo->client, result, &error);
-  g_assert_no_error (error);
-  return datastore;
-}
-
 static guint
 server_total (Fixture               *fixture,
               StewardDatastoreQuery *query)
@@ -425,7 +410,8 @@ static gboolean
 server_favorite_cb (gpointer user_data)
 {
   FavoriteWait *wait = user_data;
-  g_autoptr(StewardDatastore) datastore = server_datastore (wait->fixture, wait->id);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (wait->fixture->demo->client, wait->id, NULL);
 
   return steward_datastore_get_favorite (datastore) == wait->favorite;
 }
@@ -495,7 +481,8 @@ static gboolean
 server_group_cb (gpointer user_data)
 {
   GroupWait *wait = user_data;
-  g_autoptr(StewardDatastore) datastore = server_datastore (wait->fixture, wait->id);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (wait->fixture->demo->client, wait->id, NULL);
 
   return steward_datastore_get_group_id (datastore) == wait->group_id;
 }
@@ -821,7 +808,7 @@ test_edit_and_delete (Fixture       *fixture,
   wait_until_closed (STEWARD_TYPE_DATASTORE_EDITOR);
   assert_shows (fixture, "Saved “Production Sales EU”");
   g_assert_cmpstr (steward_datastore_get_name (listed (fixture, 42)), ==, "Production Sales EU");
-  on_server = server_datastore (fixture, 42);
+  on_server = steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_assert_cmpstr (steward_datastore_get_name (on_server), ==, "Production Sales EU");
   {
     g_autofree char *body = steward_test_demo_last_body (fixture->demo, "PUT", "/api/datastores/42");
