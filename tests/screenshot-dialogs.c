@@ -43,27 +43,6 @@
  * (a new password saved and the datastores using it checked) and delete-connection-refused (the
  * server refusing to delete a connection in use). */
 
-static GListModel *
-list_groups (StewardClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  steward_client_list_groups_async (client, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  return steward_client_list_groups_finish (client, result, NULL);
-}
-
-static StewardDatastore *
-get_datastore (StewardClient *client,
-               gint64         id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  steward_client_get_datastore_async (client, id, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  return steward_client_get_datastore_finish (client, result, NULL);
-}
-
 static StewardDatastoreGroup *
 dup_group (GListModel *groups,
            gint64      id)
@@ -79,10 +58,24 @@ dup_group (GListModel *groups,
   g_error ("The demo has no group %" G_GINT64_FORMAT, id);
 }
 
-static gboolean
-never_cb (gpointer user_data)
+/* A screen that did not get where the script needs it would make a wrong picture: stop, saying
+ * what did not happen. */
+static void
+wait_for (StewardTestCondition  condition,
+          gpointer              user_data,
+          guint                 timeout_ms,
+          const char           *what)
 {
-  return FALSE;
+  if (!steward_test_wait_until (condition, user_data, timeout_ms))
+    g_error ("%s did not happen within %u ms", what, timeout_ms);
+}
+
+/* Until the script has taken its pictures and stops the program. */
+G_GNUC_NORETURN static void
+run_until_stopped (void)
+{
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static gboolean
@@ -172,7 +165,7 @@ show_connections (GtkWidget  *view,
   StewardConnectionEditor *editor;
 
   steward_sidebar_select_connections (STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR, NULL)));
-  steward_test_wait_until (connections_listed_cb, page, 10000);
+  wait_for (connections_listed_cb, page, 10000, "The Connections page listing its connections");
   steward_connections_page_select (page, g_str_equal (which, "connection-rotation") ? 3 : 7);
   /* Opened as a user would, so a folded window shows the details page rather than the list; once
    * the window is laid out, so that the page knows whether it is folded. */
@@ -185,24 +178,25 @@ show_connections (GtkWidget  *view,
 
       gtk_widget_activate_action (GTK_WIDGET (page), "connections.edit", NULL);
       editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
-      steward_test_wait_until (editor_loaded_cb, editor, 10000);
+      wait_for (editor_loaded_cb, editor, 10000, "The connection editor loading the connection");
       form = steward_connection_editor_get_form (editor);
       steward_connector_form_set_value (form, "host", "db-replica.acme-corp.com");
       steward_connector_form_set_value (form, "parameters.sslmode", "require");
       g_signal_emit_by_name (steward_connection_tester_get_button (steward_connection_editor_get_tester (editor)),
                              "clicked");
-      steward_test_wait_until (tested_cb, steward_connection_editor_get_tester (editor), 10000);
+      wait_for (tested_cb, steward_connection_editor_get_tester (editor), 10000,
+                "The connection test finishing");
     }
   else if (g_str_equal (which, "connection-rotation"))
     {
       gtk_widget_activate_action (GTK_WIDGET (page), "connections.change-credentials", NULL);
       editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
-      steward_test_wait_until (editor_loaded_cb, editor, 10000);
+      wait_for (editor_loaded_cb, editor, 10000, "The connection editor loading the connection");
       steward_connector_form_set_value (steward_connection_editor_get_form (editor), "password", "rotated-2026");
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-      steward_test_wait_until (editor_verified_cb, editor, 10000);
+      wait_for (editor_verified_cb, editor, 10000, "The connection editor finishing its checks");
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
-      steward_test_wait_until (editor_verified_cb, editor, 10000);
+      wait_for (editor_verified_cb, editor, 10000, "The connection editor finishing its checks");
     }
   else if (g_str_equal (which, "delete-connection-refused"))
     {
@@ -213,7 +207,7 @@ show_connections (GtkWidget  *view,
       gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
                              "postgres_production");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-      steward_test_wait_until (not_busy_cb, dialog, 10000);
+      wait_for (not_busy_cb, dialog, 10000, "The delete dialog answering");
     }
 }
 
@@ -239,7 +233,7 @@ onboarding_at (StewardOnboardingWizard *wizard,
                const char              *page,
                const char              *which)
 {
-  steward_test_wait_until (onboarding_step_cb, wizard, 10000);
+  wait_for (onboarding_step_cb, wizard, 10000, "The onboarding step settling");
   return g_str_equal (page, which);
 }
 
@@ -247,7 +241,7 @@ static void
 onboarding_next (StewardOnboardingWizard *wizard)
 {
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
-  steward_test_wait_until (onboarding_step_cb, wizard, 10000);
+  wait_for (onboarding_step_cb, wizard, 10000, "The onboarding step settling");
 }
 
 static GtkWindow *
@@ -272,7 +266,7 @@ open_onboarding (GtkWindow         *window,
 
   if (paths)
     {
-      steward_test_wait_until (onboarding_step_cb, wizard, 10000);
+      wait_for (onboarding_step_cb, wizard, 10000, "The onboarding step settling");
       page = steward_onboarding_wizard_get_page (wizard);
       steward_onboarding_paths_page_set_text (STEWARD_ONBOARDING_PATHS_PAGE (page),
                                               "/raw/orders/\n/raw/customers/\n/raw/payments/\n"
@@ -373,8 +367,8 @@ main (int   argc,
   steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), refused ? 27 : 42);
   steward_test_iterate (1500);
 
-  groups = list_groups (demo->client);
-  datastore = get_datastore (demo->client, 42);
+  groups = steward_test_list_groups (demo->client);
+  datastore = steward_test_get_datastore (demo->client, 42, NULL);
 
   if (g_str_equal (which, "group-editor"))
     {
@@ -419,8 +413,7 @@ main (int   argc,
            g_str_equal (which, "connection-rotation") || g_str_equal (which, "delete-connection-refused"))
     {
       show_connections (view, which);
-      steward_test_wait_until (never_cb, NULL, G_MAXUINT);
-      return 0;
+      run_until_stopped ();
     }
   else if (g_str_has_prefix (which, "onboarding-"))
     dialog = open_onboarding (window, demo, deployment, which + strlen ("onboarding-"));
@@ -433,8 +426,7 @@ main (int   argc,
        * page rather than the list. */
       g_signal_emit_by_name (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL),
                              "datastore-activated", datastore);
-      steward_test_wait_until (never_cb, NULL, G_MAXUINT);
-      return 0;
+      run_until_stopped ();
     }
 
   gtk_window_present (dialog);
@@ -448,7 +440,7 @@ main (int   argc,
     {
       GtkWidget *view_widget;
 
-      steward_test_wait_until (loaded_cb, dialog, 10000);
+      wait_for (loaded_cb, dialog, 10000, "The datastore editor loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "");
       view_widget = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view_widget)),
@@ -467,7 +459,7 @@ main (int   argc,
     {
       StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
 
-      steward_test_wait_until (create_loaded_cb, dialog, 10000);
+      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Orders Warehouse");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "db.acme-corp.com");
@@ -498,7 +490,7 @@ main (int   argc,
     {
       StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
 
-      steward_test_wait_until (create_loaded_cb, dialog, 10000);
+      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Raw Events S3");
       steward_connector_form_select_type (form, "s3");
       steward_connector_form_set_value (form, "uri", "s3://acme-data-lake");
@@ -512,13 +504,13 @@ main (int   argc,
       StewardConnectorForm *form = steward_test_connection_dialog_get_form (tester_dialog);
       StewardConnectionTester *tester = steward_test_connection_dialog_get_tester (tester_dialog);
 
-      steward_test_wait_until (test_connection_loaded_cb, dialog, 10000);
+      wait_for (test_connection_loaded_cb, dialog, 10000, "The test-connection dialog loading");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
       steward_connector_form_set_value (form, "username", "qualytics_reader");
       steward_connector_form_set_value (form, "password", "example-password");
       g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
-      steward_test_wait_until (tested_cb, tester, 10000);
+      wait_for (tested_cb, tester, 10000, "The connection test finishing");
     }
 
   else if (g_str_equal (which, "enrichment-collision"))
@@ -536,10 +528,8 @@ main (int   argc,
       steward_demo_server_inject_fault (demo->server, "PATCH", "/api/datastores/18/enrichment",
                                         STEWARD_DEMO_FAULT_502, 1);
       gtk_widget_activate_action (GTK_WIDGET (dialog), "bulk-enrichment.link", NULL);
-      steward_test_wait_until (bulk_done_cb, dialog, 20000);
+      wait_for (bulk_done_cb, dialog, 20000, "The bulk enrichment finishing");
     }
 
-  /* Until the script has taken its pictures and stops the program. */
-  steward_test_wait_until (never_cb, NULL, G_MAXUINT);
-  return 0;
+  run_until_stopped ();
 }

@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 
 typedef gboolean (*StewardTestCondition) (gpointer user_data);
 
+/* Returns: whether the condition holds. A test that goes on without checking would assert on a
+ * state that never came, so the result must be used: assert it, or g_error() with what did not
+ * happen. */
+G_GNUC_WARN_UNUSED_RESULT
 gboolean   steward_test_wait_until        (StewardTestCondition  condition,
                                            gpointer              user_data,
                                            guint                 timeout_ms);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-test"
 
+#include "steward-test-async.h"
 #include "steward-test-demo.h"
 
 /* Syncs take 300 ms instead of seconds, and the client waits 10 ms instead of 250 ms between
@@ -75,4 +76,38 @@ steward_test_demo_free (StewardTestDemo *demo)
     steward_demo_server_stop (demo->server);
   g_clear_object (&demo->server);
   g_free (demo);
+}
+
+/* Returns: (transfer full): the server's groups; a failure fails the test. */
+GListModel *
+steward_test_list_groups (StewardClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *groups;
+
+  steward_client_list_groups_async (client, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  groups = steward_client_list_groups_finish (client, result, &error);
+  g_assert_no_error (error);
+  return groups;
+}
+
+/* Returns: (transfer full) (nullable): the datastore @id as the server has it. Without @error, a
+ * failure fails the test; with it, NULL and @error set (a deleted datastore, say). */
+StewardDatastore *
+steward_test_get_datastore (StewardClient  *client,
+                            gint64          id,
+                            GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  StewardDatastore *datastore;
+
+  steward_client_get_datastore_async (client, id, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  datastore = steward_client_get_datastore_finish (client, result,
+                                                   error != NULL ? error : &local_error);
+  g_assert_no_error (local_error);
+  return datastore;
 }

@@ -24,6 +24,12 @@ char            *steward_test_demo_last_body (StewardTestDemo *demo,
                                               const char      *path);
 void             steward_test_demo_free     (StewardTestDemo *demo);
 
+/* What @client's server holds now, waited for on the main loop. */
+GListModel       *steward_test_list_groups   (StewardClient   *client);
+StewardDatastore *steward_test_get_datastore (StewardClient   *client,
+                                              gint64           id,
+                                              GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardTestDemo, steward_test_demo_free)
 
 G_END_DECLS

@@ -89,3 +89,9 @@ steward_test_find_widget_by_tooltip (GtkWidget  *root,
 
   return NULL;
 }
+
+gboolean
+steward_test_widget_mapped_cb (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
+}

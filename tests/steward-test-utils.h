@@ -14,4 +14,7 @@ GtkWindow *steward_test_find_toplevel     (GType                 type);
 GtkWidget *steward_test_find_widget_by_tooltip (GtkWidget       *root,
                                            const char           *tooltip);
 
+/* A StewardTestCondition: whether the widget @user_data is mapped (shown on screen). */
+gboolean   steward_test_widget_mapped_cb  (gpointer              user_data);
+
 G_END_DECLS

@@ -78,19 +78,13 @@ test_bad_command_lines (void)
   g_assert_nonnull (strstr (second->err, "cannot be used together"));
 }
 
-static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
 static StewardWindow *
 open_window (void)
 {
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
   return window;
 }
 
@@ -172,7 +166,7 @@ test_demo (void)
                                                                            GTK_TYPE_STACK, NULL)));
   title = steward_test_find_widget (page, ADW_TYPE_WINDOW_TITLE, "All Datastores");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Demo");
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, title, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, title, 5000));
 
   /* It is a real server: the demo's seed answers. */
   client = steward_session_get_client (session);

@@ -15,12 +15,6 @@ typedef struct
 
 static StewardApplication *app;
 
-static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
 static void
 values_notified_cb (Fixture *fixture)
 {
@@ -37,7 +31,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   gtk_window_set_default_size (fixture->window, 400, 300);
   gtk_window_present (fixture->window);
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, fixture->editor, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, 5000));
 
   fixture->entry_row = steward_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_nonnull (fixture->entry_row);

@@ -31,17 +31,6 @@ parse_body (const char *body)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static StewardDatastore *
-get_datastore (StewardTestDemo *demo,
-               gint64           id,
-               GError         **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  CALL (result, steward_client_get_datastore_async (demo->client, id, NULL, steward_test_store_result_cb, &result));
-  return steward_client_get_datastore_finish (demo->client, result, error);
-}
-
 static void
 test_session (void)
 {
@@ -162,7 +151,7 @@ test_groups (void)
   g_assert_true (steward_client_delete_group_finish (demo->client, result, &error));
   g_assert_no_error (error);
 
-  datastore = get_datastore (demo, 42, &error);
+  datastore = steward_test_get_datastore (demo->client, 42, &error);
   g_assert_no_error (error);
   g_assert_null (steward_datastore_get_group (datastore));
   g_clear_object (&datastore);
@@ -230,7 +219,7 @@ test_permissions (void)
                    "You must have editor permission in at least one of these teams: ['Data Platform']");
   g_clear_error (&error);
 
-  datastore = get_datastore (demo, 27, &error);
+  datastore = steward_test_get_datastore (demo->client, 27, &error);
   g_assert_no_error (error);
   g_assert_null (steward_datastore_get_group (datastore));
 }
@@ -274,7 +263,7 @@ test_datastores (void)
   g_assert_cmpuint (steward_datastore_page_get_size (page), ==, 10);
 
   /* The reference's datastore 42, every field. */
-  datastore = get_datastore (demo, 42, &error);
+  datastore = steward_test_get_datastore (demo->client, 42, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steward_datastore_get_name (datastore), ==, "Production Sales");
   g_assert_cmpint (steward_datastore_get_connection_id (datastore), ==, 7);
@@ -336,7 +325,7 @@ test_datastores (void)
   g_assert_true (steward_client_delete_datastore_finish (demo->client, result, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(StewardDatastore) gone = get_datastore (demo, steward_datastore_get_id (datastore), &error);
+    g_autoptr(StewardDatastore) gone = steward_test_get_datastore (demo->client, steward_datastore_get_id (datastore), &error);
     g_autofree char *expected = g_strdup_printf ("Datastore id: %" G_GINT64_FORMAT " not found",
                                                  steward_datastore_get_id (datastore));
 
@@ -427,7 +416,7 @@ test_enrichment (void)
       g_assert_no_error (error);
     }
   {
-    g_autoptr(StewardDatastore) after = get_datastore (demo, 42, &error);
+    g_autoptr(StewardDatastore) after = steward_test_get_datastore (demo->client, 42, &error);
 
     g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (after), ==, 0);
     g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (after), ==, "none");
@@ -677,7 +666,7 @@ test_bulk_create (void)
   g_assert_cmpstr (steward_bulk_result_get_error_schema (bulk, 0), ==, "finance");
   g_assert_cmpstr (steward_bulk_result_get_error_message (bulk, 0), ==, "Permission denied for schema finance");
   {
-    g_autoptr(StewardDatastore) made = get_datastore (demo, steward_bulk_result_get_created_id (bulk, 1), &error);
+    g_autoptr(StewardDatastore) made = steward_test_get_datastore (demo->client, steward_bulk_result_get_created_id (bulk, 1), &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (steward_datastore_get_name (made), ==, "prod_sales");

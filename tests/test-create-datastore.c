@@ -86,20 +86,6 @@ idle_or_closed_cb (gpointer user_data)
   return *dialog == NULL || !steward_create_datastore_dialog_get_busy (*dialog);
 }
 
-static GListModel *
-list_groups (StewardTestDemo *demo)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *groups;
-
-  steward_client_list_groups_async (demo->client, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  groups = steward_client_list_groups_finish (demo->client, result, &error);
-  g_assert_no_error (error);
-  return groups;
-}
-
 static StewardCreateDatastoreDialog *
 open_dialog (StewardTestDemo *demo,
              GListModel      *groups,
@@ -200,21 +186,6 @@ last_create_body (StewardTestDemo *demo)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static StewardDatastore *
-fetch_datastore (StewardTestDemo *demo,
-                 gint64           id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  StewardDatastore *datastore;
-
-  steward_client_get_datastore_async (demo->client, id, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  datastore = steward_client_get_datastore_finish (demo->client, result, &error);
-  g_assert_no_error (error);
-  return datastore;
-}
-
 static gboolean
 sync_requested (JsonObject *body)
 {
@@ -274,7 +245,8 @@ test_jdbc_new_connection (void)
                    ==, "prefer");
 
   /* The datastore exists on the server. */
-  fetched = fetch_datastore (demo, steward_datastore_get_id (created.datastore));
+  fetched = steward_test_get_datastore (demo->client, steward_datastore_get_id (created.datastore),
+                                        NULL);
   g_assert_cmpstr (steward_datastore_get_name (fetched), ==, "Sales Replica");
   g_assert_cmpstr (steward_datastore_get_schema (fetched), ==, "sales");
   g_assert_cmpstr (steward_datastore_get_connection_type (fetched), ==, "postgresql");
@@ -422,7 +394,7 @@ static void
 test_new_group (void)
 {
   g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
-  g_autoptr(GListModel) groups = list_groups (demo);
+  g_autoptr(GListModel) groups = steward_test_list_groups (demo->client);
   g_autoptr(GListModel) groups_after = NULL;
   g_auto(Created) created = { NULL };
   StewardCreateDatastoreDialog *dialog = open_dialog (demo, groups, &created);
@@ -461,7 +433,7 @@ test_new_group (void)
   g_assert_cmpstr (json_object_get_string_member (group, "name"), ==, "Finance Close");
   g_assert_cmpstr (json_object_get_string_member (group, "icon"), ==, "mdi-podium-gold");
 
-  groups_after = list_groups (demo);
+  groups_after = steward_test_list_groups (demo->client);
   for (guint i = 0; i < g_list_model_get_n_items (groups_after); i++)
     {
       g_autoptr(StewardDatastoreGroup) item = g_list_model_get_item (groups_after, i);
@@ -481,7 +453,7 @@ static void
 test_existing_group_and_enrichment (void)
 {
   g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
-  g_autoptr(GListModel) groups = list_groups (demo);
+  g_autoptr(GListModel) groups = steward_test_list_groups (demo->client);
   g_auto(Created) created = { NULL };
   StewardCreateDatastoreDialog *dialog = open_dialog (demo, groups, &created);
   g_autoptr(JsonObject) body = NULL;

@@ -18,12 +18,6 @@ typedef struct
 } Fixture;
 
 static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
 loaded_cb (gpointer user_data)
 {
   return steward_datastore_editor_get_loaded (user_data);
@@ -60,21 +54,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->demo, steward_test_demo_free);
 }
 
-static StewardDatastore *
-get_datastore (StewardClient *client,
-               gint64         id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  StewardDatastore *datastore;
-
-  steward_client_get_datastore_async (client, id, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  datastore = steward_client_get_datastore_finish (client, result, &error);
-  g_assert_no_error (error);
-  return datastore;
-}
-
 static void
 update_datastore (StewardClient           *client,
                   gint64                   id,
@@ -107,7 +86,7 @@ open_editor (Fixture          *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->editor));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, fixture->editor, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, 5000));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->editor)) == fixture->parent);
   g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, 10000));
 }
@@ -233,7 +212,7 @@ static void
 test_fresh_on_open (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) stale = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) stale = steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_autoptr(StewardDatastoreRequest) elsewhere = steward_datastore_request_new ();
   const char *tags[] = { "production", "postgresql", "gdpr", NULL };
   const char *teams[] = { "Data Platform", "Analytics", "Sales Ops", NULL };
@@ -268,7 +247,8 @@ static void
 test_description_only (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_autoptr(StewardDatastore) after = NULL;
 
   open_editor (fixture, datastore);
@@ -281,7 +261,7 @@ test_description_only (Fixture       *fixture,
   g_assert_true (fixture->saved == datastore);
   g_assert_cmpstr (steward_datastore_get_description (datastore), ==,
                    "Core sales data from the production PostgreSQL database");
-  after = get_datastore (fixture->demo->client, 42);
+  after = steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_assert_cmpstr (steward_datastore_get_description (after), ==,
                    "Core sales data from the production PostgreSQL database");
   g_assert_cmpstr (steward_datastore_get_name (after), ==, "Production Sales");
@@ -291,7 +271,8 @@ static void
 test_add_tag (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_autoptr(StewardDatastore) after = NULL;
   GtkWidget *tag_row;
   const char *expected[] = { "production", "postgresql", "sales", NULL };
@@ -308,7 +289,7 @@ test_add_tag (Fixture       *fixture,
   assert_last_body (fixture, "/api/datastores/42",
                     "{\"tags\": [\"production\", \"postgresql\", \"sales\"]}");
   g_assert_true (g_strv_equal (steward_datastore_get_tags (datastore), expected));
-  after = get_datastore (fixture->demo->client, 42);
+  after = steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_assert_true (g_strv_equal (steward_datastore_get_tags (after), expected));
 }
 
@@ -316,7 +297,8 @@ static void
 test_invalid_field (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_autoptr(StewardDatastore) after = NULL;
   GtkWidget *database;
   GtkWidget *label;
@@ -343,7 +325,7 @@ test_invalid_field (Fixture       *fixture,
   g_assert_null (fixture->saved);
   g_assert_false (save_enabled (fixture));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (database)), ==, "");
-  after = get_datastore (fixture->demo->client, 42);
+  after = steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_assert_cmpstr (steward_datastore_get_database (after), ==, "production");
   g_assert_null (steward_datastore_get_description (after));
 
@@ -358,7 +340,8 @@ static void
 test_checked_as_you_type (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_autofree char *long_description = g_strnfill (256, 'd');
   GtkWidget *name;
 
@@ -389,7 +372,8 @@ test_forbidden_for_member (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(StewardClient) admin = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 27);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 27, NULL);
   g_autoptr(StewardDatastore) after = NULL;
   const char *prefix = "You need Editor permission on one of this datastore’s teams: ";
   GtkWidget *label;
@@ -412,7 +396,7 @@ test_forbidden_for_member (Fixture       *fixture,
   g_assert_null (fixture->saved);
   g_assert_true (save_enabled (fixture));
   g_assert_nonnull (find (fixture, GTK_TYPE_LABEL, "hr"));
-  after = get_datastore (admin, 27);
+  after = steward_test_get_datastore (admin, 27, NULL);
   g_assert_null (steward_datastore_get_description (after));
   g_assert_true (g_strv_equal (steward_datastore_get_tags (after),
                                (const char *[]) { "pii", "snowflake", NULL }));
@@ -422,7 +406,8 @@ static void
 test_file_system_datastore (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 33);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 33, NULL);
   GtkWidget *root_path;
 
   open_editor (fixture, datastore);
@@ -454,7 +439,8 @@ static void
 test_load_failure_and_retry (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 42, NULL);
 
   steward_demo_server_inject_fault (fixture->demo->server, "GET", "/api/datastores/42",
                                     STEWARD_DEMO_FAULT_500, 1);
@@ -551,7 +537,8 @@ static void
 test_discard_changes (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_autoptr(StewardDatastore) after = NULL;
   AdwMessageDialog *question;
   GtkWidget *name_row;
@@ -589,7 +576,7 @@ test_discard_changes (Fixture       *fixture,
   g_assert_null (fixture->saved);
   g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "PUT",
                                                         "/api/datastores/42"), ==, 0);
-  after = get_datastore (fixture->demo->client, 42);
+  after = steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_assert_cmpstr (steward_datastore_get_name (after), ==, "Production Sales");
 
   /* An editor destroyed while it asks takes the question with it. */

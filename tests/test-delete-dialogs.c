@@ -21,12 +21,6 @@ typedef struct
 } Fixture;
 
 static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
 closed_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
@@ -64,22 +58,8 @@ present_dialog (Fixture *fixture,
   fixture->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, fixture->dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->dialog, 5000));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == fixture->parent);
-}
-
-static GListModel *
-list_groups (StewardClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *groups;
-
-  steward_client_list_groups_async (client, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  groups = steward_client_list_groups_finish (client, result, &error);
-  g_assert_no_error (error);
-  return groups;
 }
 
 static StewardDatastoreGroup *
@@ -95,19 +75,6 @@ dup_group (GListModel *groups,
     }
 
   return NULL;
-}
-
-/* Returns NULL with @error set when the server has no such datastore. */
-static StewardDatastore *
-get_datastore (StewardClient  *client,
-               gint64          id,
-               GError        **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  steward_client_get_datastore_async (client, id, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  return steward_client_get_datastore_finish (client, result, error);
 }
 
 /* Every button showing @label (message dialogs keep two layouts of their responses). */
@@ -207,7 +174,7 @@ static void
 test_delete_group (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GListModel) groups = list_groups (fixture->demo->client);
+  g_autoptr(GListModel) groups = steward_test_list_groups (fixture->demo->client);
   g_autoptr(StewardDatastoreGroup) group = dup_group (groups, 1);
   g_autoptr(GListModel) after = NULL;
   g_autoptr(StewardDatastore) datastore = NULL;
@@ -238,12 +205,12 @@ test_delete_group (Fixture       *fixture,
 
   g_assert_true (steward_test_wait_until (closed_cb, fixture, 10000));
   g_assert_true (fixture->deleted_group == group);
-  after = list_groups (fixture->demo->client);
+  after = steward_test_list_groups (fixture->demo->client);
   gone = dup_group (after, 1);
   g_assert_null (gone);
 
   /* Its datastores stay, ungrouped. */
-  datastore = get_datastore (fixture->demo->client, 45, &error);
+  datastore = steward_test_get_datastore (fixture->demo->client, 45, &error);
   g_assert_no_error (error);
   g_assert_null (steward_datastore_get_group (datastore));
   g_assert_cmpint (steward_datastore_get_group_id (datastore), ==, 0);
@@ -253,7 +220,7 @@ static void
 test_delete_group_bodies (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(GListModel) groups = list_groups (fixture->demo->client);
+  g_autoptr(GListModel) groups = steward_test_list_groups (fixture->demo->client);
   g_autoptr(StewardDatastoreGroup) group = dup_group (groups, 2);
   StewardDeleteGroupDialog *dialog;
 
@@ -278,7 +245,7 @@ static void
 test_delete_group_forbidden (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(GListModel) groups = list_groups (fixture->demo->client);
+  g_autoptr(GListModel) groups = steward_test_list_groups (fixture->demo->client);
   g_autoptr(StewardDatastoreGroup) group = dup_group (groups, 5);
   g_autoptr(StewardDatastoreGroup) still = NULL;
   g_autoptr(GListModel) after = NULL;
@@ -298,7 +265,7 @@ test_delete_group_forbidden (Fixture       *fixture,
   g_assert_false (steward_confirm_dialog_get_busy (STEWARD_CONFIRM_DIALOG (fixture->dialog)));
   g_assert_true (buttons_sensitive (fixture, "_Delete"));
   g_assert_true (buttons_sensitive (fixture, "_Cancel"));
-  after = list_groups (fixture->demo->client);
+  after = steward_test_list_groups (fixture->demo->client);
   still = dup_group (after, 5);
   g_assert_nonnull (still);
   g_assert_cmpstr (steward_datastore_group_get_name (still), ==, "Gold Tier");
@@ -332,7 +299,8 @@ test_delete_datastore_typed_name (Fixture       *fixture,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 42, &error);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 42, &error);
   g_autoptr(StewardDatastore) gone = NULL;
   g_autofree char *body = NULL;
   StewardDeleteDatastoreDialog *dialog;
@@ -377,7 +345,7 @@ test_delete_datastore_typed_name (Fixture       *fixture,
   g_assert_true (steward_test_wait_until (closed_cb, fixture, 10000));
 
   g_assert_cmpint (fixture->deleted_id, ==, 42);
-  gone = get_datastore (fixture->demo->client, 42, &error);
+  gone = steward_test_get_datastore (fixture->demo->client, 42, &error);
   g_assert_null (gone);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NOT_FOUND);
 }
@@ -387,7 +355,8 @@ test_delete_datastore_forbidden (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StewardDatastore) datastore = get_datastore (fixture->demo->client, 11, &error);
+  g_autoptr(StewardDatastore) datastore =
+    steward_test_get_datastore (fixture->demo->client, 11, &error);
   g_autoptr(StewardDatastore) still = NULL;
   GtkWidget *entry;
   GtkWidget *label;
@@ -408,7 +377,7 @@ test_delete_datastore_forbidden (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (entry));
   g_assert_true (delete_enabled (fixture));
   g_assert_cmpint (fixture->deleted_id, ==, 0);
-  still = get_datastore (fixture->demo->client, 11, &error);
+  still = steward_test_get_datastore (fixture->demo->client, 11, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steward_datastore_get_name (still), ==, "Customer 360");
 }

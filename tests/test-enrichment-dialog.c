@@ -81,12 +81,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
 closed_cb (gpointer user_data)
 {
   Fixture *f = user_data;
@@ -108,7 +102,7 @@ present (Fixture   *f,
   f->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &f->dialog);
   gtk_window_present (dialog);
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, 5000));
 }
 
 static StewardDatastore *
@@ -129,22 +123,6 @@ open_dialog (Fixture *f,
 
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), f);
   present (f, GTK_WINDOW (dialog));
-}
-
-/* Returns: (transfer full) */
-static StewardDatastore *
-server_datastore (Fixture *f,
-                  gint64   id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  StewardDatastore *datastore;
-
-  steward_client_get_datastore_async (f->demo->client, id, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  datastore = steward_client_get_datastore_finish (f->demo->client, result, &error);
-  g_assert_no_error (error);
-  return datastore;
 }
 
 static guint
@@ -371,7 +349,7 @@ test_link (Fixture       *f,
   g_assert_cmpuint (requests (f, "PUT", "/api/datastores/42"), ==, 0);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, 42)), ==, 100);
   g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (shared (f, 42)), ==, "Healthcare Enrichment");
-  stored = server_datastore (f, 42);
+  stored = steward_test_get_datastore (f->demo->client, 42, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 100);
 }
 
@@ -393,7 +371,7 @@ test_switch (Fixture       *f,
 
   g_assert_cmpuint (requests (f, "PATCH", "/api/datastores/45/enrichment/101"), ==, 1);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, 45)), ==, 101);
-  stored = server_datastore (f, 45);
+  stored = steward_test_get_datastore (f->demo->client, 45, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 101);
   /* Switching keeps the strategy: it was not sent. */
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "append");
@@ -452,7 +430,7 @@ test_unlink_admin (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (find (f, GTK_TYPE_BUTTON, "_Unlink…")));
   g_assert_false (sensitive (f, "_Save"));
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (shared (f, 110)), ==, "none");
-  stored = server_datastore (f, 110);
+  stored = steward_test_get_datastore (f->demo->client, 110, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 0);
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "none");
 }
@@ -479,7 +457,7 @@ test_unlink_by_choosing_none (Fixture       *f,
   g_assert_true (steward_test_wait_until (closed_cb, f, 10000));
   g_assert_cmpuint (f->saved, ==, 1);
 
-  stored = server_datastore (f, 110);
+  stored = steward_test_get_datastore (f->demo->client, 110, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 0);
   g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (stored), ==, 30);
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "none");
@@ -650,7 +628,7 @@ test_prefix_preview (Fixture       *f,
   preview = g_strdup (value_of (f, "Stored As"));
   g_assert_cmpstr (preview, ==, "_sales_mart_emea");
   save_and_wait_closed (f);
-  stored = server_datastore (f, 42);
+  stored = steward_test_get_datastore (f->demo->client, 42, NULL);
   g_assert_cmpstr (steward_datastore_get_enrichment_prefix (stored), ==, preview);
   g_assert_cmpstr (steward_datastore_get_enrichment_prefix (shared (f, 42)), ==, preview);
 }
@@ -722,7 +700,7 @@ test_range_edges (Fixture       *f,
   /* The edges themselves go through. */
   gtk_editable_set_text (spin_of (f, "Source Record Limit"), "1000000000");
   save_and_wait_closed (f);
-  stored = server_datastore (f, 42);
+  stored = steward_test_get_datastore (f->demo->client, 42, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (stored), ==, 1000000000);
   g_assert_cmpint (steward_datastore_get_high_count_rollup_threshold (stored), ==, 1000);
 }
@@ -757,7 +735,7 @@ test_append_needs_link (Fixture       *f,
   choose_target (f, "Healthcare Enrichment");
   gtk_check_button_set_active (strategy_check (f, "Append"), TRUE);
   save_and_wait_closed (f);
-  stored = server_datastore (f, 42);
+  stored = steward_test_get_datastore (f->demo->client, 42, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 100);
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "append");
   g_assert_cmpuint (requests (f, "PATCH", "/api/datastores/42/enrichment/100"), ==, 1);
@@ -820,7 +798,7 @@ test_second_call_fails (Fixture       *f,
   g_assert_cmpuint (f->saved, ==, 0);
   g_assert_cmpstr (gtk_editable_get_text (spin_of (f, "Source Record Limit")), ==, "50");
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, 42)), ==, 100);
-  stored = server_datastore (f, 42);
+  stored = steward_test_get_datastore (f->demo->client, 42, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 100);
   g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (stored), ==, 10);
 
@@ -828,7 +806,7 @@ test_second_call_fails (Fixture       *f,
   save_and_wait_closed (f);
   g_assert_cmpuint (requests (f, "PATCH", "/api/datastores/42/enrichment/100"), ==, 1);
   g_assert_cmpuint (requests (f, "PUT", "/api/datastores/42"), ==, 2);
-  fixed = server_datastore (f, 42);
+  fixed = steward_test_get_datastore (f->demo->client, 42, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (fixed), ==, 50);
 }
 
@@ -965,7 +943,8 @@ test_bulk (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     {
-      g_autoptr(StewardDatastore) stored = server_datastore (f, sources[i]);
+      g_autoptr(StewardDatastore) stored =
+        steward_test_get_datastore (f->demo->client, sources[i], NULL);
 
       g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 101);
       g_assert_cmpint (steward_datastore_get_high_count_rollup_threshold (stored), ==, 25);
@@ -993,7 +972,7 @@ test_bulk_link_only (Fixture       *f,
   g_assert_cmpstr (result_of (f, "Marketing Attribution"), ==, "Already linked; nothing to change");
   g_assert_cmpuint (requests (f, "PATCH", "/api/datastores/110/enrichment/101"), ==, 0);
   g_assert_cmpuint (requests (f, "PUT", "/api/datastores/45"), ==, 0);
-  stored = server_datastore (f, 45);
+  stored = steward_test_get_datastore (f->demo->client, 45, NULL);
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "append");
 }
 

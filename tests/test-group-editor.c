@@ -20,26 +20,6 @@ typedef struct
   StewardDatastoreGroup *saved;
 } Fixture;
 
-static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static GListModel *
-list_groups (StewardClient *client)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *groups;
-
-  steward_client_list_groups_async (client, NULL, steward_test_store_result_cb, &result);
-  steward_test_wait_result (&result);
-  groups = steward_client_list_groups_finish (client, result, &error);
-  g_assert_no_error (error);
-  return groups;
-}
-
 static StewardDatastoreGroup *
 find_group (GListModel *groups,
             gint64      id)
@@ -84,7 +64,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
-  fixture->groups = list_groups (fixture->demo->client);
+  fixture->groups = steward_test_list_groups (fixture->demo->client);
   fixture->parent = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (app)));
   gtk_window_present (fixture->parent);
 }
@@ -113,7 +93,7 @@ open_editor (Fixture               *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->editor));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, fixture->editor, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, 5000));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->editor)) == fixture->parent);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->editor)));
 }
@@ -257,7 +237,7 @@ test_create (Fixture       *fixture,
   assert_last_body (fixture, "POST", "/api/datastore-groups",
                     "{\"name\": \"Production\", \"icon\": \"mdi-podium-gold\"}");
 
-  after = list_groups (fixture->demo->client);
+  after = steward_test_list_groups (fixture->demo->client);
   created = find_group_named (after, "Production");
   g_assert_nonnull (created);
   g_assert_cmpint (steward_datastore_group_get_id (created), ==,
@@ -297,7 +277,7 @@ test_rename (Fixture       *fixture,
   /* The caller's object is updated in place, so views bound to it refresh. */
   g_assert_cmpstr (steward_datastore_group_get_name (group), ==, "Analytics Team");
 
-  after = list_groups (fixture->demo->client);
+  after = steward_test_list_groups (fixture->demo->client);
   g_assert_cmpstr (steward_datastore_group_get_name (find_group (after, 2)), ==, "Analytics Team");
   g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 2)), ==, "mdi-chart-box-outline");
 }
@@ -324,7 +304,7 @@ test_reicon (Fixture       *fixture,
   g_assert_cmpstr (steward_datastore_group_get_icon (group), ==, "mdi-flask-outline");
   g_assert_cmpstr (steward_datastore_group_get_name (group), ==, "Mission Critical");
 
-  after = list_groups (fixture->demo->client);
+  after = steward_test_list_groups (fixture->demo->client);
   g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 1)), ==, "mdi-flask-outline");
 }
 
@@ -397,7 +377,7 @@ test_conflict_from_server (Fixture       *fixture,
   steward_test_wait_result (&result);
   sneaked = steward_client_create_group_finish (fixture->demo->client, result, &error);
   g_assert_no_error (error);
-  before = list_groups (fixture->demo->client);
+  before = steward_test_list_groups (fixture->demo->client);
 
   open_editor (fixture, fixture->demo->client, NULL);
   gtk_editable_set_text (GTK_EDITABLE (name_row (fixture)), "staging");
@@ -415,7 +395,7 @@ test_conflict_from_server (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row (fixture))), ==, "staging");
   g_assert_false (save_enabled (fixture));
 
-  after = list_groups (fixture->demo->client);
+  after = steward_test_list_groups (fixture->demo->client);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
 
   /* A new name clears the server's objection. */
@@ -484,7 +464,7 @@ test_forbidden_for_member (Fixture       *fixture,
   g_assert_cmpstr (picked_icon (fixture), ==, "mdi-podium-bronze");
   g_assert_true (save_enabled (fixture));
   g_assert_cmpstr (steward_datastore_group_get_name (group), ==, "Mission Critical");
-  after = list_groups (fixture->demo->client);
+  after = steward_test_list_groups (fixture->demo->client);
   g_assert_cmpstr (steward_datastore_group_get_name (find_group (after, 1)), ==, "Mission Critical");
   g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 1)), ==, "mdi-star-outline");
 }

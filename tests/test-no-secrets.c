@@ -149,12 +149,6 @@ collect_screen_text (GtkWidget *widget,
 }
 
 static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
 signed_in_cb (gpointer user_data)
 {
   return steward_session_get_state (user_data) == STEWARD_SESSION_SIGNED_IN;
@@ -210,7 +204,7 @@ open_sign_in_dialog (StewardWindow *window)
   g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 5000));
   dialog = STEWARD_SIGN_IN_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG));
   steward_sign_in_dialog_set_launch_browser (dialog, FALSE);
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, 5000));
   return dialog;
 }
 
@@ -257,7 +251,7 @@ test_no_secrets (void)
 
   window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
 
   /* A pasted token, through the window's Sign In. */
   typed_url = g_strdup_printf ("http://127.0.0.1:%u", steward_demo_server_get_port (demo->server));

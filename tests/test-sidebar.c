@@ -10,12 +10,6 @@
 
 static StewardApplication *app;
 
-static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
 static StewardDatastoreGroup *
 group (gint64      id,
        const char *name)
@@ -49,7 +43,7 @@ test_duplicate_and_missing_ids (void)
   gtk_window_set_child (window, GTK_WIDGET (sidebar));
   steward_sidebar_set_groups (sidebar, G_LIST_MODEL (groups));
   gtk_window_present (window);
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, sidebar, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, sidebar, 5000));
   fixed_rows = count_rows (GTK_WIDGET (sidebar));
 
   g_list_store_append (groups, first);

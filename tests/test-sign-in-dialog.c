@@ -56,12 +56,6 @@ write_cli_config (const char *contents)
   g_assert_no_error (error);
 }
 
-static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
 static void
 signed_in_cb (StewardSignInDialog *dialog,
               Fixture             *f)
@@ -97,7 +91,7 @@ open_dialog (Fixture *f)
   steward_sign_in_dialog_set_launch_browser (f->dialog, FALSE);
   g_signal_connect (f->dialog, "signed-in", G_CALLBACK (signed_in_cb), f);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, f->dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, 5000));
 }
 
 static void
@@ -834,7 +828,7 @@ test_error_in_view (Fixture       *f,
   steward_sign_in_dialog_set_launch_browser (f->dialog, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (f->dialog), 520, 400);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, f->dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, 5000));
 
   scroller = find (f, GTK_TYPE_SCROLLED_WINDOW, NULL);
   revealer = find (f, GTK_TYPE_REVEALER, NULL);
@@ -999,7 +993,7 @@ app_fixture_set_up (AppFixture    *f,
   f->session = steward_application_get_session (app);
   f->window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, f->window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->window, 5000));
 
   url = steward_url_normalize_base (steward_demo_server_get_base_url (f->demo->server), NULL);
   f->profile = steward_profile_new ("Reauth", url);
@@ -1045,7 +1039,7 @@ test_reauthentication (AppFixture    *f,
   /* Something typed into another dialog, over the window. */
   other = steward_sign_in_dialog_new (GTK_WINDOW (f->window), f->session);
   gtk_window_present (GTK_WINDOW (other));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, other, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, other, 5000));
   other_url = steward_test_find_widget (GTK_WIDGET (other), ADW_TYPE_ENTRY_ROW, "Deployment URL");
   other_name = steward_test_find_widget (GTK_WIDGET (other), ADW_TYPE_ENTRY_ROW, "Profile Name");
   gtk_editable_set_text (GTK_EDITABLE (other_url), "https://half-typed.example.com");

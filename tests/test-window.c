@@ -19,12 +19,6 @@
 static StewardApplication *app;
 
 static gboolean
-widget_mapped_cb (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
 about_shown_cb (gpointer user_data)
 {
   return steward_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
@@ -42,7 +36,7 @@ open_window (void)
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
   return window;
 }
 
@@ -529,7 +523,7 @@ test_window_environment (void)
   wait_for_page (window, "main");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
   badge = shown_badge (window);
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, badge, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, badge, 5000));
   g_assert_true (gtk_widget_has_css_class (badge, "environment-red"));
   g_assert_nonnull (steward_test_find_widget (badge, GTK_TYPE_LABEL, "Production"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Environment: Production");
@@ -765,7 +759,7 @@ test_table_columns (void)
   gtk_window_set_child (window, GTK_WIDGET (clamp));
   gtk_window_set_default_size (window, 1200, 600);
   gtk_window_present (window);
-  g_assert_true (steward_test_wait_until (widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
   fit.column_view = steward_test_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL);
 
   resize_and_fit (clamp, 1100, &fit, 8);

@@ -33,6 +33,7 @@
 #include "steward-operation.h"
 #include "steward-permissions.h"
 #include "steward-sync-follower.h"
+#include "steward-timeout.h"
 #include "steward-url.h"
 #include "steward-user.h"
 #include "steward-validate.h"

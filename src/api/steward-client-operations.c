@@ -3,6 +3,7 @@
 
 #include "steward-client-operations.h"
 #include "steward-client-private.h"
+#include "steward-timeout.h"
 
 /* One datastore per call: servers take a single datastore_id. */
 void
@@ -118,8 +119,6 @@ typedef struct
 {
   StewardOperation *operation;
   guint             interval_ms;
-  GSource          *timer;
-  GSource          *cancel_source;
 } Follow;
 
 static void
@@ -127,12 +126,6 @@ follow_free (gpointer data)
 {
   Follow *follow = data;
 
-  if (follow->timer != NULL)
-    g_source_destroy (follow->timer);
-  g_clear_pointer (&follow->timer, g_source_unref);
-  if (follow->cancel_source != NULL)
-    g_source_destroy (follow->cancel_source);
-  g_clear_pointer (&follow->cancel_source, g_source_unref);
   g_clear_object (&follow->operation);
   g_free (follow);
 }
@@ -166,57 +159,34 @@ poll_cb (GObject      *object,
   schedule_poll (g_steal_pointer (&task));
 }
 
-static gboolean
-poll_timer_cb (gpointer user_data)
+static void
+poll_wait_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   Follow *follow = g_task_get_task_data (task);
+  StewardClient *client = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
 
-  g_clear_pointer (&follow->timer, g_source_unref);
-  if (follow->cancel_source != NULL)
-    g_source_destroy (follow->cancel_source);
-  g_clear_pointer (&follow->cancel_source, g_source_unref);
+  if (!steward_timeout_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
-  steward_client_get_operation_async (g_task_get_source_object (task),
-                                      steward_operation_get_id (follow->operation),
-                                      g_task_get_cancellable (task), poll_cb, task);
-  return G_SOURCE_REMOVE;
+  steward_client_get_operation_async (client, steward_operation_get_id (follow->operation),
+                                      cancellable, poll_cb, g_steal_pointer (&task));
 }
 
-static gboolean
-poll_cancelled_cb (GCancellable *cancellable,
-                   gpointer      user_data)
-{
-  GTask *task = user_data;
-  Follow *follow = g_task_get_task_data (task);
-
-  g_clear_pointer (&follow->cancel_source, g_source_unref);
-  if (follow->timer != NULL)
-    g_source_destroy (follow->timer);
-  g_clear_pointer (&follow->timer, g_source_unref);
-
-  g_task_return_error_if_cancelled (task);
-  g_object_unref (task);
-  return G_SOURCE_REMOVE;
-}
-
-/* The task's reference moves to whichever of the timer and the cancellation fires first. */
+/* The task's reference moves to the wait, which ends early when the caller cancels. */
 static void
 schedule_poll (GTask *task)
 {
   Follow *follow = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  follow->timer = g_timeout_source_new (follow->interval_ms);
-  g_source_set_callback (follow->timer, poll_timer_cb, task, NULL);
-  g_source_attach (follow->timer, g_task_get_context (task));
-
-  if (cancellable != NULL)
-    {
-      follow->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (follow->cancel_source, G_SOURCE_FUNC (poll_cancelled_cb), task, NULL);
-      g_source_attach (follow->cancel_source, g_task_get_context (task));
-    }
+  steward_timeout_async (follow->interval_ms, g_task_get_cancellable (task), poll_wait_cb, task);
 }
 
 void

@@ -6,6 +6,7 @@
 #include "steward-api-error.h"
 #include "steward-client-operations.h"
 #include "steward-sync-follower.h"
+#include "steward-timeout.h"
 
 /* Finds the sync a datastore create started (trigger_catalog / trigger_sync) and follows it to
  * its end. The create answer does not name the operation, so the datastore's newest operations
@@ -39,29 +40,7 @@ typedef struct
 {
   guint    interval_ms;
   guint    lookups;
-  GSource *timer;
-  GSource *cancel_source;
 } Find;
-
-static void
-clear_sources (Find *find)
-{
-  if (find->timer != NULL)
-    g_source_destroy (find->timer);
-  g_clear_pointer (&find->timer, g_source_unref);
-  if (find->cancel_source != NULL)
-    g_source_destroy (find->cancel_source);
-  g_clear_pointer (&find->cancel_source, g_source_unref);
-}
-
-static void
-find_free (gpointer data)
-{
-  Find *find = data;
-
-  clear_sources (find);
-  g_free (find);
-}
 
 static gboolean
 is_sync (StewardOperation *operation)
@@ -90,45 +69,30 @@ followed_cb (GObject      *object,
     g_task_return_pointer (task, operation, g_object_unref);
 }
 
-static gboolean
-retry_timer_cb (gpointer user_data)
+static void
+look_up_wait_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
 
-  clear_sources (g_task_get_task_data (task));
-  look_up (task);
-  return G_SOURCE_REMOVE;
+  if (!steward_timeout_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  look_up (g_steal_pointer (&task));
 }
 
-static gboolean
-retry_cancelled_cb (GCancellable *cancellable,
-                    gpointer      user_data)
-{
-  GTask *task = user_data;
-
-  clear_sources (g_task_get_task_data (task));
-  g_task_return_error_if_cancelled (task);
-  g_object_unref (task);
-  return G_SOURCE_REMOVE;
-}
-
-/* The task's reference moves to whichever of the timer and the cancellation fires first. */
+/* The task's reference moves to the wait, which ends early when the caller cancels. */
 static void
 schedule_look_up (GTask *task)
 {
   Find *find = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  find->timer = g_timeout_source_new (find->interval_ms);
-  g_source_set_callback (find->timer, retry_timer_cb, task, NULL);
-  g_source_attach (find->timer, g_task_get_context (task));
-
-  if (cancellable != NULL)
-    {
-      find->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (find->cancel_source, G_SOURCE_FUNC (retry_cancelled_cb), task, NULL);
-      g_source_attach (find->cancel_source, g_task_get_context (task));
-    }
+  steward_timeout_async (find->interval_ms, g_task_get_cancellable (task), look_up_wait_cb, task);
 }
 
 static void
@@ -285,7 +249,7 @@ steward_sync_follower_follow_async (StewardSyncFollower *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_sync_follower_follow_async);
-  g_task_set_task_data (task, find, find_free);
+  g_task_set_task_data (task, find, g_free);
   look_up (task);
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "steward-api-error.h"
+#include "steward-timeout.h"
 #include "steward-transport.h"
 
 struct _StewardTransport
@@ -51,8 +52,6 @@ typedef struct
   char              *token;
   GBytes            *body;
   SoupMessage       *message;
-  GSource           *wait_source;
-  GSource           *cancel_source;
   guint              attempt;
   guint              delay_ms;
   gint64             started_us;
@@ -91,12 +90,6 @@ request_free (gpointer data)
 {
   Request *request = data;
 
-  if (request->wait_source != NULL)
-    g_source_destroy (request->wait_source);
-  g_clear_pointer (&request->wait_source, g_source_unref);
-  if (request->cancel_source != NULL)
-    g_source_destroy (request->cancel_source);
-  g_clear_pointer (&request->cancel_source, g_source_unref);
   g_clear_object (&request->message);
   g_clear_pointer (&request->body, g_bytes_unref);
   if (request->deadline_source != NULL)
@@ -191,62 +184,36 @@ is_retryable_status (guint status)
   return status == 502 || status == 503 || status == 504;
 }
 
-static gboolean
-retry_wait_done_cb (gpointer user_data)
+static void
+retry_wait_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   GTask *task = user_data;
-  Request *request = g_task_get_task_data (task);
+  GError *error = NULL;
 
-  g_clear_pointer (&request->wait_source, g_source_unref);
-  if (request->cancel_source != NULL)
-    g_source_destroy (request->cancel_source);
-  g_clear_pointer (&request->cancel_source, g_source_unref);
+  if (!steward_timeout_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
 
   send_attempt (task);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-retry_wait_cancelled_cb (GCancellable *cancellable,
-                         gpointer      user_data)
-{
-  GTask *task = user_data;
-  Request *request = g_task_get_task_data (task);
-
-  g_clear_pointer (&request->cancel_source, g_source_unref);
-  if (request->wait_source != NULL)
-    g_source_destroy (request->wait_source);
-  g_clear_pointer (&request->wait_source, g_source_unref);
-
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
-  g_object_unref (task);
-  return G_SOURCE_REMOVE;
 }
 
 /* Waits with backoff, but gives up the wait at once when the caller cancels. The task's
- * reference moves to whichever of the two sources fires. */
+ * reference moves to the wait, and on to the next attempt. */
 static void
 schedule_retry (GTask *task)
 {
   Request *request = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  GMainContext *context = g_task_get_context (task);
 
   g_debug ("%s %s: retrying in %u ms (attempt %u)",
            steward_http_method_to_string (request->method), request->uri,
            request->delay_ms, request->attempt + 1);
 
-  request->wait_source = g_timeout_source_new (request->delay_ms);
-  g_source_set_callback (request->wait_source, retry_wait_done_cb, task, NULL);
-  g_source_attach (request->wait_source, context);
-
-  if (cancellable != NULL)
-    {
-      request->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_callback (request->cancel_source, G_SOURCE_FUNC (retry_wait_cancelled_cb), task, NULL);
-      g_source_attach (request->cancel_source, context);
-    }
-
+  steward_timeout_async (request->delay_ms, g_task_get_cancellable (task), retry_wait_cb, task);
   request->delay_ms *= 2;
 }
 

@@ -18,11 +18,17 @@
  *
  * with the objects in the API's own shape, read back by the same readers as the server's pages.
  * It holds nothing secret (datastores carry no credentials), is written with mode 0600, and a
- * file that cannot be read, is too large or has another version is deleted and ignored. */
+ * file that cannot be read, is too large or has another version is deleted and ignored.
+ *
+ * The end of this file is StewardDeployment's side of it: showing the cached listing at start,
+ * and writing the current one a moment after it changes, between frames. */
 
 #define FORMAT "steward-listing"
 #define VERSION 1
 #define MAX_SIZE (256 * 1024 * 1024)
+
+/* How long after the last change the cache is written. */
+#define SAVE_DELAY_MS 2000
 
 void
 _steward_listing_cache_free (StewardListingCache *cache)
@@ -264,3 +270,180 @@ _steward_listing_cache_write (const char *path,
   g_task_set_task_data (task, job, write_job_free);
   g_task_run_in_thread (task, write_in_thread);
 }
+
+/* The deployment's listing, through the file */
+
+static void
+cache_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StewardDeployment *self = g_task_get_source_object (task);
+  g_autoptr(StewardListingCache) cache = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  cache = _steward_listing_cache_read_finish (result, &error);
+  if (cache == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A refresh got there first, or the profile now points elsewhere: the cache has nothing to
+   * add. */
+  if (self->loaded || g_strcmp0 (cache->base_url, steward_client_get_base_url (self->client)) != 0)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < cache->groups->len; i++)
+    steward_deployment_add_group (self, g_ptr_array_index (cache->groups, i));
+
+  fresh = g_ptr_array_new_full (cache->datastores->len, g_object_unref);
+  for (guint i = 0; i < cache->datastores->len; i++)
+    {
+      StewardDatastore *datastore = g_ptr_array_index (cache->datastores, i);
+      gint64 id = steward_datastore_get_id (datastore);
+
+      if (id <= 0 || g_hash_table_contains (self->by_id, &id) ||
+          g_hash_table_contains (self->forgotten, &id))
+        continue;
+      _steward_deployment_share_group (self, datastore);
+      _steward_deployment_insert_datastore (self, datastore);
+      g_ptr_array_add (fresh, g_object_ref (datastore));
+    }
+  g_list_store_splice (self->datastores,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->datastores)), 0,
+                       fresh->pdata, fresh->len);
+
+  _steward_deployment_set_listed (self, cache->saved_at, TRUE);
+  _steward_deployment_set_dirty (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Shows the listing saved by an earlier run, if there is one for this deployment. Completes
+ * with FALSE (and no error) when there was nothing to show. An unreadable cache is deleted. */
+void
+steward_deployment_load_cache_async (StewardDeployment   *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_deployment_load_cache_async);
+
+  if (self->cache_path == NULL)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  _steward_listing_cache_read_async (self->cache_path, cancellable, cache_read_cb,
+                                     g_steal_pointer (&task));
+}
+
+gboolean
+steward_deployment_load_cache_finish (StewardDeployment  *self,
+                                      GAsyncResult       *result,
+                                      GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Writing the cache: the JSON is written a slice of datastores at a time between frames, so a
+ * large set never holds up the main loop, then saved to disk on a worker thread. */
+
+typedef struct
+{
+  StewardDeployment *self;
+  GString           *json;
+  GPtrArray         *datastores;
+  guint              next;
+} SaveJob;
+
+#define SAVE_SLICE 1000
+
+static gboolean
+save_slice_cb (gpointer user_data)
+{
+  SaveJob *job = user_data;
+  guint end = MIN (job->next + SAVE_SLICE, job->datastores->len);
+
+  for (; job->next < end; job->next++)
+    _steward_listing_cache_add (job->json, g_ptr_array_index (job->datastores, job->next),
+                                job->next == 0);
+
+  if (job->next < job->datastores->len)
+    return G_SOURCE_CONTINUE;
+
+  _steward_listing_cache_end (job->json);
+  _steward_listing_cache_write (job->self->cache_path, g_steal_pointer (&job->json));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  if (job->json != NULL)
+    g_string_free (job->json, TRUE);
+  g_ptr_array_unref (job->datastores);
+  g_object_unref (job->self);
+  g_free (job);
+}
+
+/* Keeps the current listing for the next start (no-op without a cache path or a listing). */
+void
+steward_deployment_save_cache (StewardDeployment *self)
+{
+  SaveJob *job;
+  guint n;
+
+  g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  if (self->cache_path == NULL || !self->loaded)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->datastores));
+  job = g_new0 (SaveJob, 1);
+  job->self = g_object_ref (self);
+  job->datastores = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (job->datastores, g_list_model_get_item (G_LIST_MODEL (self->datastores), i));
+  job->json = _steward_listing_cache_begin (steward_client_get_base_url (self->client),
+                                            self->listed_at, G_LIST_MODEL (self->groups));
+  g_idle_add_full (G_PRIORITY_LOW, save_slice_cb, job, save_job_free);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  StewardDeployment *self = user_data;
+
+  self->save_timeout = 0;
+  steward_deployment_save_cache (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The set changed: the cache is written once changes settle. */
+void
+_steward_deployment_schedule_save (StewardDeployment *self)
+{
+  if (self->cache_path == NULL || !self->loaded)
+    return;
+
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  self->save_timeout = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+

@@ -1,17 +1,73 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "steward-backoff.h"
 #include "steward-deployment.h"
 
 G_BEGIN_DECLS
 
 /* Shared by the files of StewardDeployment: steward-deployment.c (the state and its merging),
- * steward-deployment-actions.c (mutations and batches), steward-deployment-cache.c (the file). */
+ * steward-deployment-actions.c (mutations and batches), steward-deployment-cache.c (the file,
+ * and loading and saving the listing through it). */
+
+struct _StewardDeployment
+{
+  GObject       parent_instance;
+
+  StewardClient *client;
+  StewardUser   *user;
+  char          *cache_path;
+
+  GListStore    *datastores;
+  GHashTable    *by_id;          /* gint64* → StewardDatastore (borrowed from datastores) */
+  GHashTable    *forgotten;      /* ids deleted while listing: a late page must not revive them */
+  GListStore    *groups;
+  GHashTable    *groups_by_id;   /* gint64* → StewardDatastoreGroup (borrowed from groups) */
+
+  /* The refresh in progress */
+  GCancellable  *cancellable;    /* everything this deployment started; cancelled on dispose */
+  GPtrArray     *refresh_tasks;  /* callers waiting for it */
+  guint          parts_pending;
+  GHashTable    *seen;           /* ids listed so far */
+  GError        *refresh_error;
+  gboolean       groups_listed;
+
+  gboolean       loaded;
+  gboolean       from_cache;
+  gint64         listed_at;
+  char          *load_error;
+  gboolean       unreachable;    /* the last refresh got no answer at all */
+  StewardBackoff *retry;         /* refreshes again until it can */
+
+  gboolean       counts_dirty;
+  guint          count_all;
+  guint          count_favorites;
+  guint          count_enrichment;
+  guint          count_ungrouped;
+  GHashTable    *group_counts;   /* gint64* → guint */
+  gboolean       edited;         /* objects changed in place since the last ::changed */
+  guint          changed_idle;
+
+  guint          save_timeout;
+};
+
+/* steward-deployment.c */
 
 void   _steward_deployment_changed       (StewardDeployment *self);
 void   _steward_deployment_set_favorite  (StewardDeployment *self,
                                           StewardDatastore  *datastore,
                                           gboolean           favorite);
+void   _steward_deployment_set_dirty     (StewardDeployment *self);
+void   _steward_deployment_set_listed    (StewardDeployment *self,
+                                          gint64             listed_at,
+                                          gboolean           from_cache);
+void   _steward_deployment_share_group   (StewardDeployment *self,
+                                          StewardDatastore  *datastore);
+void   _steward_deployment_insert_datastore (StewardDeployment *self,
+                                             StewardDatastore  *datastore);
+
+/* steward-deployment-cache.c: writes the cache a moment after the last change. */
+void   _steward_deployment_schedule_save (StewardDeployment *self);
 
 /* The cache file: a versioned JSON document of the last listing. */
 typedef struct

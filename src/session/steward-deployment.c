@@ -15,49 +15,9 @@
  * already shown, and once everything arrived removes what the server no longer lists. A warm
  * start shows the last listing from the cache file first. Mutations live in
  * steward-deployment-actions.c, the cache file in steward-deployment-cache.c. */
+
 #define RETRY_FIRST_MS 5000
 #define RETRY_MAX_MS   60000
-
-struct _StewardDeployment
-{
-  GObject       parent_instance;
-
-  StewardClient *client;
-  StewardUser   *user;
-  char          *cache_path;
-
-  GListStore    *datastores;
-  GHashTable    *by_id;          /* gint64* → StewardDatastore (borrowed from datastores) */
-  GHashTable    *forgotten;      /* ids deleted while listing: a late page must not revive them */
-  GListStore    *groups;
-  GHashTable    *groups_by_id;   /* gint64* → StewardDatastoreGroup (borrowed from groups) */
-
-  /* The refresh in progress */
-  GCancellable  *cancellable;    /* everything this deployment started; cancelled on dispose */
-  GPtrArray     *refresh_tasks;  /* callers waiting for it */
-  guint          parts_pending;
-  GHashTable    *seen;           /* ids listed so far */
-  GError        *refresh_error;
-  gboolean       groups_listed;
-
-  gboolean       loaded;
-  gboolean       from_cache;
-  gint64         listed_at;
-  char          *load_error;
-  gboolean       unreachable;    /* the last refresh got no answer at all */
-  StewardBackoff *retry;         /* refreshes again until it can */
-
-  gboolean       counts_dirty;
-  guint          count_all;
-  guint          count_favorites;
-  guint          count_enrichment;
-  guint          count_ungrouped;
-  GHashTable    *group_counts;   /* gint64* → guint */
-  gboolean       edited;         /* objects changed in place since the last ::changed */
-  guint          changed_idle;
-
-  guint          save_timeout;
-};
 
 G_DEFINE_FINAL_TYPE (StewardDeployment, steward_deployment, G_TYPE_OBJECT)
 
@@ -83,9 +43,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* How long after the last change the cache is written. */
-#define SAVE_DELAY_MS 2000
 
 void
 steward_batch_report_free (StewardBatchReport *report)
@@ -118,21 +75,15 @@ changed_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean save_timeout_cb (gpointer user_data);
-
 /* The set changed: counts are out of date, and the cache gets written a moment later. */
-static void
-set_dirty (StewardDeployment *self)
+void
+_steward_deployment_set_dirty (StewardDeployment *self)
 {
   self->counts_dirty = TRUE;
   if (self->changed_idle == 0)
     self->changed_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, changed_idle_cb, self, NULL);
 
-  if (self->cache_path != NULL && self->loaded)
-    {
-      g_clear_handle_id (&self->save_timeout, g_source_remove);
-      self->save_timeout = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-    }
+  _steward_deployment_schedule_save (self);
 }
 
 /* Objects changed in place (a favorite, a group, a rename): views re-filter and re-sort. */
@@ -140,7 +91,7 @@ void
 _steward_deployment_changed (StewardDeployment *self)
 {
   self->edited = TRUE;
-  set_dirty (self);
+  _steward_deployment_set_dirty (self);
 }
 
 static void
@@ -165,10 +116,10 @@ set_load_error (StewardDeployment *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static void
-set_listed (StewardDeployment *self,
-            gint64             listed_at,
-            gboolean           from_cache)
+void
+_steward_deployment_set_listed (StewardDeployment *self,
+                                gint64             listed_at,
+                                gboolean           from_cache)
 {
   g_object_freeze_notify (G_OBJECT (self));
   if (!self->loaded)
@@ -204,9 +155,9 @@ compare_group_names (gconstpointer a,
 
 /* Each answer carries its own copy of its datastore's group; showing the shared one instead
  * means a renamed or re-iconed group shows the same everywhere at once. */
-static void
-share_group (StewardDeployment *self,
-             StewardDatastore  *datastore)
+void
+_steward_deployment_share_group (StewardDeployment *self,
+                                 StewardDatastore  *datastore)
 {
   StewardDatastoreGroup *group = steward_datastore_get_group (datastore);
   StewardDatastoreGroup *shared;
@@ -228,7 +179,7 @@ share_groups_everywhere (StewardDeployment *self)
     {
       g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->datastores), i);
 
-      share_group (self, datastore);
+      _steward_deployment_share_group (self, datastore);
     }
 }
 
@@ -249,7 +200,7 @@ steward_deployment_add_group (StewardDeployment     *self,
 
   g_hash_table_insert (self->groups_by_id, id_key (id), group);
   g_list_store_insert_sorted (self->groups, group, compare_group_names, NULL);
-  set_dirty (self);
+  _steward_deployment_set_dirty (self);
 }
 
 /* A group was renamed or re-iconed: keep the list in name order. */
@@ -345,9 +296,9 @@ merge_groups (StewardDeployment *self,
 
 /* Datastores */
 
-static void
-insert_datastore (StewardDeployment *self,
-                  StewardDatastore  *datastore)
+void
+_steward_deployment_insert_datastore (StewardDeployment *self,
+                                      StewardDatastore  *datastore)
 {
   g_hash_table_insert (self->by_id, id_key (steward_datastore_get_id (datastore)), datastore);
   if (self->seen != NULL)
@@ -380,11 +331,11 @@ merge_page (StewardDeployment *self,
       if (known != NULL)
         {
           edited |= steward_datastore_update_from (known, datastore);
-          share_group (self, known);
+          _steward_deployment_share_group (self, known);
           continue;
         }
 
-      share_group (self, datastore);
+      _steward_deployment_share_group (self, datastore);
       g_hash_table_insert (self->by_id, id_key (id), datastore);
       g_ptr_array_add (fresh, g_steal_pointer (&datastore));
     }
@@ -396,7 +347,7 @@ merge_page (StewardDeployment *self,
   if (edited)
     _steward_deployment_changed (self);
   else if (fresh->len > 0)
-    set_dirty (self);
+    _steward_deployment_set_dirty (self);
 }
 
 /* Removes datastores from the set and marks them deleted, so every view showing one says so. */
@@ -463,7 +414,7 @@ steward_deployment_apply_datastore (StewardDeployment *self,
     }
 
   steward_datastore_update_from (known, answer);
-  share_group (self, known);
+  _steward_deployment_share_group (self, known);
   _steward_deployment_changed (self);
   return known;
 }
@@ -483,10 +434,10 @@ steward_deployment_add_datastore (StewardDeployment *self,
     return;
 
   g_hash_table_remove (self->forgotten, &id);
-  share_group (self, datastore);
-  insert_datastore (self, datastore);
+  _steward_deployment_share_group (self, datastore);
+  _steward_deployment_insert_datastore (self, datastore);
   g_list_store_append (self->datastores, datastore);
-  set_dirty (self);
+  _steward_deployment_set_dirty (self);
 }
 
 /* A datastore deleted here, or found gone: out of the set, and marked deleted. */
@@ -510,7 +461,7 @@ steward_deployment_forget_datastore (StewardDeployment *self,
     g_list_store_remove (self->datastores, position);
   steward_datastore_set_deleted (datastore, TRUE);
   g_object_unref (datastore);
-  set_dirty (self);
+  _steward_deployment_set_dirty (self);
 }
 
 /* An answer of 404 about a datastore means another client deleted it: forget it and tell the
@@ -628,10 +579,10 @@ finish_refresh (StewardDeployment *self)
       drop_datastores (self, seen, gone);
       steward_backoff_reset (self->retry);
       set_load_error (self, NULL);
-      set_listed (self, g_get_real_time (), FALSE);
+      _steward_deployment_set_listed (self, g_get_real_time (), FALSE);
       if (g_list_model_get_n_items (G_LIST_MODEL (gone)) > 0)
         {
-          set_dirty (self);
+          _steward_deployment_set_dirty (self);
           g_signal_emit (self, signals[DATASTORES_GONE], 0, gone);
         }
       steward_deployment_save_cache (self);
@@ -778,166 +729,6 @@ steward_deployment_refresh_finish (StewardDeployment  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* The cache */
-
-static void
-cache_read_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  StewardDeployment *self = g_task_get_source_object (task);
-  g_autoptr(StewardListingCache) cache = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) fresh = NULL;
-
-  cache = _steward_listing_cache_read_finish (result, &error);
-  if (cache == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* A refresh got there first, or the profile now points elsewhere: the cache has nothing to add. */
-  if (self->loaded || g_strcmp0 (cache->base_url, steward_client_get_base_url (self->client)) != 0)
-    {
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-
-  for (guint i = 0; i < cache->groups->len; i++)
-    steward_deployment_add_group (self, g_ptr_array_index (cache->groups, i));
-
-  fresh = g_ptr_array_new_full (cache->datastores->len, g_object_unref);
-  for (guint i = 0; i < cache->datastores->len; i++)
-    {
-      StewardDatastore *datastore = g_ptr_array_index (cache->datastores, i);
-      gint64 id = steward_datastore_get_id (datastore);
-
-      if (id <= 0 || g_hash_table_contains (self->by_id, &id) || g_hash_table_contains (self->forgotten, &id))
-        continue;
-      share_group (self, datastore);
-      insert_datastore (self, datastore);
-      g_ptr_array_add (fresh, g_object_ref (datastore));
-    }
-  g_list_store_splice (self->datastores, g_list_model_get_n_items (G_LIST_MODEL (self->datastores)), 0,
-                       fresh->pdata, fresh->len);
-
-  set_listed (self, cache->saved_at, TRUE);
-  set_dirty (self);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Shows the listing saved by an earlier run, if there is one for this deployment. Completes
- * with FALSE (and no error) when there was nothing to show. An unreadable cache is deleted. */
-void
-steward_deployment_load_cache_async (StewardDeployment   *self,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_deployment_load_cache_async);
-
-  if (self->cache_path == NULL)
-    {
-      g_task_return_boolean (task, FALSE);
-      return;
-    }
-
-  _steward_listing_cache_read_async (self->cache_path, cancellable, cache_read_cb, g_steal_pointer (&task));
-}
-
-gboolean
-steward_deployment_load_cache_finish (StewardDeployment  *self,
-                                      GAsyncResult       *result,
-                                      GError            **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Writing the cache: the JSON is written a slice of datastores at a time between frames, so a
- * large set never holds up the main loop, then saved to disk on a worker thread. */
-
-typedef struct
-{
-  StewardDeployment *self;
-  GString           *json;
-  GPtrArray         *datastores;
-  guint              next;
-} SaveJob;
-
-#define SAVE_SLICE 1000
-
-static gboolean
-save_slice_cb (gpointer user_data)
-{
-  SaveJob *job = user_data;
-  guint end = MIN (job->next + SAVE_SLICE, job->datastores->len);
-
-  for (; job->next < end; job->next++)
-    _steward_listing_cache_add (job->json, g_ptr_array_index (job->datastores, job->next), job->next == 0);
-
-  if (job->next < job->datastores->len)
-    return G_SOURCE_CONTINUE;
-
-  _steward_listing_cache_end (job->json);
-  _steward_listing_cache_write (job->self->cache_path, g_steal_pointer (&job->json));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-save_job_free (gpointer data)
-{
-  SaveJob *job = data;
-
-  if (job->json != NULL)
-    g_string_free (job->json, TRUE);
-  g_ptr_array_unref (job->datastores);
-  g_object_unref (job->self);
-  g_free (job);
-}
-
-/* Keeps the current listing for the next start (no-op without a cache path or a listing). */
-void
-steward_deployment_save_cache (StewardDeployment *self)
-{
-  SaveJob *job;
-  guint n;
-
-  g_return_if_fail (STEWARD_IS_DEPLOYMENT (self));
-
-  g_clear_handle_id (&self->save_timeout, g_source_remove);
-  if (self->cache_path == NULL || !self->loaded)
-    return;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->datastores));
-  job = g_new0 (SaveJob, 1);
-  job->self = g_object_ref (self);
-  job->datastores = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (job->datastores, g_list_model_get_item (G_LIST_MODEL (self->datastores), i));
-  job->json = _steward_listing_cache_begin (steward_client_get_base_url (self->client), self->listed_at,
-                                            G_LIST_MODEL (self->groups));
-  g_idle_add_full (G_PRIORITY_LOW, save_slice_cb, job, save_job_free);
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  StewardDeployment *self = user_data;
-
-  self->save_timeout = 0;
-  steward_deployment_save_cache (self);
-  return G_SOURCE_REMOVE;
 }
 
 /* GObject */

@@ -4,8 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "steward-connector-form.h"
-#include "steward-row-message.h"
+#include "steward-connector-form-private.h"
 
 /* One connector's form, rendered from its StewardConnectorSpec: whether the description came
  * from Steward's table or from the server, each field kind has one kind of row. The form builds
@@ -19,42 +18,6 @@
 
 /* Key files (service accounts, private keys) are a few KiB; anything bigger is a wrong pick. */
 #define MAX_FILE_SIZE (1024 * 1024)
-
-typedef struct
-{
-  StewardConnectorForm  *form;
-  StewardConnectorField *field;
-  GtkWidget             *row;
-  GtkWidget             *message;   /* StewardRowMessage */
-  GtkWidget             *control;   /* the GtkSwitch of a boolean */
-  char                  *file_name;
-  char                  *file_contents;
-  gsize                  file_length;
-  GCancellable          *file_cancellable;
-} FieldEntry;
-
-struct _StewardConnectorForm
-{
-  GtkWidget              parent_instance;
-
-  GListModel            *connectors;
-  StewardConnectorSpec  *spec;
-  char                  *default_name;
-  GPtrArray             *entries;     /* FieldEntry */
-  guint                  loading;     /* files being read */
-  gboolean               updating;    /* setting values ourselves: no "changed" */
-  gboolean               keep_secrets;
-  gboolean               secrets_only;
-  GtkFileChooserNative  *chooser;
-  char                  *chooser_field;
-
-  /* Template widgets */
-  AdwPreferencesGroup   *group;
-  AdwComboRow           *type_row;
-  StewardRowMessage     *type_message;
-  AdwEntryRow           *name_row;
-  StewardRowMessage     *name_message;
-};
 
 G_DEFINE_FINAL_TYPE (StewardConnectorForm, steward_connector_form, GTK_TYPE_WIDGET)
 
@@ -74,62 +37,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* Overwrites memory that held a secret before it is freed; volatile, so that the compiler
- * cannot drop the stores as dead. */
-static void
-wipe (char  *data,
-      gsize  length)
-{
-  volatile char *p = data;
-
-  for (gsize i = 0; data != NULL && i < length; i++)
-    p[i] = 0;
-}
-
-static void
-entry_clear_file (FieldEntry *entry)
-{
-  wipe (entry->file_contents, entry->file_length);
-  g_clear_pointer (&entry->file_contents, g_free);
-  entry->file_length = 0;
-  g_clear_pointer (&entry->file_name, g_free);
-}
-
-static void
-field_entry_free (gpointer data)
-{
-  FieldEntry *entry = data;
-  StewardConnectorForm *self = entry->form;
-
-  g_cancellable_cancel (entry->file_cancellable);
-  g_clear_object (&entry->file_cancellable);
-  entry_clear_file (entry);
-
-  g_signal_handlers_disconnect_by_data (entry->row, entry);
-  if (entry->control != NULL)
-    g_signal_handlers_disconnect_by_data (entry->control, entry);
-  if (GTK_IS_EDITABLE (entry->row) && steward_connector_field_get_secret (entry->field))
-    gtk_editable_set_text (GTK_EDITABLE (entry->row), "");
-
-  adw_preferences_group_remove (self->group, entry->message);
-  adw_preferences_group_remove (self->group, entry->row);
-  g_clear_object (&entry->field);
-  g_free (entry);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-
-  return TRUE;
-}
 
 /* Accepts "connection.host", "host", "connection.parameters.role" and "parameters.role". */
 static const char *
@@ -155,86 +62,11 @@ find_entry (StewardConnectorForm *self,
   return NULL;
 }
 
-static void
-set_entry_message (FieldEntry *entry,
-                   const char *message)
-{
-  steward_row_message_set_message (STEWARD_ROW_MESSAGE (entry->message), message);
-}
-
-static void
-emit_changed (StewardConnectorForm *self)
+void
+_steward_connector_form_emit_changed (StewardConnectorForm *self)
 {
   if (!self->updating)
     g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static gboolean
-parse_number (const char *text,
-              gint64     *value)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  return g_ascii_string_to_signed (stripped, 10, G_MININT64, G_MAXINT64, value, NULL);
-}
-
-/* Returns: (transfer full) (nullable): the problem with a typed number or JSON object. */
-static char *
-check_format (FieldEntry *entry)
-{
-  StewardConnectorFieldKind kind = steward_connector_field_get_kind (entry->field);
-  const char *text;
-  gint64 min, max, value;
-
-  if (!GTK_IS_EDITABLE (entry->row))
-    return NULL;
-
-  text = gtk_editable_get_text (GTK_EDITABLE (entry->row));
-  if (is_blank (text))
-    return NULL;
-
-  if (kind == STEWARD_CONNECTOR_FIELD_NUMBER)
-    {
-      gboolean has_range = steward_connector_field_get_range (entry->field, &min, &max);
-
-      if (!parse_number (text, &value) || (has_range && (value < min || value > max)))
-        {
-          if (!has_range)
-            return g_strdup (_("Enter a whole number"));
-          return g_strdup_printf (_("Enter a whole number from %lld to %lld"),
-                                  (long long) min, (long long) max);
-        }
-    }
-  else if (kind == STEWARD_CONNECTOR_FIELD_JSON)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonNode *root;
-
-      if (!json_parser_load_from_data (parser, text, -1, NULL) ||
-          (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-        return g_strdup (_("Enter a JSON object, like {\"ssl\": true}"));
-    }
-
-  return NULL;
-}
-
-/* Editing a field takes its mark away, except that a malformed number or JSON object is pointed
- * out as it is typed. */
-static void
-entry_changed_cb (FieldEntry *entry)
-{
-  g_autofree char *problem = check_format (entry);
-
-  set_entry_message (entry, problem);
-  emit_changed (entry->form);
-}
-
-static void
-entry_notify_cb (GObject    *object,
-                 GParamSpec *pspec,
-                 FieldEntry *entry)
-{
-  entry_changed_cb (entry);
 }
 
 /* With a default, the name is optional, and the default shows while the empty row is typed in. */
@@ -242,7 +74,7 @@ static void
 update_name_row (StewardConnectorForm *self)
 {
   GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->name_row));
-  gboolean has_default = !is_blank (self->default_name);
+  gboolean has_default = !_steward_connector_form_is_blank (self->default_name);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row),
                                  has_default ? _("Connection Name (optional)") : _("Connection Name"));
@@ -263,226 +95,16 @@ static void
 name_changed_cb (StewardConnectorForm *self)
 {
   steward_row_message_set_message (self->name_message, NULL);
-  emit_changed (self);
-}
-
-static void
-update_file_subtitle (FieldEntry *entry)
-{
-  const char *subtitle;
-
-  if (entry->file_cancellable != NULL)
-    subtitle = _("Reading the file…");
-  else if (entry->file_name != NULL)
-    subtitle = entry->file_name;
-  else if (entry->form->keep_secrets && steward_connector_field_get_secret (entry->field))
-    subtitle = _("Kept on the server; choose a file to replace it");
-  else
-    subtitle = _("No file chosen");
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (entry->row), subtitle);
-}
-
-static void
-set_entry_value (FieldEntry *entry,
-                 const char *value)
-{
-  switch (steward_connector_field_get_kind (entry->field))
-    {
-    case STEWARD_CONNECTOR_FIELD_TEXT:
-    case STEWARD_CONNECTOR_FIELD_SECRET:
-    case STEWARD_CONNECTOR_FIELD_NUMBER:
-    case STEWARD_CONNECTOR_FIELD_JSON:
-      gtk_editable_set_text (GTK_EDITABLE (entry->row), value != NULL ? value : "");
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_BOOLEAN:
-      gtk_switch_set_active (GTK_SWITCH (entry->control),
-                             g_strcmp0 (value, "true") == 0 || g_strcmp0 (value, "1") == 0);
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_CHOICE:
-      {
-        const char * const *choices = steward_connector_field_get_choices (entry->field);
-
-        for (guint i = 0; choices[i] != NULL; i++)
-          if (g_strcmp0 (choices[i], value) == 0)
-            adw_combo_row_set_selected (ADW_COMBO_ROW (entry->row), i);
-      }
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_FILE:
-    default:
-      break;
-    }
-}
-
-/* What the field holds as text, for carrying values over when the connector changes. */
-static char *
-get_entry_text (FieldEntry *entry)
-{
-  switch (steward_connector_field_get_kind (entry->field))
-    {
-    case STEWARD_CONNECTOR_FIELD_TEXT:
-    case STEWARD_CONNECTOR_FIELD_NUMBER:
-    case STEWARD_CONNECTOR_FIELD_JSON:
-      return g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->row)));
-    case STEWARD_CONNECTOR_FIELD_BOOLEAN:
-      return g_strdup (gtk_switch_get_active (GTK_SWITCH (entry->control)) ? "true" : "false");
-    case STEWARD_CONNECTOR_FIELD_CHOICE:
-      {
-        const char * const *choices = steward_connector_field_get_choices (entry->field);
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (entry->row));
-
-        return selected < g_strv_length ((char **) choices) ? g_strdup (choices[selected]) : NULL;
-      }
-    case STEWARD_CONNECTOR_FIELD_SECRET:
-    case STEWARD_CONNECTOR_FIELD_FILE:
-    default:
-      return NULL;
-    }
-}
-
-static GtkWidget *
-create_row (FieldEntry *entry)
-{
-  StewardConnectorField *field = entry->field;
-  const char *label = steward_connector_field_get_label (field);
-  const char *placeholder = steward_connector_field_get_placeholder (field);
-  GtkWidget *row = NULL;
-
-  switch (steward_connector_field_get_kind (field))
-    {
-    case STEWARD_CONNECTOR_FIELD_SECRET:
-      row = adw_password_entry_row_new ();
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_NUMBER:
-      row = adw_entry_row_new ();
-      adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_DIGITS);
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_TEXT:
-    case STEWARD_CONNECTOR_FIELD_JSON:
-      row = adw_entry_row_new ();
-      adw_entry_row_set_input_hints (ADW_ENTRY_ROW (row), GTK_INPUT_HINT_NO_SPELLCHECK);
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_BOOLEAN:
-      row = adw_action_row_new ();
-      entry->control = gtk_switch_new ();
-      gtk_widget_set_valign (entry->control, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry->control);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry->control);
-      g_signal_connect (entry->control, "notify::active", G_CALLBACK (entry_notify_cb), entry);
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_CHOICE:
-      {
-        g_autoptr(GtkStringList) labels =
-          gtk_string_list_new (steward_connector_field_get_choice_labels (field));
-
-        row = adw_combo_row_new ();
-        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
-        g_signal_connect (row, "notify::selected", G_CALLBACK (entry_notify_cb), entry);
-      }
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_FILE:
-      {
-        GtkWidget *button = gtk_button_new_with_mnemonic (_("_Choose File…"));
-
-        row = adw_action_row_new ();
-        gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "form.choose-file");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
-                                          steward_connector_field_get_path (field));
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* Labels and hints may come from the server's connector descriptions: plain text, never
-   * markup (libadwaita 1.2 reads row titles and subtitles as markup unless told otherwise). */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-
-  if (ADW_IS_ENTRY_ROW (row))
-    {
-      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-      /* The example shows once the title has moved up, while the field is being typed in. */
-      if (placeholder != NULL && GTK_IS_TEXT (text))
-        gtk_text_set_placeholder_text (GTK_TEXT (text), placeholder);
-      g_signal_connect_swapped (row, "changed", G_CALLBACK (entry_changed_cb), entry);
-    }
-  else if (placeholder != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), placeholder);
-
-  return row;
-}
-
-/* What keeping secrets and showing them alone change about a row. */
-static void
-apply_mode (FieldEntry *entry)
-{
-  StewardConnectorForm *self = entry->form;
-  gboolean secret = steward_connector_field_get_secret (entry->field);
-
-  /* The row only: its message shows itself when there is something to say. */
-  gtk_widget_set_visible (entry->row, secret || !self->secrets_only);
-
-  if (!secret)
-    return;
-
-  if (ADW_IS_ENTRY_ROW (entry->row))
-    {
-      GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry->row));
-
-      if (GTK_IS_TEXT (text))
-        gtk_text_set_placeholder_text (GTK_TEXT (text),
-                                       self->keep_secrets ? _("Leave empty to keep the current one")
-                                                          : steward_connector_field_get_placeholder (entry->field));
-    }
-  else if (steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE)
-    update_file_subtitle (entry);
+  _steward_connector_form_emit_changed (self);
 }
 
 static void
 apply_mode_everywhere (StewardConnectorForm *self)
 {
   for (guint i = 0; i < self->entries->len; i++)
-    apply_mode (g_ptr_array_index (self->entries, i));
+    _steward_connector_form_apply_mode (g_ptr_array_index (self->entries, i));
 
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), !self->secrets_only);
-}
-
-static void
-add_entry (StewardConnectorForm  *self,
-           StewardConnectorField *field)
-{
-  FieldEntry *entry = g_new0 (FieldEntry, 1);
-
-  entry->form = self;
-  entry->field = g_object_ref (field);
-  entry->row = create_row (entry);
-  entry->message = steward_row_message_new (entry->row);
-
-  if (steward_connector_field_get_kind (field) == STEWARD_CONNECTOR_FIELD_FILE)
-    update_file_subtitle (entry);
-  else
-    set_entry_value (entry, steward_connector_field_get_default_value (field));
-
-  adw_preferences_group_add (self->group, entry->row);
-  adw_preferences_group_add (self->group, entry->message);
-  g_ptr_array_add (self->entries, entry);
-  apply_mode (entry);
 }
 
 static void
@@ -539,8 +161,8 @@ file_loaded_cb (GObject      *object,
           if (entry != NULL && entry->file_cancellable == load->cancellable)
             {
               g_clear_object (&entry->file_cancellable);
-              update_file_subtitle (entry);
-              set_entry_message (entry, error->message);
+              _steward_connector_form_update_file_subtitle (entry);
+              _steward_connector_form_set_entry_message (entry, error->message);
             }
         }
       file_load_free (load);
@@ -551,7 +173,7 @@ file_loaded_cb (GObject      *object,
   if (entry == NULL || entry->file_cancellable != load->cancellable)
     {
       /* The form changed connector while the file was read. */
-      wipe (contents, length);
+      _steward_connector_form_wipe (contents, length);
       g_free (contents);
       file_load_free (load);
       return;
@@ -561,23 +183,23 @@ file_loaded_cb (GObject      *object,
   if (length > MAX_FILE_SIZE || !g_utf8_validate (contents, length, NULL) ||
       memchr (contents, '\0', length) != NULL)
     {
-      wipe (contents, length);
+      _steward_connector_form_wipe (contents, length);
       g_free (contents);
-      update_file_subtitle (entry);
-      set_entry_message (entry, length > MAX_FILE_SIZE
+      _steward_connector_form_update_file_subtitle (entry);
+      _steward_connector_form_set_entry_message (entry, length > MAX_FILE_SIZE
                          ? _("The file is too large to be a key file")
                          : _("The file is not a text key file"));
       file_load_free (load);
       return;
     }
 
-  entry_clear_file (entry);
+  _steward_connector_form_entry_clear_file (entry);
   entry->file_contents = contents;
   entry->file_length = length;
   entry->file_name = g_steal_pointer (&load->file_name);
-  update_file_subtitle (entry);
-  set_entry_message (entry, NULL);
-  emit_changed (self);
+  _steward_connector_form_update_file_subtitle (entry);
+  _steward_connector_form_set_entry_message (entry, NULL);
+  _steward_connector_form_emit_changed (self);
   file_load_free (load);
 }
 
@@ -622,117 +244,6 @@ choose_file_action (GtkWidget  *widget,
   self->chooser_field = g_strdup (path);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/* Returns: (transfer full) (nullable): the value of @entry as JSON, NULL when it is empty. */
-static JsonNode *
-entry_value (FieldEntry *entry)
-{
-  JsonNode *node = NULL;
-
-  switch (steward_connector_field_get_kind (entry->field))
-    {
-    case STEWARD_CONNECTOR_FIELD_TEXT:
-      {
-        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->row))));
-
-        if (*text != '\0')
-          {
-            node = json_node_new (JSON_NODE_VALUE);
-            json_node_set_string (node, text);
-          }
-      }
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_SECRET:
-      {
-        /* Passwords may start or end with spaces: taken as typed. */
-        const char *text = gtk_editable_get_text (GTK_EDITABLE (entry->row));
-
-        if (text != NULL && *text != '\0')
-          {
-            node = json_node_new (JSON_NODE_VALUE);
-            json_node_set_string (node, text);
-          }
-      }
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_NUMBER:
-      {
-        gint64 value;
-
-        if (parse_number (gtk_editable_get_text (GTK_EDITABLE (entry->row)), &value))
-          {
-            node = json_node_new (JSON_NODE_VALUE);
-            json_node_set_int (node, value);
-          }
-      }
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_BOOLEAN:
-      node = json_node_new (JSON_NODE_VALUE);
-      json_node_set_boolean (node, gtk_switch_get_active (GTK_SWITCH (entry->control)));
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_CHOICE:
-      {
-        g_autofree char *value = get_entry_text (entry);
-
-        if (value != NULL)
-          {
-            node = json_node_new (JSON_NODE_VALUE);
-            json_node_set_string (node, value);
-          }
-      }
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_FILE:
-      if (entry->file_contents != NULL)
-        {
-          node = json_node_new (JSON_NODE_VALUE);
-          json_node_set_string (node, entry->file_contents);
-        }
-      break;
-
-    case STEWARD_CONNECTOR_FIELD_JSON:
-      {
-        const char *text = gtk_editable_get_text (GTK_EDITABLE (entry->row));
-        g_autoptr(JsonParser) parser = json_parser_new ();
-
-        if (!is_blank (text) && json_parser_load_from_data (parser, text, -1, NULL) &&
-            json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-          node = json_node_copy (json_parser_get_root (parser));
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  return node;
-}
-
-static gboolean
-entry_is_empty (FieldEntry *entry)
-{
-  switch (steward_connector_field_get_kind (entry->field))
-    {
-    case STEWARD_CONNECTOR_FIELD_TEXT:
-    case STEWARD_CONNECTOR_FIELD_NUMBER:
-    case STEWARD_CONNECTOR_FIELD_JSON:
-      return is_blank (gtk_editable_get_text (GTK_EDITABLE (entry->row)));
-    case STEWARD_CONNECTOR_FIELD_SECRET:
-      {
-        const char *text = gtk_editable_get_text (GTK_EDITABLE (entry->row));
-        return text == NULL || *text == '\0';
-      }
-    case STEWARD_CONNECTOR_FIELD_FILE:
-      return entry->file_contents == NULL;
-    case STEWARD_CONNECTOR_FIELD_BOOLEAN:
-    case STEWARD_CONNECTOR_FIELD_CHOICE:
-    default:
-      return FALSE;
-    }
 }
 
 static void
@@ -877,7 +388,7 @@ steward_connector_form_init (StewardConnectorForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->entries = g_ptr_array_new_with_free_func (field_entry_free);
+  self->entries = g_ptr_array_new_with_free_func (_steward_connector_form_field_entry_free);
 }
 
 GtkWidget *
@@ -989,7 +500,7 @@ steward_connector_form_set_spec (StewardConnectorForm *self,
   for (guint i = 0; i < self->entries->len; i++)
     {
       FieldEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *text = get_entry_text (entry);
+      g_autofree char *text = _steward_connector_form_get_entry_text (entry);
 
       if (text != NULL && *text != '\0' &&
           g_strcmp0 (text, steward_connector_field_get_default_value (entry->field)) != 0)
@@ -1006,9 +517,11 @@ steward_connector_form_set_spec (StewardConnectorForm *self,
       StewardConnectorField *field = steward_connector_spec_get_field (spec, i);
       const char *value = g_hash_table_lookup (kept, steward_connector_field_get_path (field));
 
-      add_entry (self, field);
+      _steward_connector_form_add_entry (self, field);
       if (value != NULL)
-        set_entry_value (g_ptr_array_index (self->entries, self->entries->len - 1), value);
+        _steward_connector_form_set_entry_value (g_ptr_array_index (self->entries,
+                                                                    self->entries->len - 1),
+                                                 value);
     }
   self->updating = FALSE;
 
@@ -1025,7 +538,7 @@ steward_connector_form_set_spec (StewardConnectorForm *self,
   steward_row_message_set_message (self->type_message, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEC]);
-  emit_changed (self);
+  _steward_connector_form_emit_changed (self);
 }
 
 const char *
@@ -1066,7 +579,8 @@ steward_connector_form_validate (StewardConnectorForm *self)
 
   g_return_val_if_fail (STEWARD_IS_CONNECTOR_FORM (self), FALSE);
 
-  if (is_blank (gtk_editable_get_text (GTK_EDITABLE (self->name_row))) && is_blank (self->default_name))
+  if (_steward_connector_form_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->name_row))) &&
+      _steward_connector_form_is_blank (self->default_name))
     {
       steward_row_message_set_message (self->name_message, _("The connection needs a name"));
       valid = FALSE;
@@ -1077,9 +591,10 @@ steward_connector_form_validate (StewardConnectorForm *self)
   for (guint i = 0; i < self->entries->len; i++)
     {
       FieldEntry *entry = g_ptr_array_index (self->entries, i);
-      g_autofree char *problem = check_format (entry);
+      g_autofree char *problem = _steward_connector_form_check_format (entry);
 
-      if (problem == NULL && steward_connector_field_get_required (entry->field) && entry_is_empty (entry) &&
+      if (problem == NULL && steward_connector_field_get_required (entry->field) &&
+          _steward_connector_form_entry_is_empty (entry) &&
           !(self->keep_secrets && steward_connector_field_get_secret (entry->field)))
         problem = g_strdup (steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE
                             ? _("Choose a file")
@@ -1088,7 +603,7 @@ steward_connector_form_validate (StewardConnectorForm *self)
           entry->file_cancellable != NULL)
         g_clear_pointer (&problem, g_free);
 
-      set_entry_message (entry, problem);
+      _steward_connector_form_set_entry_message (entry, problem);
       if (problem != NULL)
         valid = FALSE;
     }
@@ -1128,7 +643,7 @@ steward_connector_form_build_connection (StewardConnectorForm *self)
   for (guint i = 0; i < self->entries->len; i++)
     {
       FieldEntry *entry = g_ptr_array_index (self->entries, i);
-      JsonNode *value = entry_value (entry);
+      JsonNode *value = _steward_connector_form_entry_value (entry);
       const char *member = steward_connector_field_get_name (entry->field);
 
       if (value == NULL)
@@ -1190,7 +705,7 @@ steward_connector_form_mark_field (StewardConnectorForm *self,
   if (entry == NULL)
     return FALSE;
 
-  set_entry_message (entry, message);
+  _steward_connector_form_set_entry_message (entry, message);
   return TRUE;
 }
 
@@ -1220,7 +735,7 @@ steward_connector_form_clear_marks (StewardConnectorForm *self)
   steward_row_message_set_message (self->type_message, NULL);
   steward_row_message_set_message (self->name_message, NULL);
   for (guint i = 0; i < self->entries->len; i++)
-    set_entry_message (g_ptr_array_index (self->entries, i), NULL);
+    _steward_connector_form_set_entry_message (g_ptr_array_index (self->entries, i), NULL);
 }
 
 /* Empties every secret field and wipes the key files read: for when the form closes. */
@@ -1243,8 +758,8 @@ steward_connector_form_clear_secrets (StewardConnectorForm *self)
         {
           g_cancellable_cancel (entry->file_cancellable);
           g_clear_object (&entry->file_cancellable);
-          entry_clear_file (entry);
-          update_file_subtitle (entry);
+          _steward_connector_form_entry_clear_file (entry);
+          _steward_connector_form_update_file_subtitle (entry);
         }
     }
   self->updating = FALSE;
@@ -1292,7 +807,7 @@ steward_connector_form_set_value (StewardConnectorForm *self,
   if (entry == NULL || steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE)
     return FALSE;
 
-  set_entry_value (entry, value);
+  _steward_connector_form_set_entry_value (entry, value);
   return TRUE;
 }
 
@@ -1324,8 +839,8 @@ steward_connector_form_set_file (StewardConnectorForm *self,
   load->file_name = g_file_get_basename (file);
 
   set_loading (self, TRUE);
-  update_file_subtitle (entry);
-  set_entry_message (entry, NULL);
+  _steward_connector_form_update_file_subtitle (entry);
+  _steward_connector_form_set_entry_message (entry, NULL);
   g_file_load_contents_async (file, entry->file_cancellable, file_loaded_cb, load);
 }
 
@@ -1378,7 +893,8 @@ steward_connector_form_has_secrets (StewardConnectorForm *self)
     {
       FieldEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (steward_connector_field_get_secret (entry->field) && !entry_is_empty (entry))
+      if (steward_connector_field_get_secret (entry->field) &&
+          !_steward_connector_form_entry_is_empty (entry))
         return TRUE;
     }
 

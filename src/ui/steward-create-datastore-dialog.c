@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "steward-create-datastore-dialog.h"
+#include "steward-create-datastore-dialog-private.h"
 #include "steward-row-message.h"
 
 /* Adds one datastore: its name, a new connection (a connector's form, testable before anything
@@ -19,89 +19,6 @@
  *
  * Teams and tags are comma-separated entries, and the new group's icon a combo row, until the
  * chip editor and the group icon picker are in. */
-
-/* The fixed entries of the group row, before the deployment's groups. */
-enum {
-  GROUP_NONE,
-  GROUP_NEW,
-  GROUP_FIRST_EXISTING,
-};
-
-static const char * const remediation_strategies[] = { "none", "append", "overwrite" };
-
-struct _StewardCreateDatastoreDialog
-{
-  AdwWindow                parent_instance;
-
-  StewardClient           *client;
-  GCancellable            *cancellable;
-  GListModel              *groups;
-  GtkStringList           *group_names;
-  GListStore              *connections;
-  GtkFilterListModel      *filtered_connections;
-  GtkCustomFilter         *connection_filter;
-  StewardConnection       *selected_connection;
-  GListStore              *enrichment_datastores;
-  char                    *error_message;
-  guint                    loading;
-  gboolean                 busy;
-  GtkWidget               *create_anyway_dialog;
-
-  /* Template widgets */
-  GtkButton               *create_button;
-  GtkSpinner              *create_spinner;
-  GtkRevealer             *error_revealer;
-  GtkLabel                *error_label;
-  AdwEntryRow             *name_row;
-  StewardRowMessage       *name_message;
-  AdwEntryRow             *description_row;
-  StewardRowMessage       *description_message;
-  GtkToggleButton         *new_toggle;
-  GtkToggleButton         *existing_toggle;
-  GtkStack                *connection_stack;
-  StewardConnectorForm    *form;
-  StewardConnectionTester *tester;
-  GtkSearchEntry          *connection_search;
-  GtkStack                *connections_stack;
-  GtkLabel                *connections_error_label;
-  GtkLabel                *connections_empty_label;
-  GtkListBox              *connections_list;
-  GtkLabel                *connection_message;
-  AdwPreferencesGroup     *placement_group;
-  AdwEntryRow             *database_row;
-  StewardRowMessage       *database_message;
-  AdwEntryRow             *schema_row;
-  StewardRowMessage       *schema_message;
-  AdwEntryRow             *root_path_row;
-  StewardRowMessage       *root_path_message;
-  AdwActionRow            *globbing_row;
-  GtkSwitch               *globbing_switch;
-  AdwEntryRow             *teams_row;
-  StewardRowMessage       *teams_message;
-  AdwEntryRow             *tags_row;
-  StewardRowMessage       *tags_message;
-  AdwComboRow             *group_row;
-  StewardRowMessage       *group_message;
-  AdwEntryRow             *new_group_name_row;
-  StewardRowMessage       *new_group_name_message;
-  AdwComboRow             *new_group_icon_row;
-  StewardRowMessage       *new_group_icon_message;
-  AdwExpanderRow          *enrichment_row;
-  AdwComboRow             *enrichment_datastore_row;
-  StewardRowMessage       *enrichment_datastore_message;
-  AdwEntryRow             *prefix_row;
-  StewardRowMessage       *prefix_message;
-  AdwActionRow            *prefix_preview_row;
-  AdwActionRow            *record_limit_row;
-  GtkSpinButton           *record_limit_spin;
-  StewardRowMessage       *record_limit_message;
-  AdwComboRow             *strategy_row;
-  StewardRowMessage       *strategy_message;
-  AdwActionRow            *rollup_row;
-  GtkSpinButton           *rollup_spin;
-  StewardRowMessage       *rollup_message;
-  GtkSwitch               *sync_switch;
-};
 
 G_DEFINE_FINAL_TYPE (StewardCreateDatastoreDialog, steward_create_datastore_dialog, ADW_TYPE_WINDOW)
 
@@ -147,34 +64,34 @@ static const struct
 
 #define MESSAGE_AT(self, i) (*(StewardRowMessage **) G_STRUCT_MEMBER_P ((self), field_messages[i].offset))
 
-static gboolean
-is_new_connection (StewardCreateDatastoreDialog *self)
+gboolean
+_steward_create_dialog_is_new_connection (StewardCreateDatastoreDialog *self)
 {
   return gtk_toggle_button_get_active (self->new_toggle);
 }
 
-static gboolean
-is_dfs (StewardCreateDatastoreDialog *self)
+gboolean
+_steward_create_dialog_is_dfs (StewardCreateDatastoreDialog *self)
 {
   StewardConnectorSpec *spec = steward_connector_form_get_spec (self->form);
 
-  if (is_new_connection (self))
+  if (_steward_create_dialog_is_new_connection (self))
     return spec != NULL && steward_connector_spec_is_dfs (spec);
 
   return self->selected_connection != NULL && steward_connection_is_dfs (self->selected_connection);
 }
 
-static char *
-row_text (AdwEntryRow *row)
+char *
+_steward_create_dialog_row_text (AdwEntryRow *row)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
 /* "a, b ,,c" → ["a", "b", "c"]; NULL when there is none. */
-static GStrv
-split_names (AdwEntryRow *row)
+GStrv
+_steward_create_dialog_split_names (AdwEntryRow *row)
 {
-  g_autofree char *text = row_text (row);
+  g_autofree char *text = _steward_create_dialog_row_text (row);
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n = 0;
@@ -206,9 +123,9 @@ set_loading (StewardCreateDatastoreDialog *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-set_busy (StewardCreateDatastoreDialog *self,
-          gboolean                      busy)
+void
+_steward_create_dialog_set_busy (StewardCreateDatastoreDialog *self,
+                                 gboolean                      busy)
 {
   if (self->busy == busy)
     return;
@@ -220,9 +137,9 @@ set_busy (StewardCreateDatastoreDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-show_error (StewardCreateDatastoreDialog *self,
-            const char                   *message)
+void
+_steward_create_dialog_show_error (StewardCreateDatastoreDialog *self,
+                                   const char                   *message)
 {
   g_free (self->error_message);
   self->error_message = g_strdup (message);
@@ -230,22 +147,22 @@ show_error (StewardCreateDatastoreDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
-static void
-set_connection_message (StewardCreateDatastoreDialog *self,
-                        const char                   *message)
+void
+_steward_create_dialog_set_connection_message (StewardCreateDatastoreDialog *self,
+                                               const char                   *message)
 {
   gtk_label_set_label (self->connection_message, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->connection_message), message != NULL);
 }
 
-static void
-clear_marks (StewardCreateDatastoreDialog *self)
+void
+_steward_create_dialog_clear_marks (StewardCreateDatastoreDialog *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (field_messages); i++)
     steward_row_message_set_message (MESSAGE_AT (self, i), NULL);
   steward_connector_form_clear_marks (self->form);
-  set_connection_message (self, NULL);
-  show_error (self, NULL);
+  _steward_create_dialog_set_connection_message (self, NULL);
+  _steward_create_dialog_show_error (self, NULL);
 }
 
 /* Marks the row of @field ("name", "root_path", "connection.host", "group.name"…). Returns
@@ -269,13 +186,13 @@ mark_field (StewardCreateDatastoreDialog *self,
 
   if (g_str_equal (field, "connection") || g_str_equal (field, "connection_id"))
     {
-      if (is_new_connection (self))
+      if (_steward_create_dialog_is_new_connection (self))
         return steward_connector_form_mark_field (self->form, "type", message);
-      set_connection_message (self, message);
+      _steward_create_dialog_set_connection_message (self, message);
       return TRUE;
     }
 
-  if (g_str_has_prefix (field, "connection.") && is_new_connection (self))
+  if (g_str_has_prefix (field, "connection.") && _steward_create_dialog_is_new_connection (self))
     return steward_connector_form_mark_field (self->form, field, message);
 
   return FALSE;
@@ -307,9 +224,9 @@ find_marked_row (GtkWidget *widget)
 }
 
 /* Marks every field @error names; what has no row of its own goes to the banner. */
-static void
-show_invalid (StewardCreateDatastoreDialog *self,
-              const GError                 *error)
+void
+_steward_create_dialog_show_invalid (StewardCreateDatastoreDialog *self,
+                                     const GError                 *error)
 {
   GPtrArray *field_errors = error != NULL ? steward_api_error_get_field_errors (error) : NULL;
   g_autoptr(GString) banner = g_string_new (_("Check the marked fields."));
@@ -325,15 +242,15 @@ show_invalid (StewardCreateDatastoreDialog *self,
   if ((field_errors == NULL || field_errors->len == 0) && error != NULL)
     g_string_append_printf (banner, "\n%s", error->message);
 
-  show_error (self, banner->str);
+  _steward_create_dialog_show_error (self, banner->str);
 
   first = find_marked_row (GTK_WIDGET (self));
   if (first != NULL)
     gtk_widget_grab_focus (first);
 }
 
-static gint64
-selected_group_id (StewardCreateDatastoreDialog *self)
+gint64
+_steward_create_dialog_selected_group_id (StewardCreateDatastoreDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->group_row);
   g_autoptr(StewardDatastoreGroup) group = NULL;
@@ -345,111 +262,10 @@ selected_group_id (StewardCreateDatastoreDialog *self)
   return group != NULL ? steward_datastore_group_get_id (group) : 0;
 }
 
-static const char *
-selected_icon (StewardCreateDatastoreDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->new_group_icon_row);
-
-  return selected < steward_group_icon_get_count ()
-    ? steward_group_icon_get_value (selected)
-    : STEWARD_GROUP_ICON_DEFAULT;
-}
-
-/* The connection part and the placement, shared by a create and a connection test. */
-static void
-add_connection_and_placement (StewardCreateDatastoreDialog *self,
-                              StewardDatastoreRequest      *request)
-{
-  g_autofree char *database = row_text (self->database_row);
-  g_autofree char *schema = row_text (self->schema_row);
-  g_autofree char *root_path = row_text (self->root_path_row);
-
-  if (is_new_connection (self))
-    {
-      g_autoptr(JsonObject) connection = steward_connector_form_build_connection (self->form);
-
-      if (connection != NULL)
-        steward_datastore_request_set_connection (request, connection);
-    }
-  else if (self->selected_connection != NULL)
-    steward_datastore_request_set_connection_id (request,
-                                                 steward_connection_get_id (self->selected_connection));
-
-  if (is_dfs (self))
-    {
-      if (*root_path != '\0')
-        steward_datastore_request_set_root_path (request, root_path);
-      steward_datastore_request_set_folder_globbing_enabled (request,
-                                                             gtk_switch_get_active (self->globbing_switch));
-    }
-  else
-    {
-      if (*database != '\0')
-        steward_datastore_request_set_database (request, database);
-      if (*schema != '\0')
-        steward_datastore_request_set_schema (request, schema);
-    }
-}
-
-static StewardDatastoreRequest *
-build_request (StewardCreateDatastoreDialog *self)
-{
-  StewardDatastoreRequest *request = steward_datastore_request_new ();
-  g_autofree char *name = row_text (self->name_row);
-  g_autofree char *description = row_text (self->description_row);
-  g_auto(GStrv) teams = split_names (self->teams_row);
-  g_auto(GStrv) tags = split_names (self->tags_row);
-  guint group = adw_combo_row_get_selected (self->group_row);
-
-  steward_datastore_request_set_name (request, name);
-  if (*description != '\0')
-    steward_datastore_request_set_description (request, description);
-
-  add_connection_and_placement (self, request);
-
-  if (teams != NULL)
-    steward_datastore_request_set_teams (request, (const char * const *) teams);
-  if (tags != NULL)
-    steward_datastore_request_set_tags (request, (const char * const *) tags);
-
-  /* An existing group or a new one, never both. */
-  if (group == GROUP_NEW)
-    {
-      g_autofree char *group_name = row_text (self->new_group_name_row);
-
-      steward_datastore_request_set_new_group (request, group_name, selected_icon (self));
-    }
-  else if (group >= GROUP_FIRST_EXISTING)
-    steward_datastore_request_set_group_id (request, selected_group_id (self));
-
-  if (adw_expander_row_get_enable_expansion (self->enrichment_row))
-    {
-      StewardDatastore *enrichment = adw_combo_row_get_selected_item (self->enrichment_datastore_row);
-      g_autofree char *prefix = row_text (self->prefix_row);
-      guint strategy = adw_combo_row_get_selected (self->strategy_row);
-
-      if (enrichment != NULL)
-        steward_datastore_request_set_enrichment_datastore_id (request, steward_datastore_get_id (enrichment));
-      if (*prefix != '\0')
-        steward_datastore_request_set_enrichment_prefix (request, prefix);
-      steward_datastore_request_set_enrichment_source_record_limit (request,
-                                                                    gtk_spin_button_get_value_as_int (self->record_limit_spin));
-      steward_datastore_request_set_high_count_rollup_threshold (request,
-                                                                 gtk_spin_button_get_value_as_int (self->rollup_spin));
-      if (strategy < G_N_ELEMENTS (remediation_strategies))
-        steward_datastore_request_set_enrichment_remediation_strategy (request, remediation_strategies[strategy]);
-    }
-
-  /* Renamed trigger_sync by the client for servers that want it. */
-  steward_datastore_request_set_trigger_sync (request, gtk_switch_get_active (self->sync_switch));
-
-  return request;
-}
-
 static void
 update_placement (StewardCreateDatastoreDialog *self)
 {
-  gboolean dfs = is_dfs (self);
+  gboolean dfs = _steward_create_dialog_is_dfs (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->database_row), !dfs);
   gtk_widget_set_visible (GTK_WIDGET (self->schema_row), !dfs);
@@ -468,8 +284,8 @@ update_placement (StewardCreateDatastoreDialog *self)
 static void
 update_prefix_preview (StewardCreateDatastoreDialog *self)
 {
-  g_autofree char *prefix = row_text (self->prefix_row);
-  g_autofree char *name = row_text (self->name_row);
+  g_autofree char *prefix = _steward_create_dialog_row_text (self->prefix_row);
+  g_autofree char *name = _steward_create_dialog_row_text (self->name_row);
   g_autofree char *normalized = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -496,7 +312,7 @@ static void
 rebuild_group_names (StewardCreateDatastoreDialog *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  gint64 selected_id = selected_group_id (self);
+  gint64 selected_id = _steward_create_dialog_selected_group_id (self);
   guint selected = adw_combo_row_get_selected (self->group_row);
   guint n = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
 
@@ -536,7 +352,7 @@ groups_changed_cb (StewardCreateDatastoreDialog *self)
 static void
 name_changed_cb (StewardCreateDatastoreDialog *self)
 {
-  g_autofree char *name = row_text (self->name_row);
+  g_autofree char *name = _steward_create_dialog_row_text (self->name_row);
 
   steward_row_message_set_message (self->name_message, NULL);
   /* A new connection is named after the datastore unless given a name of its own. */
@@ -588,10 +404,10 @@ group_selected_cb (StewardCreateDatastoreDialog *self)
 static void
 mode_toggled_cb (StewardCreateDatastoreDialog *self)
 {
-  gboolean new_connection = is_new_connection (self);
+  gboolean new_connection = _steward_create_dialog_is_new_connection (self);
 
   gtk_stack_set_visible_child_name (self->connection_stack, new_connection ? "new" : "existing");
-  set_connection_message (self, NULL);
+  _steward_create_dialog_set_connection_message (self, NULL);
   steward_connector_form_clear_marks (self->form);
   update_placement (self);
 }
@@ -620,8 +436,8 @@ test_requested_cb (StewardCreateDatastoreDialog *self)
     return;
 
   request = steward_datastore_request_new ();
-  add_connection_and_placement (self, request);
-  name = row_text (self->name_row);
+  _steward_create_dialog_add_connection_and_placement (self, request);
+  name = _steward_create_dialog_row_text (self->name_row);
   steward_datastore_request_set_name (request, *name != '\0'
                                       ? name
                                       : steward_json_get_string (steward_json_get_object (steward_datastore_request_get_object (request), "connection"), "name"));
@@ -760,7 +576,7 @@ select_connection (StewardCreateDatastoreDialog *self,
 {
   g_set_object (&self->selected_connection, connection);
   update_connection_checks (self);
-  set_connection_message (self, NULL);
+  _steward_create_dialog_set_connection_message (self, NULL);
   update_placement (self);
 }
 
@@ -915,197 +731,24 @@ icon_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), steward_group_icon_get_label (icon));
 }
 
-/* Creating */
-
-static void
-created_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(StewardCreateDatastoreDialog) self = user_data;
-  g_autoptr(StewardDatastore) datastore = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean sync_started;
-
-  datastore = steward_client_create_datastore_finish (STEWARD_CLIENT (object), result, &error);
-  if (datastore == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-  if (datastore == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      g_debug ("Creating the datastore failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
-      if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_INVALID))
-        {
-          show_invalid (self, error);
-          return;
-        }
-
-      if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN))
-        message = steward_forbidden_message (STEWARD_ACTION_CREATE_DATASTORE, error);
-      else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT) &&
-               adw_combo_row_get_selected (self->group_row) == GROUP_NEW)
-        {
-          /* The only conflict a create can meet: the new group's name is taken. */
-          steward_row_message_set_message (self->new_group_name_message, error->message);
-          show_invalid (self, NULL);
-          return;
-        }
-      else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_BAD_REQUEST))
-        /* Translators: %s is the server's own explanation. */
-        message = g_strdup_printf (_("The server could not create the datastore: %s"), error->message);
-      else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NETWORK))
-        /* A create is never sent twice by itself: the request may have arrived. Translators: %s
-         * says what went wrong. */
-        message = g_strdup_printf (_("No answer came back, so the datastore may or may not exist now (%s). "
-                                     "Look for it in the list before creating it again."), error->message);
-      else
-        /* Translators: %s says what went wrong. */
-        message = g_strdup_printf (_("The datastore could not be created: %s"), error->message);
-
-      show_error (self, message);
-      return;
-    }
-
-  sync_started = gtk_switch_get_active (self->sync_switch);
-  g_debug ("Created datastore %" G_GINT64_FORMAT "%s", steward_datastore_get_id (datastore),
-           sync_started ? ", with a sync" : "");
-  g_signal_emit (self, signals[CREATED], 0, datastore, sync_started);
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void submit (StewardCreateDatastoreDialog *self,
-                    gboolean                      despite_failed_test);
-
-static void
-create_anyway_response_cb (AdwMessageDialog             *dialog,
-                           const char                   *response,
-                           StewardCreateDatastoreDialog *self)
-{
-  if (g_str_equal (response, "create"))
-    submit (self, TRUE);
-}
-
-/* A connection the server could not reach is rarely meant: ask before creating over a failed
- * test. The reason is the server's text, shown as plain text. */
-static void
-confirm_create_anyway (StewardCreateDatastoreDialog *self)
-{
-  const char *message = steward_connection_tester_get_message (self->tester);
-  g_autofree char *reason = g_strdup (message != NULL ? message : "");
-  AdwMessageDialog *dialog;
-  gsize length;
-
-  /* The sentence supplies its own full stop. */
-  g_strstrip (reason);
-  length = strlen (reason);
-  while (length > 0 && reason[length - 1] == '.')
-    reason[--length] = '\0';
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Create Anyway?"), NULL));
-  /* Named for screen readers' window lists. */
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Create Anyway?"));
-  adw_message_dialog_set_body_use_markup (dialog, FALSE);
-  /* Translators: %s is why the connection test failed, often the database driver's own words. */
-  adw_message_dialog_format_body (dialog,
-                                  _("The connection test failed: %s. Create the datastore anyway?"),
-                                  reason);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "create", _("C_reate Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (create_anyway_response_cb), self, 0);
-  g_set_weak_pointer (&self->create_anyway_dialog, GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Checks the form, then sends it; after a failed connection test of a new connection, only once
- * the user said so (@despite_failed_test). */
-static void
-submit (StewardCreateDatastoreDialog *self,
-        gboolean                      despite_failed_test)
-{
-  g_autoptr(StewardDatastoreRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean valid = TRUE;
-
-  if (self->busy)
-    return;
-
-  clear_marks (self);
-
-  if (is_new_connection (self))
-    {
-      if (steward_connector_form_get_busy (self->form))
-        {
-          show_error (self, _("Wait until the chosen file has been read."));
-          return;
-        }
-      valid = steward_connector_form_validate (self->form);
-    }
-  else if (self->selected_connection == NULL)
-    {
-      set_connection_message (self, _("Choose a connection"));
-      valid = FALSE;
-    }
-
-  if (is_dfs (self))
-    {
-      g_autofree char *root_path = row_text (self->root_path_row);
-
-      if (*root_path == '\0')
-        {
-          steward_row_message_set_message (self->root_path_message,
-                                           _("A file-system datastore needs a root path"));
-          valid = FALSE;
-        }
-    }
-
-  if (adw_expander_row_get_enable_expansion (self->enrichment_row) &&
-      adw_combo_row_get_selected_item (self->enrichment_datastore_row) == NULL)
-    {
-      steward_row_message_set_message (self->enrichment_datastore_message,
-                                       _("Choose an enrichment datastore, or turn enrichment off"));
-      adw_expander_row_set_expanded (self->enrichment_row, TRUE);
-      valid = FALSE;
-    }
-
-  /* The client checks the documented limits again before sending; checking here shows every
-   * problem at once, with the form's own. */
-  request = build_request (self);
-  if (!steward_validate_datastore_request (request, STEWARD_REQUEST_CREATE, &error))
-    valid = FALSE;
-
-  if (!valid)
-    {
-      show_invalid (self, error);
-      return;
-    }
-
-  if (!despite_failed_test && is_new_connection (self) &&
-      steward_connection_tester_get_state (self->tester) == STEWARD_CONNECTION_TESTER_FAILED)
-    {
-      confirm_create_anyway (self);
-      return;
-    }
-
-  set_busy (self, TRUE);
-  steward_client_create_datastore_async (self->client, request, self->cancellable, created_cb,
-                                         g_object_ref (self));
-}
+/* Creating: the request, its checks and the answer are in steward-create-datastore-submit.c. */
 
 static void
 create_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  submit (STEWARD_CREATE_DATASTORE_DIALOG (widget), FALSE);
+  _steward_create_dialog_submit (STEWARD_CREATE_DATASTORE_DIALOG (widget), FALSE);
+}
+
+/* The server created @datastore: tell the window that opened the dialog, and close. */
+void
+_steward_create_dialog_created (StewardCreateDatastoreDialog *self,
+                                StewardDatastore             *datastore,
+                                gboolean                      sync_started)
+{
+  g_signal_emit (self, signals[CREATED], 0, datastore, sync_started);
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
