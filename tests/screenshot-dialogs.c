@@ -475,7 +475,7 @@ main (int   argc,
       StewardConnectorForm *form = steward_create_datastore_dialog_get_form (create);
       StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (create);
 
-      steward_test_wait_until (create_loaded_cb, dialog, 10000);
+      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Unreachable Sales");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
@@ -483,7 +483,7 @@ main (int   argc,
       steward_connector_form_set_value (form, "password", "example-password");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "sales");
       g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
-      steward_test_wait_until (tested_cb, tester, 10000);
+      wait_for (tested_cb, tester, 10000, "The connection test finishing");
       g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
     }
   else if (g_str_equal (which, "create-dfs"))
