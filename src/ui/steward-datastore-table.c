@@ -143,6 +143,8 @@ build_single_menu (StewardDatastoreTable *self,
     ADD (group_section, _("_Remove from Group"), "view.assign-group", g_variant_new ("(xx)", id, (gint64) 0));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (group_section));
 
+  ADD (copy_section, _("Open in _Browser"), "view.open-in-browser", g_variant_new_int64 (id));
+  ADD (copy_section, _("Copy _Link"), "view.copy-link", g_variant_new_int64 (id));
   ADD (copy_section, _("Copy _ID"), "view.copy-id", g_variant_new_int64 (id));
   ADD (copy_section, _("Copy _Name"), "view.copy-name", g_variant_new_int64 (id));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));

@@ -967,6 +967,58 @@ verify_action (GtkWidget  *widget,
 
 /* Small actions */
 
+/* Returns: (transfer full) (nullable): the web UI's page of DATASTORE on the deployment shown */
+static char *
+datastore_link (StewardMainView  *self,
+                StewardDatastore *datastore)
+{
+  StewardClient *client;
+
+  if (self->deployment == NULL)
+    return NULL;
+
+  client = steward_deployment_get_client (self->deployment);
+  return steward_url_datastore_link (steward_client_get_base_url (client),
+                                     steward_datastore_get_id (datastore));
+}
+
+static void
+browser_launched_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error) || is_cancelled (error))
+    return;
+
+  /* The desktop's failure, never the server's refusal: the action only names a permission. */
+  _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE,
+                                  _("Could not open the browser"), error);
+}
+
+/* The datastore's page in the vendor web UI, in the desktop's browser. GtkUriLauncher is GTK
+ * 4.10, and gtk_show_uri() says nothing when it fails; this does. */
+static void
+open_in_browser_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, id);
+  g_autofree char *link = NULL;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  if (datastore == NULL || (link = datastore_link (self, datastore)) == NULL)
+    return;
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (link, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
+                                           browser_launched_cb, g_object_ref (self));
+}
+
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
@@ -984,6 +1036,14 @@ copy_action (GtkWidget  *widget,
     {
       text = g_strdup_printf ("%" G_GINT64_FORMAT, steward_datastore_get_id (datastore));
       message = g_strdup_printf (_("Copied the ID %s"), text);
+    }
+  else if (g_str_equal (action_name, "view.copy-link"))
+    {
+      text = datastore_link (self, datastore);
+      if (text == NULL)
+        return;
+      message = g_strdup_printf (_("Copied the link to “%s”"),
+                                 steward_datastore_get_name (datastore));
     }
   else
     {
@@ -1145,6 +1205,9 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL, enrichment_selection_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.copy-link", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.open-in-browser", "x",
+                                   open_in_browser_action);
   gtk_widget_class_install_action (widget_class, "view.open-datastore", "x", open_datastore_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);

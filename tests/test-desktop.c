@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The browser as a desktop citizen, against the demo server in a real window: Copy Link, Copy
+ * ID and Copy Name reach the display's clipboard and the menus offer them with Open in Browser. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "steward-datastore-table.h"
+#include "steward-main-view.h"
+#include "steward-test-demo.h"
+#include "steward-test-utils.h"
+
+/* A name toasts must escape. */
+#define AWKWARD_NAME "Sales, \"EU\" <weekly>\nsecond line"
+
+typedef struct
+{
+  StewardTestDemo       *demo;
+  StewardDeployment     *deployment;
+  GtkWindow             *window;
+  StewardMainView       *view;
+  StewardDatastoreTable *table;
+} Fixture;
+
+static GListModel *
+rows (Fixture *fixture)
+{
+  return G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table));
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (rows (fixture));
+}
+
+static gboolean
+list_shown_cb (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return g_strcmp0 (steward_datastore_table_get_page (fixture->table), "list") == 0 &&
+         n_rows (fixture) > 0;
+}
+
+static void
+rename_on_server (StewardTestDemo *demo,
+                  gint64           id,
+                  const char      *name)
+{
+  g_autoptr(StewardDatastoreRequest) changes = steward_datastore_request_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StewardDatastore) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  steward_datastore_request_set_name (changes, name);
+  steward_client_update_datastore_async (demo->client, id, changes, NULL,
+                                         steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  renamed = steward_client_update_datastore_finish (demo->client, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_datastore_get_name (renamed), ==, name);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StewardUser) user = NULL;
+
+  fixture->demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
+  rename_on_server (fixture->demo, 42, AWKWARD_NAME);
+  steward_client_get_current_user_async (fixture->demo->client, NULL,
+                                         steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  user = steward_client_get_current_user_finish (fixture->demo->client, result, NULL);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1280, 800);
+  fixture->view = STEWARD_MAIN_VIEW (steward_main_view_new ());
+  steward_main_view_set_poll_interval (fixture->view, 100);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  fixture->table = STEWARD_DATASTORE_TABLE (
+    steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_TABLE, NULL));
+
+  fixture->deployment = steward_deployment_new (fixture->demo->client, user, NULL);
+  steward_main_view_set_deployment (fixture->view, fixture->deployment);
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 10000));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  steward_test_iterate (50);
+  g_clear_object (&fixture->deployment);
+  steward_test_demo_free (fixture->demo);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelSearch;
+
+static gboolean
+label_containing (GtkWidget  *root,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_containing (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+label_shown_cb (gpointer user_data)
+{
+  LabelSearch *search = user_data;
+
+  return label_containing (search->root, search->text);
+}
+
+/* A toast or any other visible text containing @text appears. */
+static void
+assert_shows (Fixture    *fixture,
+              const char *text)
+{
+  LabelSearch search = { GTK_WIDGET (fixture->window), text };
+
+  if (!steward_test_wait_until (label_shown_cb, &search, 10000))
+    g_error ("Nothing visible says “%s”", text);
+}
+
+/* Copy and open */
+
+static char *
+clipboard_text (Fixture *fixture)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->view));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  text = gdk_clipboard_read_text_finish (clipboard, result, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *expected;
+} ClipboardWait;
+
+static gboolean
+clipboard_holds_cb (gpointer user_data)
+{
+  ClipboardWait *wait = user_data;
+  g_autofree char *text = clipboard_text (wait->fixture);
+
+  return g_strcmp0 (text, wait->expected) == 0;
+}
+
+static void
+assert_copies (Fixture    *fixture,
+               const char *action,
+               const char *expected,
+               const char *toast)
+{
+  ClipboardWait wait = { fixture, expected };
+
+  /* Something else first, so the action's own text is what is read back. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->view)), "before");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, "x", (gint64) 42);
+  if (!steward_test_wait_until (clipboard_holds_cb, &wait, 5000))
+    {
+      g_autofree char *text = clipboard_text (fixture);
+      g_error ("%s put “%s” on the clipboard, not “%s”", action, text, expected);
+    }
+  assert_shows (fixture, toast);
+}
+
+/* Every action a menu model offers, sections and submenus included. */
+static void
+collect_actions (GMenuModel *model,
+                 GPtrArray  *actions)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (actions, action);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+          collect_actions (linked, actions);
+        }
+    }
+}
+
+static gboolean
+context_menu_shown_cb (gpointer user_data)
+{
+  GtkWidget *menu = steward_test_find_widget (user_data, GTK_TYPE_POPOVER_MENU, NULL);
+
+  return menu != NULL && gtk_widget_get_mapped (menu);
+}
+
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *base = steward_client_get_base_url (fixture->demo->client);
+  g_autofree char *deployment = NULL;
+  g_autofree char *link = NULL;
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *menu;
+
+  /* The deployment's address, as typed, without the API's path. */
+  g_assert_true (g_str_has_suffix (base, "/api/"));
+  deployment = g_strndup (base, strlen (base) - strlen ("/api/"));
+  link = g_strconcat (deployment, "/datastores/42", NULL);
+
+  assert_copies (fixture, "view.copy-link", link, "Copied the link to “Sales, ");
+  assert_copies (fixture, "view.copy-id", "42", "Copied the ID 42");
+  assert_copies (fixture, "view.copy-name", AWKWARD_NAME, "Copied the name “Sales, ");
+
+  /* The row's context menu offers them all, with Open in Browser, for that datastore. */
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL);
+  g_assert_true (steward_test_wait_until (context_menu_shown_cb, fixture->table, 5000));
+  menu = steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_POPOVER_MENU, NULL);
+  collect_actions (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), actions);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *offered[] = {
+        "view.open-in-browser", "view.copy-link", "view.copy-id", "view.copy-name"
+      };
+
+      if (!g_ptr_array_find_with_equal_func (actions, offered[i], g_str_equal, NULL))
+        g_error ("The context menu does not offer %s", offered[i]);
+    }
+  gtk_popover_popdown (GTK_POPOVER (menu));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/desktop/copy", test_copy);
+#undef ADD
+
+  return g_test_run ();
+}
