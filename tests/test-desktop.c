@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The browser as a desktop citizen, against the demo server in a real window: Copy Link, Copy
- * ID and Copy Name reach the display's clipboard and the menus offer them with Open in Browser. */
+ * ID and Copy Name reach the display's clipboard and the menus offer them with Open in Browser;
+ * Export List writes what the list shows, as CSV. */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "steward-datastore-table.h"
 #include "steward-main-view.h"
+#include "steward-test-csv.h"
 #include "steward-test-demo.h"
 #include "steward-test-utils.h"
 
-/* A name toasts must escape. */
+/* A name a CSV writer must quote and toasts must escape. */
 #define AWKWARD_NAME "Sales, \"EU\" <weekly>\nsecond line"
 
 typedef struct
@@ -31,6 +34,15 @@ static guint
 n_rows (Fixture *fixture)
 {
   return g_list_model_get_n_items (rows (fixture));
+}
+
+static StewardDatastore *
+row (Fixture *fixture,
+     guint    position)
+{
+  g_autoptr(StewardDatastore) datastore = g_list_model_get_item (rows (fixture), position);
+
+  return datastore;   /* the model keeps it */
 }
 
 static gboolean
@@ -256,6 +268,135 @@ test_copy (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (menu));
 }
 
+/* Export */
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *search;
+} SearchWait;
+
+static gboolean
+rows_match_search_cb (gpointer user_data)
+{
+  SearchWait *wait = user_data;
+
+  if (!list_shown_cb (wait->fixture))
+    return FALSE;
+  for (guint i = 0; i < n_rows (wait->fixture); i++)
+    {
+      const char *shown_name = steward_datastore_get_name (row (wait->fixture, i));
+      g_autofree char *name = g_ascii_strdown (shown_name, -1);
+
+      if (strstr (name, wait->search) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+export_to (Fixture  *fixture,
+           GFile    *file,
+           int      *n_written,
+           GError  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *contents = NULL;
+  GPtrArray *records;
+
+  steward_main_view_export_list_async (fixture->view, file, NULL, steward_test_store_result_cb,
+                                       &result);
+  steward_test_wait_result (&result);
+  *n_written = steward_main_view_export_list_finish (fixture->view, result, error);
+  if (*n_written < 0)
+    return NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  records = steward_test_parse_csv (contents);
+  g_assert_nonnull (records);
+  return records;
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *entry = steward_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY,
+                                               NULL);
+  SearchWait sales = { fixture, "sales" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("steward-export-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) nowhere = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) failed = NULL;
+  GListModel *columns;
+  GtkColumnView *column_view;
+  char **header;
+  guint name_column = G_MAXUINT;
+  guint n_visible = 0;
+  gboolean awkward_seen = FALSE;
+  int n_written;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "datastores.csv", NULL);
+  file = g_file_new_for_path (path);
+
+  /* What the user sees: the search narrows the list, and names sort as the view sorts them. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sales");
+  g_assert_true (steward_test_wait_until (rows_match_search_cb, &sales, 5000));
+  g_assert_cmpuint (n_rows (fixture), >, 1);
+
+  records = export_to (fixture, file, &n_written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n_written, ==, n_rows (fixture));
+  g_assert_cmpuint (records->len, ==, n_rows (fixture) + 1);
+
+  /* The header names the columns shown, in their order; the star has no title and no column. */
+  column_view = GTK_COLUMN_VIEW (steward_test_find_widget (GTK_WIDGET (fixture->table),
+                                                           GTK_TYPE_COLUMN_VIEW, NULL));
+  columns = gtk_column_view_get_columns (column_view);
+  header = g_ptr_array_index (records, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+
+      if (!gtk_column_view_column_get_visible (column) || title == NULL)
+        continue;
+      g_assert_cmpstr (header[n_visible], ==, title);
+      if (g_str_equal (title, "Name"))
+        name_column = n_visible;
+      n_visible++;
+    }
+  g_assert_cmpuint (g_strv_length (header), ==, n_visible);
+  g_assert_cmpuint (name_column, !=, G_MAXUINT);
+
+  /* Each row is the list's row at the same place, the awkward name back as it was. */
+  for (guint i = 0; i < n_rows (fixture); i++)
+    {
+      char **record = g_ptr_array_index (records, i + 1);
+      const char *name = steward_datastore_get_name (row (fixture, i));
+
+      g_assert_cmpuint (g_strv_length (record), ==, n_visible);
+      g_assert_cmpstr (record[name_column], ==, name);
+      awkward_seen |= g_str_equal (name, AWKWARD_NAME);
+    }
+  g_assert_true (awkward_seen);
+
+  /* A place that cannot be written: the error, and no rows. */
+  nowhere = g_file_new_build_filename (dir, "no-such-folder", "datastores.csv", NULL);
+  failed = export_to (fixture, nowhere, &n_written, &error);
+  g_assert_null (failed);
+  g_assert_cmpint (n_written, ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +406,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/desktop/copy", test_copy);
+  ADD ("/desktop/export", test_export);
 #undef ADD
 
   return g_test_run ();

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "steward-main-view"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "steward-create-datastore-dialog.h"
 #include "steward-datastore-editor.h"
@@ -1055,6 +1056,142 @@ copy_action (GtkWidget  *widget,
   _steward_main_view_toast (self, message);
 }
 
+/* Export: the list as shown, to a CSV file. */
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, GPOINTER_TO_UINT (g_task_get_task_data (task)));
+}
+
+/* Writes the list as the user sees it (filtered, sorted, the columns shown) to FILE as CSV,
+ * replacing it. The rows are taken at once, so later changes to the list do not reach the file.
+ * The chooser is the action's; tests call this directly. */
+void
+steward_main_view_export_list_async (StewardMainView     *self,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+
+  g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_main_view_export_list_async);
+
+  rows = steward_datastore_table_get_rows (self->table);
+  /* The header is not a datastore. */
+  g_task_set_task_data (task, GUINT_TO_POINTER (rows->len - 1), NULL);
+  csv = steward_csv_format (rows);
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, export_written_cb, g_steal_pointer (&task));
+}
+
+/* Returns: how many datastores were written, or -1 with ERROR set */
+int
+steward_main_view_export_list_finish (StewardMainView  *self,
+                                      GAsyncResult     *result,
+                                      GError          **error)
+{
+  g_return_val_if_fail (STEWARD_IS_MAIN_VIEW (self), -1);
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return (int) g_task_propagate_int (G_TASK (result), error);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  StewardMainView *self = STEWARD_MAIN_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (name);
+  g_autofree char *message = NULL;
+  int n = steward_main_view_export_list_finish (self, result, &error);
+
+  if (n < 0)
+    {
+      if (is_cancelled (error))
+        return;
+      /* Translators: %s is the name of the file chosen. */
+      message = g_strdup_printf (_("Could not export the list to “%s”"), display_name);
+      /* The file system's failure, never the server's refusal: the action only names a
+       * permission. */
+      _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE, message, error);
+      return;
+    }
+
+  /* Translators: %u is how many datastores, %s the name of the file. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u datastore to “%s”",
+                                          "Exported %u datastores to “%s”", n),
+                             (guint) n, display_name);
+  _steward_main_view_toast (self, message);
+}
+
+static void
+export_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        steward_main_view_export_list_async (self, file, self->cancellable, exported_cb, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->deployment == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export List"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name an export suggests; keep the .csv. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("datastores.csv"));
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 reload_refreshed_cb (GObject      *object,
                      GAsyncResult *result,
@@ -1206,6 +1343,7 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-link", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.export-list", NULL, export_list_action);
   gtk_widget_class_install_action (widget_class, "view.open-in-browser", "x",
                                    open_in_browser_action);
   gtk_widget_class_install_action (widget_class, "view.open-datastore", "x", open_datastore_action);
