@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The browser as a desktop citizen, against the demo server in a real window: Copy Link, Copy
  * ID and Copy Name reach the display's clipboard and the menus offer them with Open in Browser;
- * Export List writes what the list shows, as CSV. */
+ * Export List writes what the list shows, as CSV; the end of a sync or a bulk action is a desktop
+ * notification when the window is not focused, and only then, and clicking it asks the
+ * application to show the datastore. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -12,7 +14,7 @@
 #include "steward-test-demo.h"
 #include "steward-test-utils.h"
 
-/* A name a CSV writer must quote and toasts must escape. */
+/* A name a CSV writer must quote, which toasts escape and notifications show as it is. */
 #define AWKWARD_NAME "Sales, \"EU\" <weekly>\nsecond line"
 
 typedef struct
@@ -20,9 +22,30 @@ typedef struct
   StewardTestDemo       *demo;
   StewardDeployment     *deployment;
   GtkWindow             *window;
+  GtkWindow             *other;
   StewardMainView       *view;
   StewardDatastoreTable *table;
 } Fixture;
+
+/* What the stand-in notification server was shown, oldest first. */
+typedef struct
+{
+  char     *summary;
+  char     *body;
+  gboolean  has_default;
+} Shown;
+
+static GPtrArray *shown;
+/* The targets app.show-datastore was activated with: what clicking a notification asked for. */
+static GArray *show_requests;
+
+static void
+shown_free (Shown *item)
+{
+  g_free (item->summary);
+  g_free (item->body);
+  g_free (item);
+}
 
 static GListModel *
 rows (Fixture *fixture)
@@ -54,6 +77,18 @@ list_shown_cb (gpointer user_data)
          n_rows (fixture) > 0;
 }
 
+static gboolean
+active_cb (gpointer user_data)
+{
+  return gtk_window_is_active (user_data);
+}
+
+static gboolean
+inactive_cb (gpointer user_data)
+{
+  return !gtk_window_is_active (user_data);
+}
+
 static void
 rename_on_server (StewardTestDemo *demo,
                   gint64           id,
@@ -80,6 +115,9 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(StewardUser) user = NULL;
 
+  g_ptr_array_set_size (shown, 0);
+  g_array_set_size (show_requests, 0);
+
   fixture->demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
   rename_on_server (fixture->demo, 42, AWKWARD_NAME);
   steward_client_get_current_user_async (fixture->demo->client, NULL,
@@ -105,6 +143,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  g_clear_pointer (&fixture->other, gtk_window_destroy);
   gtk_window_destroy (fixture->window);
   steward_test_iterate (50);
   g_clear_object (&fixture->deployment);
@@ -397,17 +436,260 @@ test_export (Fixture       *fixture,
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Notifications */
+
+static void
+leave_window (Fixture *fixture)
+{
+  fixture->other = GTK_WINDOW (gtk_window_new ());
+  gtk_window_present (fixture->other);
+  g_assert_true (steward_test_wait_until (inactive_cb, fixture->window, 5000));
+}
+
+static gboolean
+notified_cb (gpointer user_data)
+{
+  return shown->len >= GPOINTER_TO_UINT (user_data);
+}
+
+static Shown *
+wait_notification (void)
+{
+  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), 10000));
+  return g_ptr_array_index (shown, 0);
+}
+
+/* Nothing was sent before now: a marker sent after reaches the server first. D-Bus keeps the
+ * order of one connection's messages, so anything the view sent earlier would arrive before. */
+static void
+assert_nothing_notified (void)
+{
+  g_autoptr(GNotification) marker = g_notification_new ("marker");
+  Shown *first;
+
+  g_application_send_notification (g_application_get_default (), "marker", marker);
+  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), 10000));
+  first = g_ptr_array_index (shown, 0);
+  g_assert_cmpstr (first->summary, ==, "marker");
+  g_assert_cmpuint (shown->len, ==, 1);
+}
+
+static gboolean
+show_requested_cb (gpointer user_data)
+{
+  return show_requests->len > 0;
+}
+
+/* The notification server says the user clicked the notification. */
+static void
+click_notification (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  g_assert_true (g_dbus_connection_emit_signal (bus, NULL, "/org/freedesktop/Notifications",
+                                                "org.freedesktop.Notifications", "ActionInvoked",
+                                                g_variant_new ("(us)", shown->len, "default"),
+                                                NULL));
+  g_assert_true (steward_test_wait_until (show_requested_cb, NULL, 5000));
+}
+
+static void
+test_sync_notified_when_unfocused (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  Shown *notification;
+
+  leave_window (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sync", "x", (gint64) 42);
+
+  notification = wait_notification ();
+  g_assert_cmpstr (notification->summary, ==, "Sync Finished");
+  g_assert_cmpstr (notification->body, ==, "Sync of “" AWKWARD_NAME "” finished");
+  g_assert_true (notification->has_default);
+
+  /* Clicking it asks the application for that datastore. */
+  click_notification ();
+  g_assert_cmpint (g_array_index (show_requests, gint64, 0), ==, 42);
+}
+
+static void
+test_sync_not_notified_when_focused (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_assert_true (steward_test_wait_until (active_cb, fixture->window, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sync", "x", (gint64) 42);
+  assert_shows (fixture, "finished");
+  g_assert_true (gtk_window_is_active (fixture->window));
+  assert_nothing_notified ();
+}
+
+static void
+assign_first_three (Fixture *fixture)
+{
+  GtkSelectionModel *selection = steward_datastore_table_get_selection (fixture->table);
+
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-selection", "x", (gint64) 5);
+}
+
+static void
+test_bulk_notified_when_unfocused (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  Shown *notification;
+
+  leave_window (fixture);
+  assign_first_three (fixture);
+
+  notification = wait_notification ();
+  g_assert_cmpstr (notification->summary, ==, "Bulk Action Finished");
+  g_assert_cmpstr (notification->body, ==, "Assigned 3 of 3 datastores to “Gold Tier”");
+  g_assert_true (notification->has_default);
+
+  /* Clicking it asks for the window, on no datastore in particular. */
+  click_notification ();
+  g_assert_cmpint (g_array_index (show_requests, gint64, 0), ==, 0);
+}
+
+static void
+test_bulk_not_notified_when_focused (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_assert_true (steward_test_wait_until (active_cb, fixture->window, 5000));
+  assign_first_three (fixture);
+  assert_shows (fixture, "Assigned 3 of 3 datastores to “Gold Tier”");
+  assert_nothing_notified ();
+}
+
+/* A stand-in for the desktop's notification server, which records what it is shown. */
+
+static gboolean notifications_owned;
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "<arg type='u' direction='out'/></method>"
+  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  "<method name='GetServerInformation'><arg type='s' direction='out'/>"
+  "<arg type='s' direction='out'/><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "</method>"
+  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
+  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "</interface></node>";
+
+static void
+notifications_call_cb (GDBusConnection       *connection,
+                       const char            *sender,
+                       const char            *path,
+                       const char            *interface,
+                       const char            *method,
+                       GVariant              *parameters,
+                       GDBusMethodInvocation *invocation,
+                       gpointer               user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      Shown *item = g_new0 (Shown, 1);
+      g_autofree const char **actions = NULL;
+
+      g_variant_get_child (parameters, 3, "s", &item->summary);
+      g_variant_get_child (parameters, 4, "s", &item->body);
+      g_variant_get_child (parameters, 5, "^a&s", &actions);
+      item->has_default = actions != NULL && g_strv_contains (actions, "default");
+      g_ptr_array_add (shown, item);
+      /* Each notification its own id, which ActionInvoked names. */
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", shown->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation,
+                                           g_variant_new_parsed ("(['body', 'actions'],)"));
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "tests", "steward",
+                                                                      "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+notifications_owned_cb (GDBusConnection *connection,
+                        const char      *name,
+                        gpointer         user_data)
+{
+  notifications_owned = TRUE;
+}
+
+static gboolean
+owned_cb (gpointer user_data)
+{
+  return notifications_owned;
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_call_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  g_assert_nonnull (bus);
+  g_assert_cmpuint (g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
+                                                       node->interfaces[0], &vtable, NULL, NULL,
+                                                       NULL), >, 0);
+  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                notifications_owned_cb, NULL, NULL, NULL);
+  g_assert_true (steward_test_wait_until (owned_cb, NULL, 5000));
+}
+
+/* The application's side of a click, recorded instead of performed: the window is the test's. */
+static void
+show_datastore_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  gint64 id = g_variant_get_int64 (parameter);
+
+  g_array_append_val (show_requests, id);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GSimpleAction) show_datastore = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  shown = g_ptr_array_new_with_free_func ((GDestroyNotify) shown_free);
+  show_requests = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* Notifications go through the application, as in Steward, whose action a click activates. */
+  app = gtk_application_new ("io.github.stewardapp.Steward.DesktopTests", G_APPLICATION_NON_UNIQUE);
+  show_datastore = g_simple_action_new ("show-datastore", G_VARIANT_TYPE_INT64);
+  g_signal_connect (show_datastore, "activate", G_CALLBACK (show_datastore_activated_cb), NULL);
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (show_datastore));
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  g_application_set_default (G_APPLICATION (app));
+  serve_notifications ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/desktop/copy", test_copy);
   ADD ("/desktop/export", test_export);
+  ADD ("/desktop/sync-notified-when-unfocused", test_sync_notified_when_unfocused);
+  ADD ("/desktop/sync-not-notified-when-focused", test_sync_not_notified_when_focused);
+  ADD ("/desktop/bulk-notified-when-unfocused", test_bulk_notified_when_unfocused);
+  ADD ("/desktop/bulk-not-notified-when-focused", test_bulk_not_notified_when_focused);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_ptr_array_unref (shown);
+  g_array_unref (show_requests);
+  return status;
 }

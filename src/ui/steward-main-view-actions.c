@@ -79,6 +79,32 @@ call_still_shown (Call *call)
   return call->self->deployment == call->deployment;
 }
 
+/* The end of long work, told to whoever is not looking at the window, through the desktop's own
+ * notifications, so its do-not-disturb applies. Clicking one brings the window back, on
+ * DATASTORE_ID when there is one. ID replaces an earlier notification of the same kind. */
+static void
+notify_unfocused (StewardMainView *self,
+                  const char      *id,
+                  const char      *title,
+                  const char      *body,
+                  gint64           datastore_id)
+{
+  GApplication *app = g_application_get_default ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GNotification) notification = NULL;
+
+  if (app == NULL || !GTK_IS_WINDOW (root) || gtk_window_is_active (GTK_WINDOW (root)))
+    return;
+
+  /* The body is plain text to GNotification: GNOME Shell and the portal show it as such, so it
+   * is not escaped here (escaping would show "&amp;" there). */
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target_value (notification, "app.show-datastore",
+                                                       g_variant_new_int64 (datastore_id));
+  g_application_send_notification (app, id, notification);
+}
+
 /* Permissions */
 
 void
@@ -301,9 +327,13 @@ batch_cb (GObject      *object,
       g_autofree char *what = g_strdup_printf ("%s; %s", message, failures);
 
       _steward_main_view_toast_error (call->self, action, what, report->first_error);
+      notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), what, 0);
     }
   else
-    _steward_main_view_toast (call->self, message);
+    {
+      _steward_main_view_toast (call->self, message);
+      notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), message, 0);
+    }
 }
 
 /* Runs on the deployment shown now, to the end: a profile switch does not stop it, and never
@@ -443,6 +473,8 @@ sync_finished (Call             *call,
   StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
   g_autofree char *message = NULL;
   const char *name = call->datastore_name;
+  const char *title = _("Sync Failed");
+  g_autofree char *notification_id = NULL;
 
   if (!call_still_shown (call))
     return;
@@ -461,9 +493,11 @@ sync_finished (Call             *call,
   switch (steward_operation_get_result (operation))
     {
     case STEWARD_OPERATION_SUCCESS:
+      title = _("Sync Finished");
       message = g_strdup_printf (_("Sync of “%s” finished"), name);
       break;
     case STEWARD_OPERATION_WARNING:
+      title = _("Sync Finished");
       message = g_strdup_printf (_("Sync of “%s” finished with a warning: %s"), name,
                                  steward_operation_get_message (operation));
       break;
@@ -475,10 +509,14 @@ sync_finished (Call             *call,
     case STEWARD_OPERATION_ABORTED:
     case STEWARD_OPERATION_RUNNING:
     default:
+      title = _("Sync Aborted");
       message = g_strdup_printf (_("Sync of “%s” was aborted"), name);
       break;
     }
   _steward_main_view_toast (self, message);
+  /* One notification per datastore: two syncs ending together are both told. */
+  notification_id = g_strdup_printf ("steward-sync-%" G_GINT64_FORMAT, call->datastore_id);
+  notify_unfocused (self, notification_id, title, message, call->datastore_id);
 
   /* The sync changed the metrics. */
   _steward_main_view_fetch (self, call->datastore_id);
