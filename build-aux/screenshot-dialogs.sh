@@ -3,7 +3,8 @@
 #
 # Opens the main view of a demo deployment with a datastore's details, then each of the main
 # window's dialogs over it, under Xvfb (through headless-run.sh), and saves a PNG of the window
-# with the dialog over it, at 1280×800 and at 800×600, and each step of the onboarding wizard. build-aux/screenshots.sh runs it too.
+# with the dialog over it, at 1280×800 and at 800×600, a datastore's context menu, and each step of
+# the onboarding wizard. build-aux/screenshots.sh runs it too.
 #
 #   build-aux/screenshot-dialogs.sh OUTDIR
 #
@@ -48,6 +49,16 @@ shoot() {
   app_pid=$!
 
   xid=$(find_window "^Steward$")
+  # A menu is a surface of its own, over the window: the screen shows both.
+  if [ "$dialog" = context-menu ]; then
+    sleep 2   # let the list load and the menu open
+    /usr/bin/import -window root -crop "${width}x${height}+0+0" +repage "$outdir/$name.png"
+    echo "$outdir/$name.png"
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=
+    return
+  fi
   if [ "$dialog" = none ] || [ "$dialog" = member-refused ] || [ "$dialog" = connections ]; then
     sleep 2   # let the list and the details load and paint
     # The Connections page is opened after the datastores, and lists its own.
@@ -82,6 +93,7 @@ shoot() {
 
 shoot main-details none "" 1280 800
 shoot member-refused member-refused "" 1280 800
+shoot context-menu context-menu "" 1280 800
 shoot main-details-small none "" 800 600
 shoot group-editor group-editor "^Edit Group$" 1280 800
 shoot group-editor-small group-editor "^Edit Group$" 800 600

@@ -415,6 +415,20 @@ main (int   argc,
       show_connections (view, which);
       run_until_stopped ();
     }
+  else if (g_str_equal (which, "context-menu"))
+    {
+      /* The selected datastore's menu, as Shift+F10 opens it on its focused row. */
+      GtkWidget *table = steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL);
+      GtkWidget *row = steward_test_find_widget (table, GTK_TYPE_LABEL, "Production Sales");
+
+      while (row != NULL && !gtk_widget_get_focusable (row))
+        row = gtk_widget_get_parent (row);
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+      gtk_widget_activate_action (table, "table.context-menu", NULL);
+      steward_test_wait_until (never_cb, NULL, G_MAXUINT);
+      return 0;
+    }
   else if (g_str_has_prefix (which, "onboarding-"))
     dialog = open_onboarding (window, demo, deployment, which + strlen ("onboarding-"));
   else if (!g_str_equal (which, "none") && !refused)

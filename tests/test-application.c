@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "steward-application.h"
+#include "steward-datastore-details.h"
 #include "steward-keyring.h"
 #include "steward-sign-in-dialog.h"
 #include "steward-test-demo.h"
@@ -134,6 +135,25 @@ test_actions (void)
   g_assert_true (g_variant_is_of_type (state, G_VARIANT_TYPE_STRING));
   type = g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "forget-profile");
   g_assert_true (g_variant_type_equal (type, G_VARIANT_TYPE_STRING));
+  type = g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "show-datastore");
+  g_assert_true (g_variant_type_equal (type, G_VARIANT_TYPE_INT64));
+}
+
+static gboolean
+listed_cb (gpointer user_data)
+{
+  StewardDeployment *deployment = steward_main_view_get_deployment (user_data);
+
+  return deployment != NULL && steward_deployment_find_datastore (deployment, 42) != NULL;
+}
+
+static gboolean
+details_show_42_cb (gpointer user_data)
+{
+  GtkWidget *details = steward_test_find_widget (user_data, STEWARD_TYPE_DATASTORE_DETAILS, NULL);
+  StewardDatastore *shown = steward_datastore_details_get_datastore (STEWARD_DATASTORE_DETAILS (details));
+
+  return shown != NULL && steward_datastore_get_id (shown) == 42;
 }
 
 /* app.demo: a demo server inside Steward, signed in as the admin, under a profile never saved. */
@@ -171,6 +191,11 @@ test_demo (void)
   /* It is a real server: the demo's seed answers. */
   client = steward_session_get_client (session);
   g_assert_true (g_str_has_prefix (steward_client_get_base_url (client), "http://127.0.0.1:"));
+
+  /* A notification's click: the window, showing the datastore it was about. */
+  g_assert_true (steward_test_wait_until (listed_cb, steward_window_get_main_view (window), 10000));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "show-datastore", g_variant_new_int64 (42));
+  g_assert_true (steward_test_wait_until (details_show_42_cb, window, 10000));
 
   /* Never saved, never the start-up profile. */
   profiles = g_settings_get_value (settings, "profiles");

@@ -49,6 +49,25 @@ test_url_loopback (void)
   g_assert_false (steward_url_is_loopback ("http://127.example.com/api/"));
 }
 
+static void
+test_url_datastore_link (void)
+{
+  static const struct { const char *base; const char *link; } cases[] = {
+    { "https://acme.qualytics.io/api/", "https://acme.qualytics.io/datastores/42" },
+    { "http://127.0.0.1:8000/api/", "http://127.0.0.1:8000/datastores/42" },
+    { "https://example.com/qualytics/api/", "https://example.com/qualytics/datastores/42" },
+    { "https://example.com/qualytics/", "https://example.com/qualytics/datastores/42" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *link = steward_url_datastore_link (cases[i].base, 42);
+
+      g_assert_cmpstr (link, ==, cases[i].link);
+    }
+  g_assert_null (steward_url_datastore_link ("not a url", 42));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -58,6 +77,7 @@ main (int   argc,
   g_test_add_func ("/url/normalize", test_url_normalize);
   g_test_add_func ("/url/rejects", test_url_rejects);
   g_test_add_func ("/url/loopback", test_url_loopback);
+  g_test_add_func ("/url/datastore-link", test_url_datastore_link);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "steward-connection.h"
 #include "steward-connector-field.h"
 #include "steward-connector-spec.h"
+#include "steward-csv.h"
 #include "steward-datastore.h"
 #include "steward-datastore-group.h"
 #include "steward-datastore-loader.h"

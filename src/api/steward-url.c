@@ -101,3 +101,31 @@ steward_url_is_loopback (const char *url)
   address = g_inet_address_new_from_string (host);
   return address != NULL && g_inet_address_get_is_loopback (address);
 }
+
+/* The vendor web UI's page of a datastore, from the API's base URL: the deployment's address
+ * without the "/api" the client adds, then "/datastores/ID" (docs/api.md says where that shape
+ * comes from). A query or fragment of the base is not carried over. */
+char *
+steward_url_datastore_link (const char *base_url,
+                            gint64      datastore_id)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GString) path = NULL;
+
+  g_return_val_if_fail (base_url != NULL, NULL);
+  g_return_val_if_fail (datastore_id > 0, NULL);
+
+  uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return NULL;
+
+  path = g_string_new (g_uri_get_path (uri));
+  while (path->len > 0 && path->str[path->len - 1] == '/')
+    g_string_truncate (path, path->len - 1);
+  if (g_str_has_suffix (path->str, "/api"))
+    g_string_truncate (path, path->len - strlen ("/api"));
+  g_string_append_printf (path, "/datastores/%" G_GINT64_FORMAT, datastore_id);
+
+  return g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), path->str, NULL, NULL);
+}

@@ -523,6 +523,23 @@ steward_application_cancel_connecting_action (GSimpleAction *action,
   renew_connect_cancellable (STEWARD_APPLICATION (user_data));
 }
 
+/* A desktop notification's click: the window, in front, showing the datastore the news is about
+ * (0 for none, as after a bulk action). */
+static void
+steward_application_show_datastore_action (GSimpleAction *action,
+                                           GVariant      *parameter,
+                                           gpointer       user_data)
+{
+  StewardApplication *self = STEWARD_APPLICATION (user_data);
+  StewardWindow *window = ensure_main_window (self);
+  gint64 id = g_variant_get_int64 (parameter);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (steward_window_get_main_view (window)),
+                                "view.open-datastore", "x", id);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", steward_application_quit_action },
   { "about", steward_application_about_action },
@@ -534,6 +551,7 @@ static const GActionEntry app_actions[] = {
   { "demo", steward_application_demo_action },
   { "import-cli-config", steward_application_import_cli_config_action },
   { "cancel-connecting", steward_application_cancel_connecting_action },
+  { "show-datastore", steward_application_show_datastore_action, "x" },
 };
 
 static void

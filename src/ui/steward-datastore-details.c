@@ -192,18 +192,25 @@ build_more_menu (gint64 id)
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) copy_section = g_menu_new ();
   g_autoptr(GMenu) delete_section = g_menu_new ();
+  g_autoptr(GMenuItem) open_link = g_menu_item_new (_("Open in _Browser"), NULL);
+  g_autoptr(GMenuItem) copy_link = g_menu_item_new (_("Copy _Link"), NULL);
   g_autoptr(GMenuItem) copy_id = g_menu_item_new (_("Copy _ID"), NULL);
   g_autoptr(GMenuItem) copy_name = g_menu_item_new (_("Copy _Name"), NULL);
   g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete…"), NULL);
   g_autoptr(GMenuItem) enrichment = g_menu_item_new (_("E_nrichment…"), NULL);
   g_autoptr(GMenu) enrichment_section = g_menu_new ();
 
+  g_menu_item_set_action_and_target_value (open_link, "view.open-in-browser",
+                                           g_variant_new_int64 (id));
+  g_menu_item_set_action_and_target_value (copy_link, "view.copy-link", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (copy_id, "view.copy-id", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (copy_name, "view.copy-name", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (delete, "view.delete", g_variant_new_int64 (id));
   g_menu_item_set_action_and_target_value (enrichment, "view.enrichment", g_variant_new_int64 (id));
   g_menu_append_item (enrichment_section, enrichment);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (enrichment_section));
+  g_menu_append_item (copy_section, open_link);
+  g_menu_append_item (copy_section, copy_link);
   g_menu_append_item (copy_section, copy_id);
   g_menu_append_item (copy_section, copy_name);
   g_menu_append_item (delete_section, delete);

@@ -143,6 +143,8 @@ build_single_menu (StewardDatastoreTable *self,
     ADD (group_section, _("_Remove from Group"), "view.assign-group", g_variant_new ("(xx)", id, (gint64) 0));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (group_section));
 
+  ADD (copy_section, _("Open in _Browser"), "view.open-in-browser", g_variant_new_int64 (id));
+  ADD (copy_section, _("Copy _Link"), "view.copy-link", g_variant_new_int64 (id));
   ADD (copy_section, _("Copy _ID"), "view.copy-id", g_variant_new_int64 (id));
   ADD (copy_section, _("Copy _Name"), "view.copy-name", g_variant_new_int64 (id));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));
@@ -776,4 +778,88 @@ steward_datastore_table_get_page (StewardDatastoreTable *self)
   g_return_val_if_fail (STEWARD_IS_DATASTORE_TABLE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* A cell's value for an export: the text shown, except where a spreadsheet needs the value
+ * itself (counts without thousands separators, the creation time in ISO 8601). */
+static char *
+export_text (StewardCellKind   kind,
+             StewardDatastore *datastore)
+{
+  StewardDatastoreGroup *group;
+  GDateTime *created;
+
+  switch (kind)
+    {
+    case STEWARD_CELL_NAME:
+      return g_strdup (steward_datastore_get_name (datastore));
+    case STEWARD_CELL_TYPE:
+      return g_strdup (steward_format_connector_type (
+        steward_datastore_get_datastore_type (datastore)));
+    case STEWARD_CELL_CONTAINERS:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, steward_datastore_get_containers (datastore));
+    case STEWARD_CELL_ANOMALIES:
+      return g_strdup_printf ("%" G_GINT64_FORMAT,
+                              steward_datastore_get_active_anomalies (datastore));
+    case STEWARD_CELL_GROUP:
+      group = steward_datastore_get_group (datastore);
+      return g_strdup (group != NULL ? steward_datastore_group_get_name (group) : "");
+    case STEWARD_CELL_TAGS:
+      return steward_format_list (steward_datastore_get_tags (datastore));
+    case STEWARD_CELL_CREATED:
+      created = steward_datastore_get_created (datastore);
+      return created != NULL ? g_date_time_format_iso8601 (created) : g_strdup ("");
+    case STEWARD_CELL_FAVORITE:
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
+}
+
+/* The list as the user sees it, for an export: the header, then one record per row in the
+ * order shown, with the columns shown now in their order (the favorite star, which has no
+ * title, aside).
+ * Returns: (transfer full) (element-type GStrv): the records */
+GPtrArray *
+steward_datastore_table_get_rows (StewardDatastoreTable *self)
+{
+  GPtrArray *rows;
+  g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (StewardCellKind));
+  g_autoptr(GStrvBuilder) header = g_strv_builder_new ();
+  GListModel *view_columns;
+  guint n_rows;
+
+  g_return_val_if_fail (STEWARD_IS_DATASTORE_TABLE (self), NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  /* The column view's own list: its order is the one on screen. */
+  view_columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (view_columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+      guint index;
+
+      if (!gtk_column_view_column_get_visible (column) ||
+          !g_ptr_array_find (self->view_columns, column, &index) ||
+          columns[index].kind == STEWARD_CELL_FAVORITE)
+        continue;
+
+      g_array_append_val (kinds, columns[index].kind);
+      g_strv_builder_add (header, _(columns[index].title));
+    }
+  g_ptr_array_add (rows, g_strv_builder_end (header));
+
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(StewardDatastore) datastore =
+        g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      char **record = g_new0 (char *, kinds->len + 1);
+
+      for (guint k = 0; k < kinds->len; k++)
+        record[k] = export_text (g_array_index (kinds, StewardCellKind, k), datastore);
+      g_ptr_array_add (rows, record);
+    }
+
+  return rows;
 }

@@ -30,5 +30,6 @@ void               steward_datastore_table_show_error       (StewardDatastoreTab
                                                              const char            *title,
                                                              const char            *message);
 const char        *steward_datastore_table_get_page         (StewardDatastoreTable *self);
+GPtrArray         *steward_datastore_table_get_rows         (StewardDatastoreTable *self);
 
 G_END_DECLS

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "steward-main-view"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "steward-create-datastore-dialog.h"
 #include "steward-datastore-editor.h"
@@ -76,6 +77,32 @@ static gboolean
 call_still_shown (Call *call)
 {
   return call->self->deployment == call->deployment;
+}
+
+/* The end of long work, told to whoever is not looking at the window, through the desktop's own
+ * notifications, so its do-not-disturb applies. Clicking one brings the window back, on
+ * DATASTORE_ID when there is one. ID replaces an earlier notification of the same kind. */
+static void
+notify_unfocused (StewardMainView *self,
+                  const char      *id,
+                  const char      *title,
+                  const char      *body,
+                  gint64           datastore_id)
+{
+  GApplication *app = g_application_get_default ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GNotification) notification = NULL;
+
+  if (app == NULL || !GTK_IS_WINDOW (root) || gtk_window_is_active (GTK_WINDOW (root)))
+    return;
+
+  /* The body is plain text to GNotification: GNOME Shell and the portal show it as such, so it
+   * is not escaped here (escaping would show "&amp;" there). */
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target_value (notification, "app.show-datastore",
+                                                       g_variant_new_int64 (datastore_id));
+  g_application_send_notification (app, id, notification);
 }
 
 /* Permissions */
@@ -300,9 +327,13 @@ batch_cb (GObject      *object,
       g_autofree char *what = g_strdup_printf ("%s; %s", message, failures);
 
       _steward_main_view_toast_error (call->self, action, what, report->first_error);
+      notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), what, 0);
     }
   else
-    _steward_main_view_toast (call->self, message);
+    {
+      _steward_main_view_toast (call->self, message);
+      notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), message, 0);
+    }
 }
 
 /* Runs on the deployment shown now, to the end: a profile switch does not stop it, and never
@@ -442,6 +473,8 @@ sync_finished (Call             *call,
   StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
   g_autofree char *message = NULL;
   const char *name = call->datastore_name;
+  const char *title = _("Sync Failed");
+  g_autofree char *notification_id = NULL;
 
   if (!call_still_shown (call))
     return;
@@ -460,9 +493,11 @@ sync_finished (Call             *call,
   switch (steward_operation_get_result (operation))
     {
     case STEWARD_OPERATION_SUCCESS:
+      title = _("Sync Finished");
       message = g_strdup_printf (_("Sync of “%s” finished"), name);
       break;
     case STEWARD_OPERATION_WARNING:
+      title = _("Sync Finished");
       message = g_strdup_printf (_("Sync of “%s” finished with a warning: %s"), name,
                                  steward_operation_get_message (operation));
       break;
@@ -474,10 +509,14 @@ sync_finished (Call             *call,
     case STEWARD_OPERATION_ABORTED:
     case STEWARD_OPERATION_RUNNING:
     default:
+      title = _("Sync Aborted");
       message = g_strdup_printf (_("Sync of “%s” was aborted"), name);
       break;
     }
   _steward_main_view_toast (self, message);
+  /* One notification per datastore: two syncs ending together are both told. */
+  notification_id = g_strdup_printf ("steward-sync-%" G_GINT64_FORMAT, call->datastore_id);
+  notify_unfocused (self, notification_id, title, message, call->datastore_id);
 
   /* The sync changed the metrics. */
   _steward_main_view_fetch (self, call->datastore_id);
@@ -967,6 +1006,58 @@ verify_action (GtkWidget  *widget,
 
 /* Small actions */
 
+/* Returns: (transfer full) (nullable): the web UI's page of DATASTORE on the deployment shown */
+static char *
+datastore_link (StewardMainView  *self,
+                StewardDatastore *datastore)
+{
+  StewardClient *client;
+
+  if (self->deployment == NULL)
+    return NULL;
+
+  client = steward_deployment_get_client (self->deployment);
+  return steward_url_datastore_link (steward_client_get_base_url (client),
+                                     steward_datastore_get_id (datastore));
+}
+
+static void
+browser_launched_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_app_info_launch_default_for_uri_finish (result, &error) || is_cancelled (error))
+    return;
+
+  /* The desktop's failure, never the server's refusal: the action only names a permission. */
+  _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE,
+                                  _("Could not open the browser"), error);
+}
+
+/* The datastore's page in the vendor web UI, in the desktop's browser. GtkUriLauncher is GTK
+ * 4.10, and gtk_show_uri() says nothing when it fails; this does. */
+static void
+open_in_browser_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, id);
+  g_autofree char *link = NULL;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  if (datastore == NULL || (link = datastore_link (self, datastore)) == NULL)
+    return;
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (link, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
+                                           browser_launched_cb, g_object_ref (self));
+}
+
 static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
@@ -985,6 +1076,14 @@ copy_action (GtkWidget  *widget,
       text = g_strdup_printf ("%" G_GINT64_FORMAT, steward_datastore_get_id (datastore));
       message = g_strdup_printf (_("Copied the ID %s"), text);
     }
+  else if (g_str_equal (action_name, "view.copy-link"))
+    {
+      text = datastore_link (self, datastore);
+      if (text == NULL)
+        return;
+      message = g_strdup_printf (_("Copied the link to “%s”"),
+                                 steward_datastore_get_name (datastore));
+    }
   else
     {
       text = g_strdup (steward_datastore_get_name (datastore));
@@ -993,6 +1092,142 @@ copy_action (GtkWidget  *widget,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   _steward_main_view_toast (self, message);
+}
+
+/* Export: the list as shown, to a CSV file. */
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, GPOINTER_TO_UINT (g_task_get_task_data (task)));
+}
+
+/* Writes the list as the user sees it (filtered, sorted, the columns shown) to FILE as CSV,
+ * replacing it. The rows are taken at once, so later changes to the list do not reach the file.
+ * The chooser is the action's; tests call this directly. */
+void
+steward_main_view_export_list_async (StewardMainView     *self,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *csv;
+
+  g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_main_view_export_list_async);
+
+  rows = steward_datastore_table_get_rows (self->table);
+  /* The header is not a datastore. */
+  g_task_set_task_data (task, GUINT_TO_POINTER (rows->len - 1), NULL);
+  csv = steward_csv_format (rows);
+  bytes = g_bytes_new_take (csv, strlen (csv));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, export_written_cb, g_steal_pointer (&task));
+}
+
+/* Returns: how many datastores were written, or -1 with ERROR set */
+int
+steward_main_view_export_list_finish (StewardMainView  *self,
+                                      GAsyncResult     *result,
+                                      GError          **error)
+{
+  g_return_val_if_fail (STEWARD_IS_MAIN_VIEW (self), -1);
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return (int) g_task_propagate_int (G_TASK (result), error);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  StewardMainView *self = STEWARD_MAIN_VIEW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *display_name = g_filename_display_name (name);
+  g_autofree char *message = NULL;
+  int n = steward_main_view_export_list_finish (self, result, &error);
+
+  if (n < 0)
+    {
+      if (is_cancelled (error))
+        return;
+      /* Translators: %s is the name of the file chosen. */
+      message = g_strdup_printf (_("Could not export the list to “%s”"), display_name);
+      /* The file system's failure, never the server's refusal: the action only names a
+       * permission. */
+      _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE, message, error);
+      return;
+    }
+
+  /* Translators: %u is how many datastores, %s the name of the file. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u datastore to “%s”",
+                                          "Exported %u datastores to “%s”", n),
+                             (guint) n, display_name);
+  _steward_main_view_toast (self, message);
+}
+
+static void
+export_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(StewardMainView) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        steward_main_view_export_list_async (self, file, self->cancellable, exported_cb, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->deployment == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export List"), parent_window (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* Translators: the file name an export suggests; keep the .csv. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("datastores.csv"));
+  gtk_file_filter_set_name (filter, _("CSV Files"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -1145,6 +1380,10 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL, enrichment_selection_action);
   gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
   gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.copy-link", "x", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.export-list", NULL, export_list_action);
+  gtk_widget_class_install_action (widget_class, "view.open-in-browser", "x",
+                                   open_in_browser_action);
   gtk_widget_class_install_action (widget_class, "view.open-datastore", "x", open_datastore_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);

@@ -31,5 +31,13 @@ gboolean       steward_main_view_select_datastore (StewardMainView *self,
                                                    gint64           datastore_id);
 void           steward_main_view_follow_sync      (StewardMainView *self,
                                                    StewardOperation *operation);
+void           steward_main_view_export_list_async (StewardMainView     *self,
+                                                    GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+int            steward_main_view_export_list_finish (StewardMainView  *self,
+                                                     GAsyncResult     *result,
+                                                     GError          **error);
 
 G_END_DECLS
