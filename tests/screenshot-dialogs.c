@@ -426,8 +426,7 @@ main (int   argc,
       if (row != NULL)
         gtk_widget_grab_focus (row);
       gtk_widget_activate_action (table, "table.context-menu", NULL);
-      steward_test_wait_until (never_cb, NULL, G_MAXUINT);
-      return 0;
+      run_until_stopped ();
     }
   else if (g_str_has_prefix (which, "onboarding-"))
     dialog = open_onboarding (window, demo, deployment, which + strlen ("onboarding-"));
