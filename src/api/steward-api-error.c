@@ -64,7 +64,13 @@ steward_api_error_new (StewardApiError  code,
                        guint            http_status,
                        const char      *message)
 {
-  GError *error = g_error_new_literal (STEWARD_API_ERROR, code, message);
+  g_autofree char *valid = NULL;
+  GError *error;
+
+  /* Messages are shown: never invalid UTF-8, whatever the server sent. */
+  if (message != NULL && !g_utf8_validate (message, -1, NULL))
+    message = valid = g_utf8_make_valid (message, -1);
+  error = g_error_new_literal (STEWARD_API_ERROR, code, message);
 
   steward_api_error_get_private (error)->http_status = http_status;
   return error;
@@ -225,7 +231,7 @@ field_from_loc (JsonArray *loc)
       g_autofree char *text = NULL;
 
       if (JSON_NODE_HOLDS_VALUE (part) && json_node_get_value_type (part) == G_TYPE_STRING)
-        text = g_strdup (json_node_get_string (part));
+        text = g_utf8_make_valid (json_node_get_string (part), -1);
       else if (JSON_NODE_HOLDS_VALUE (part) && json_node_get_value_type (part) == G_TYPE_INT64)
         text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (part));
       else

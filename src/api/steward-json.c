@@ -99,11 +99,15 @@ steward_json_get_string (JsonObject *object,
                          const char *member)
 {
   JsonNode *node = get_value_node (object, member);
+  const char *value;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
-  return json_node_get_string (node);
+  /* json-glib 1.6 reads an escape like "\733" as a byte, which need not be UTF-8: such a string
+   * is treated as absent, like one of the wrong type. */
+  value = json_node_get_string (node);
+  return value != NULL && g_utf8_validate (value, -1, NULL) ? value : NULL;
 }
 
 const char *
