@@ -6,6 +6,8 @@
  *
  * .ci/pristine-root.sh also runs this program beside `steward --demo` in a pristine Debian root,
  * with only what `build-aux/dev.sh run` installed. */
+#include "config.h"
+
 #include <gtk/gtk.h>
 
 #include "steward-ui-icon-names.h"
