@@ -81,7 +81,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   /* The application icon, which the About window shows, besides every icon of the UI. */
-  g_test_add_data_func ("/icons/" APP_ID, APP_ID, test_icon);
+  g_test_add_data_func ("/icons/" BASE_APP_ID, BASE_APP_ID, test_icon);
   for (guint i = 0; steward_ui_icon_names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat ("/icons/", steward_ui_icon_names[i], NULL);
