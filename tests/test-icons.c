@@ -6,6 +6,8 @@
  *
  * .ci/pristine-root.sh also runs this program beside `steward --demo` in a pristine Debian root,
  * with only what `build-aux/dev.sh run` installed. */
+#include "config.h"
+
 #include <gtk/gtk.h>
 
 #include "steward-ui-icon-names.h"
@@ -79,7 +81,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   /* The application icon, which the About window shows, besides every icon of the UI. */
-  g_test_add_data_func ("/icons/" APP_ID, APP_ID, test_icon);
+  g_test_add_data_func ("/icons/" BASE_APP_ID, BASE_APP_ID, test_icon);
   for (guint i = 0; steward_ui_icon_names[i] != NULL; i++)
     {
       g_autofree char *path = g_strconcat ("/icons/", steward_ui_icon_names[i], NULL);

@@ -4,6 +4,8 @@
  *
  * The locale is C.UTF-8, which glibc has built in, so no generated locale is needed; glibc
  * honours LANGUAGE for it (though not for plain "C"). */
+#include "config.h"
+
 #include <locale.h>
 #include <string.h>
 

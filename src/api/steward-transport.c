@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-transport"
 
+#include "config.h"
+
 #include <glib/gi18n-lib.h>
 
 /* The only file of Steward's API layer that includes libsoup: it sends one HTTP request, retries

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-cli-config"
 
+#include "config.h"
+
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>

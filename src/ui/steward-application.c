@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-application"
 
+#include "config.h"
+
 #include <glib/gi18n.h>
 #include <stdlib.h>
 
@@ -354,7 +356,7 @@ steward_application_about_action (GSimpleAction *action,
                         "transient-for", gtk_application_get_active_window (app),
                         "modal", TRUE,
                         "application-name", _("Steward"),
-                        "application-icon", APP_ID,
+                        "application-icon", BASE_APP_ID,
                         "developer-name", _("The Steward developers"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Administer the datastores of a Qualytics deployment"),
@@ -625,7 +627,7 @@ steward_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (steward_application_parent_class)->startup (app);
 
-  settings = g_settings_new (APP_ID);
+  settings = g_settings_new (BASE_APP_ID);
   self->session = steward_session_new (settings);
   g_signal_connect_object (self->session, "reauthentication-required",
                            G_CALLBACK (reauthentication_required_cb), self, G_CONNECT_SWAPPED);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-delete-datastore-dialog"
 
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "steward-delete-datastore-dialog.h"

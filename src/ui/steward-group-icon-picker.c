@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-group-icon-picker"
 
+#include "config.h"
+
 #include "steward-api.h"
 #include "steward-group-icon-picker.h"
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-window"
 
+#include "config.h"
+
 #include <glib/gi18n.h>
 
 #include "steward-cli-config.h"
@@ -443,7 +445,11 @@ steward_window_init (StewardWindow *self)
   steward_main_view_set_primary_menu (self->main_view, G_MENU_MODEL (self->primary_menu));
 
   self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APP_ID);
+  /* The settings schema keeps the base id in every profile. */
+  self->settings = g_settings_new (BASE_APP_ID);
+  /* libadwaita's stripe tells a development build from the installed app at a glance. */
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   steward_window_restore_size (self);
 }
 
