@@ -15,6 +15,7 @@
 char *
 steward_enrichment_prefix_normalize (const char *prefix)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *ascii = NULL;
   g_autoptr(GString) out = NULL;
   gsize length;
@@ -22,6 +23,9 @@ steward_enrichment_prefix_normalize (const char *prefix)
   if (prefix == NULL)
     return NULL;
 
+  /* g_str_to_ascii() reads past the end of invalid UTF-8 (fuzz-text found it). */
+  if (!g_utf8_validate (prefix, -1, NULL))
+    prefix = valid = g_utf8_make_valid (prefix, -1);
   ascii = g_str_to_ascii (prefix, "C");
   length = strlen (ascii);
   out = g_string_new ("_");
