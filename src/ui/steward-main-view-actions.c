@@ -4,16 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "steward-create-datastore-dialog.h"
 #include "steward-datastore-editor.h"
 #include "steward-delete-datastore-dialog.h"
 #include "steward-delete-datastores-dialog.h"
-#include "steward-delete-group-dialog.h"
 #include "steward-enrichment-bulk-dialog.h"
 #include "steward-enrichment-dialog.h"
-#include "steward-group-editor.h"
 #include "steward-main-view-private.h"
 #include "steward-onboarding-wizard.h"
 #include "steward-test-connection-dialog.h"
@@ -27,12 +24,6 @@ static gboolean
 is_cancelled (const GError *error)
 {
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static GtkWindow *
-parent_window (StewardMainView *self)
-{
-  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
 }
 
 /* A call's context: the view, and the deployment the call started on. The view may show another
@@ -118,9 +109,6 @@ _steward_main_view_update_permissions (StewardMainView *self)
     StewardAction  needs;
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
-    { "view.new-group", STEWARD_ACTION_MANAGE_GROUPS },
-    { "view.edit-group", STEWARD_ACTION_MANAGE_GROUPS },
-    { "view.delete-group", STEWARD_ACTION_MANAGE_GROUPS },
     { "view.delete", STEWARD_ACTION_DELETE_DATASTORE },
     { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
     { "view.new-datastore", STEWARD_ACTION_CREATE_DATASTORE },
@@ -455,7 +443,7 @@ delete_selection_action (GtkWidget  *widget,
     }
   g_ptr_array_add (names, NULL);
 
-  dialog = steward_delete_datastores_dialog_new (parent_window (self), (const char * const *) names->pdata);
+  dialog = steward_delete_datastores_dialog_new (_steward_main_view_get_window (self), (const char * const *) names->pdata);
   pending = g_new0 (DeleteSelection, 1);
   pending->self = g_object_ref (self);
   pending->deployment = g_object_ref (self->deployment);
@@ -680,7 +668,7 @@ new_datastore_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
-  dialog = steward_create_datastore_dialog_new (parent_window (self), steward_deployment_get_client (self->deployment),
+  dialog = steward_create_datastore_dialog_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
                                                 steward_deployment_get_groups (self->deployment));
   g_signal_connect_object (dialog, "created", G_CALLBACK (datastore_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -707,7 +695,7 @@ onboard_schemas_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
-  wizard = steward_onboarding_wizard_new (parent_window (self), self->deployment, 0);
+  wizard = steward_onboarding_wizard_new (_steward_main_view_get_window (self), self->deployment, 0);
   g_signal_connect_object (wizard, "datastore-activated",
                            G_CALLBACK (onboarded_datastore_activated_cb), self, 0);
   gtk_window_present (GTK_WINDOW (wizard));
@@ -723,111 +711,8 @@ test_connection_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (steward_test_connection_dialog_new (parent_window (self),
+  gtk_window_present (GTK_WINDOW (steward_test_connection_dialog_new (_steward_main_view_get_window (self),
                                                                       steward_deployment_get_client (self->deployment))));
-}
-
-/* Groups: the dialogs do the work and report what changed, which the deployment takes in. */
-
-static void
-group_saved_cb (StewardGroupEditor    *editor,
-                StewardDatastoreGroup *answer,
-                StewardMainView       *self)
-{
-  StewardDatastoreGroup *edited = steward_group_editor_get_group (editor);
-  g_autofree char *message = NULL;
-
-  if (self->deployment == NULL)
-    return;
-
-  if (edited == NULL)
-    {
-      steward_deployment_add_group (self->deployment, answer);
-      message = g_strdup_printf (_("Created the group “%s”"), steward_datastore_group_get_name (answer));
-    }
-  else
-    {
-      steward_deployment_group_changed (self->deployment, edited);
-      message = g_strdup_printf (_("Saved the group “%s”"), steward_datastore_group_get_name (edited));
-    }
-  _steward_main_view_toast (self, message);
-}
-
-static void
-new_group_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardGroupEditor *editor;
-
-  if (self->deployment == NULL)
-    return;
-
-  editor = steward_group_editor_new (parent_window (self), steward_deployment_get_client (self->deployment),
-                                     steward_deployment_get_groups (self->deployment), NULL);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-edit_group_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardDatastoreGroup *group;
-  StewardGroupEditor *editor;
-
-  if (self->deployment == NULL)
-    return;
-  group = steward_deployment_find_group (self->deployment, g_variant_get_int64 (parameter));
-  if (group == NULL)
-    return;
-
-  editor = steward_group_editor_new (parent_window (self), steward_deployment_get_client (self->deployment),
-                                     steward_deployment_get_groups (self->deployment), group);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-group_deleted_cb (StewardDeleteGroupDialog *dialog,
-                  StewardDatastoreGroup    *group,
-                  StewardMainView          *self)
-{
-  g_autofree char *message = NULL;
-
-  if (self->deployment == NULL)
-    return;
-
-  message = g_strdup_printf (_("Deleted the group “%s”; its datastores are now ungrouped"),
-                             steward_datastore_group_get_name (group));
-  steward_deployment_remove_group (self->deployment, steward_datastore_group_get_id (group));
-  _steward_main_view_toast (self, message);
-}
-
-static void
-delete_group_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  StewardDatastoreGroup *group;
-  StewardDeleteGroupDialog *dialog;
-
-  if (self->deployment == NULL)
-    return;
-  group = steward_deployment_find_group (self->deployment, id);
-  if (group == NULL)
-    return;
-
-  dialog = steward_delete_group_dialog_new (parent_window (self), steward_deployment_get_client (self->deployment),
-                                            group, steward_deployment_count (self->deployment,
-                                                                             STEWARD_SCOPE_GROUP, id));
-  g_signal_connect_object (dialog, "deleted", G_CALLBACK (group_deleted_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* One datastore: edit and delete */
@@ -857,7 +742,7 @@ edit_action (GtkWidget  *widget,
   if (datastore == NULL)
     return;
 
-  editor = steward_datastore_editor_new (parent_window (self), steward_deployment_get_client (self->deployment),
+  editor = steward_datastore_editor_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
                                          datastore);
   g_signal_connect_object (editor, "saved", G_CALLBACK (datastore_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
@@ -889,7 +774,7 @@ delete_action (GtkWidget  *widget,
   if (datastore == NULL)
     return;
 
-  dialog = steward_delete_datastore_dialog_new (parent_window (self), steward_deployment_get_client (self->deployment),
+  dialog = steward_delete_datastore_dialog_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
                                                 datastore);
   g_signal_connect_object (dialog, "deleted", G_CALLBACK (datastore_deleted_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -926,7 +811,7 @@ enrichment_action (GtkWidget  *widget,
   if (datastore == NULL || self->deployment == NULL)
     return;
 
-  dialog = steward_enrichment_dialog_new (parent_window (self), self->deployment, datastore);
+  dialog = steward_enrichment_dialog_new (_steward_main_view_get_window (self), self->deployment, datastore);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (enrichment_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -949,7 +834,7 @@ enrichment_selection_action (GtkWidget  *widget,
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (steward_enrichment_bulk_dialog_new (parent_window (self), self->deployment,
+  gtk_window_present (GTK_WINDOW (steward_enrichment_bulk_dialog_new (_steward_main_view_get_window (self), self->deployment,
                                                                       (const gint64 *) ids->data, ids->len)));
 }
 
@@ -1007,230 +892,6 @@ verify_action (GtkWidget  *widget,
 }
 
 /* Small actions */
-
-/* Returns: (transfer full) (nullable): the web UI's page of DATASTORE on the deployment shown */
-static char *
-datastore_link (StewardMainView  *self,
-                StewardDatastore *datastore)
-{
-  StewardClient *client;
-
-  if (self->deployment == NULL)
-    return NULL;
-
-  client = steward_deployment_get_client (self->deployment);
-  return steward_url_datastore_link (steward_client_get_base_url (client),
-                                     steward_datastore_get_id (datastore));
-}
-
-static void
-browser_launched_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(StewardMainView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (g_app_info_launch_default_for_uri_finish (result, &error) || is_cancelled (error))
-    return;
-
-  /* The desktop's failure, never the server's refusal: the action only names a permission. */
-  _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE,
-                                  _("Could not open the browser"), error);
-}
-
-/* The datastore's page in the vendor web UI, in the desktop's browser. GtkUriLauncher is GTK
- * 4.10, and gtk_show_uri() says nothing when it fails; this does. */
-static void
-open_in_browser_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, id);
-  g_autofree char *link = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-
-  if (datastore == NULL || (link = datastore_link (self, datastore)) == NULL)
-    return;
-
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  g_app_info_launch_default_for_uri_async (link, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
-                                           browser_launched_cb, g_object_ref (self));
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
-  g_autofree char *text = NULL;
-  g_autofree char *message = NULL;
-
-  if (datastore == NULL)
-    return;
-
-  if (g_str_equal (action_name, "view.copy-id"))
-    {
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, steward_datastore_get_id (datastore));
-      message = g_strdup_printf (_("Copied the ID %s"), text);
-    }
-  else if (g_str_equal (action_name, "view.copy-link"))
-    {
-      text = datastore_link (self, datastore);
-      if (text == NULL)
-        return;
-      message = g_strdup_printf (_("Copied the link to “%s”"),
-                                 steward_datastore_get_name (datastore));
-    }
-  else
-    {
-      text = g_strdup (steward_datastore_get_name (datastore));
-      message = g_strdup_printf (_("Copied the name “%s”"), text);
-    }
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  _steward_main_view_toast (self, message);
-}
-
-/* Export: the list as shown, to a CSV file. */
-
-static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, GPOINTER_TO_UINT (g_task_get_task_data (task)));
-}
-
-/* Writes the list as the user sees it (filtered, sorted, the columns shown) to FILE as CSV,
- * replacing it. The rows are taken at once, so later changes to the list do not reach the file.
- * The chooser is the action's; tests call this directly. */
-void
-steward_main_view_export_list_async (StewardMainView     *self,
-                                     GFile               *file,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *csv;
-
-  g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_main_view_export_list_async);
-
-  rows = steward_datastore_table_get_rows (self->table);
-  /* The header is not a datastore. */
-  g_task_set_task_data (task, GUINT_TO_POINTER (rows->len - 1), NULL);
-  csv = steward_csv_format (rows);
-  bytes = g_bytes_new_take (csv, strlen (csv));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, export_written_cb, g_steal_pointer (&task));
-}
-
-/* Returns: how many datastores were written, or -1 with ERROR set */
-int
-steward_main_view_export_list_finish (StewardMainView  *self,
-                                      GAsyncResult     *result,
-                                      GError          **error)
-{
-  g_return_val_if_fail (STEWARD_IS_MAIN_VIEW (self), -1);
-  g_return_val_if_fail (g_task_is_valid (result, self), -1);
-
-  return (int) g_task_propagate_int (G_TASK (result), error);
-}
-
-static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GFile) file = user_data;
-  StewardMainView *self = STEWARD_MAIN_VIEW (object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *display_name = g_filename_display_name (name);
-  g_autofree char *message = NULL;
-  int n = steward_main_view_export_list_finish (self, result, &error);
-
-  if (n < 0)
-    {
-      if (is_cancelled (error))
-        return;
-      /* Translators: %s is the name of the file chosen. */
-      message = g_strdup_printf (_("Could not export the list to “%s”"), display_name);
-      /* The file system's failure, never the server's refusal: the action only names a
-       * permission. */
-      _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE, message, error);
-      return;
-    }
-
-  /* Translators: %u is how many datastores, %s the name of the file. */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u datastore to “%s”",
-                                          "Exported %u datastores to “%s”", n),
-                             (guint) n, display_name);
-  _steward_main_view_toast (self, message);
-}
-
-static void
-export_chooser_response_cb (GtkNativeDialog *chooser,
-                            int              response,
-                            gpointer         user_data)
-{
-  g_autoptr(StewardMainView) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        steward_main_view_export_list_async (self, file, self->cancellable, exported_cb, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-
-static void
-export_list_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->deployment == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export List"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  /* Translators: the file name an export suggests; keep the .csv. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("datastores.csv"));
-  gtk_file_filter_set_name (filter, _("CSV Files"));
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_response_cb),
-                    g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
 
 static void
 reload_refreshed_cb (GObject      *object,
@@ -1343,7 +1004,7 @@ show_message_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (STEWARD_MAIN_VIEW (widget)),
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (_steward_main_view_get_window (STEWARD_MAIN_VIEW (widget)),
                                                                          _("What Went Wrong"), NULL));
 
   adw_message_dialog_set_body (dialog, g_variant_get_string (parameter, NULL));
@@ -1368,9 +1029,6 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
   gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
   gtk_widget_class_install_action (widget_class, "view.new-datastore", NULL, new_datastore_action);
-  gtk_widget_class_install_action (widget_class, "view.new-group", NULL, new_group_action);
-  gtk_widget_class_install_action (widget_class, "view.edit-group", "x", edit_group_action);
-  gtk_widget_class_install_action (widget_class, "view.delete-group", "x", delete_group_action);
   gtk_widget_class_install_action (widget_class, "view.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "view.delete", "x", delete_action);
   gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
@@ -1380,13 +1038,10 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.enrichment", "x", enrichment_action);
   gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL, enrichment_selection_action);
-  gtk_widget_class_install_action (widget_class, "view.copy-id", "x", copy_action);
-  gtk_widget_class_install_action (widget_class, "view.copy-name", "x", copy_action);
-  gtk_widget_class_install_action (widget_class, "view.copy-link", "x", copy_action);
-  gtk_widget_class_install_action (widget_class, "view.export-list", NULL, export_list_action);
-  gtk_widget_class_install_action (widget_class, "view.open-in-browser", "x",
-                                   open_in_browser_action);
   gtk_widget_class_install_action (widget_class, "view.open-datastore", "x", open_datastore_action);
+
+  _steward_main_view_class_group_actions_init (widget_class);
+  _steward_main_view_class_share_actions_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);

@@ -73,6 +73,8 @@ typedef enum
 } StewardQueryChange;
 
 void              _steward_main_view_class_actions_init (GtkWidgetClass   *widget_class);
+void              _steward_main_view_class_group_actions_init (GtkWidgetClass *widget_class);
+void              _steward_main_view_class_share_actions_init (GtkWidgetClass *widget_class);
 void              _steward_main_view_update_permissions (StewardMainView  *self);
 void              _steward_main_view_query_changed      (StewardMainView  *self,
                                                          StewardQueryChange change);
@@ -92,5 +94,12 @@ void              _steward_main_view_show_sync          (StewardMainView  *self,
                                                          StewardOperation *operation);
 void              _steward_main_view_fetch              (StewardMainView  *self,
                                                          gint64            datastore_id);
+
+/* The window the view is in: the parent of every dialog it opens. */
+static inline GtkWindow *
+_steward_main_view_get_window (StewardMainView *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
 
 G_END_DECLS
