@@ -140,12 +140,14 @@ _steward_expect_items (JsonNode  *root,
   return items;
 }
 
+/* Takes TASK's reference and ERROR. */
 static void
 complete_with_error (GTask  *task,
                      GError *error)
 {
-  g_task_return_error (task, error);
-  g_object_unref (task);
+  g_autoptr(GTask) owned = task;
+
+  g_task_return_error (owned, error);
 }
 
 static gboolean
@@ -154,11 +156,13 @@ is_expired (StewardClient *self)
   return self->token != NULL && self->token_expiry <= g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Parks the call until a new token arrives, if anyone will ask the user for one. */
+/* Parks the call until a new token arrives, if anyone will ask the user for one. Takes TASK's
+ * reference and ERROR. */
 static void
 handle_auth_failure (GTask  *task,
                      GError *error)
 {
+  g_autoptr(GTask) owned = task;
   StewardClient *self = g_task_get_source_object (task);
   gboolean handled = FALSE;
 
@@ -174,12 +178,13 @@ handle_auth_failure (GTask  *task,
 
   if (!self->reauthenticating)
     {
-      complete_with_error (task, error);
+      g_task_return_error (owned, error);
       return;
     }
 
-  g_debug ("Waiting for a new token before sending %s again", ((Call *) g_task_get_task_data (task))->path);
-  g_queue_push_tail (&self->waiting_for_token, task);
+  g_debug ("Waiting for a new token before sending %s again",
+           ((Call *) g_task_get_task_data (task))->path);
+  g_queue_push_tail (&self->waiting_for_token, g_steal_pointer (&owned));
   g_error_free (error);
 }
 
@@ -227,12 +232,12 @@ parse_in_thread (GTask        *task,
   g_task_return_pointer (task, result, call->result_free);
 }
 
-/* Servers that renamed trigger_catalog to trigger_sync refuse the old name with a 422 naming it. */
+/* Servers that renamed trigger_catalog to trigger_sync refuse the old name with a 422 naming it.
+ * Returns whether CALL's body was changed to the new name, to be sent once more. */
 static gboolean
-resend_with_trigger_sync (GTask  *task,
-                          GError *error)
+switch_to_trigger_sync (Call         *call,
+                        const GError *error)
 {
-  Call *call = g_task_get_task_data (task);
   JsonObject *body;
   gboolean trigger;
 
@@ -252,7 +257,6 @@ resend_with_trigger_sync (GTask  *task,
   call->compat_resent = TRUE;
 
   g_debug ("%s refused trigger_catalog; sending once more as trigger_sync", call->path);
-  send_call (task);
   return TRUE;
 }
 
@@ -261,7 +265,7 @@ send_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   Call *call = g_task_get_task_data (task);
   g_autoptr(StewardHttpResponse) response = NULL;
   GError *error = NULL;
@@ -269,7 +273,7 @@ send_cb (GObject      *object,
   response = steward_transport_send_finish (STEWARD_TRANSPORT (object), result, &error);
   if (response == NULL)
     {
-      complete_with_error (task, error);
+      g_task_return_error (task, error);
       return;
     }
 
@@ -278,13 +282,12 @@ send_cb (GObject      *object,
       if (call->parse == NULL && call->parse_bytes == NULL)
         {
           g_task_return_boolean (task, TRUE);
-          g_object_unref (task);
           return;
         }
 
       call->response_body = g_steal_pointer (&response->body);
+      /* The thread holds a reference of its own. */
       g_task_run_in_thread (task, parse_in_thread);
-      g_object_unref (task);
       return;
     }
 
@@ -292,22 +295,25 @@ send_cb (GObject      *object,
 
   if (response->status == 401 && !(call->flags & STEWARD_CALL_ANONYMOUS))
     {
-      handle_auth_failure (task, error);
+      handle_auth_failure (g_steal_pointer (&task), error);
       return;
     }
 
-  if (resend_with_trigger_sync (task, error))
+  if (switch_to_trigger_sync (call, error))
     {
       g_error_free (error);
+      send_call (g_steal_pointer (&task));
       return;
     }
 
-  complete_with_error (task, error);
+  g_task_return_error (task, error);
 }
 
+/* Takes TASK's reference. */
 static void
 send_call (GTask *task)
 {
+  g_autoptr(GTask) owned = task;
   StewardClient *self = g_task_get_source_object (task);
   Call *call = g_task_get_task_data (task);
   g_autofree char *uri = NULL;
@@ -315,15 +321,12 @@ send_call (GTask *task)
   gboolean anonymous = (call->flags & STEWARD_CALL_ANONYMOUS) != 0;
 
   if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
+    return;
 
   /* An expired token fails here, before anything is sent. */
   if (!anonymous && is_expired (self))
     {
-      handle_auth_failure (task, steward_api_error_new (STEWARD_API_ERROR_TOKEN_EXPIRED, 0,
+      handle_auth_failure (g_steal_pointer (&owned), steward_api_error_new (STEWARD_API_ERROR_TOKEN_EXPIRED, 0,
                                                         _("The API token has expired")));
       return;
     }
@@ -348,7 +351,7 @@ send_call (GTask *task)
                                 body,
                                 g_task_get_cancellable (task),
                                 send_cb,
-                                task);
+                                g_steal_pointer (&owned));
 }
 
 void

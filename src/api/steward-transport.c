@@ -191,17 +191,16 @@ retry_wait_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  GTask *task = user_data;
+  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
   if (!steward_timeout_finish (result, &error))
     {
       g_task_return_error (task, error);
-      g_object_unref (task);
       return;
     }
 
-  send_attempt (task);
+  send_attempt (g_steal_pointer (&task));
 }
 
 /* Waits with backoff, but gives up the wait at once when the caller cancels. The task's
@@ -228,11 +227,13 @@ too_large_error (void)
   return steward_api_error_new (STEWARD_API_ERROR_PARSE, 0, message);
 }
 
-/* The attempt failed on the way (no complete answer): cancelled, timed out, or the network. */
+/* The attempt failed on the way (no complete answer): cancelled, timed out, or the network.
+ * Takes TASK's reference and ERROR. */
 static void
 attempt_failed (GTask  *task,
                 GError *error)
 {
+  g_autoptr(GTask) owned_task = task;
   Request *request = g_task_get_task_data (task);
   g_autoptr(GError) owned = error;
   g_autoptr(GError) mapped = NULL;
@@ -245,7 +246,6 @@ attempt_failed (GTask  *task,
   if (g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !deadline_hit)
     {
       g_task_return_error (task, g_steal_pointer (&owned));
-      g_object_unref (task);
       return;
     }
 
@@ -260,18 +260,19 @@ attempt_failed (GTask  *task,
   if (may_retry && mapped->code == STEWARD_API_ERROR_NETWORK && !deadline_hit)
     {
       request->attempt++;
-      schedule_retry (task);
+      schedule_retry (g_steal_pointer (&owned_task));
       return;
     }
 
   g_task_return_error (task, g_steal_pointer (&mapped));
-  g_object_unref (task);
 }
 
-/* The whole answer is in: retry a transient failure, else hand the response over. */
+/* The whole answer is in: retry a transient failure, else hand the response over. Takes TASK's
+ * reference. */
 static void
 attempt_answered (GTask *task)
 {
+  g_autoptr(GTask) owned_task = task;
   StewardTransport *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   guint status = soup_message_get_status (request->message);
@@ -292,7 +293,8 @@ attempt_answered (GTask *task)
                                                     "Steward does not follow redirects. Check the "
                                                     "deployment’s address."), target);
 
-      attempt_failed (task, steward_api_error_new (STEWARD_API_ERROR_BAD_REQUEST, status, message));
+      attempt_failed (g_steal_pointer (&owned_task),
+                      steward_api_error_new (STEWARD_API_ERROR_BAD_REQUEST, status, message));
       return;
     }
 
@@ -301,8 +303,10 @@ attempt_answered (GTask *task)
   if (soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
       soup_message_headers_get_content_length (headers) > request->received->len)
     {
-      attempt_failed (task, steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
-                                                   _("The connection closed before the whole answer arrived")));
+      attempt_failed (g_steal_pointer (&owned_task),
+                      steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
+                                             _("The connection closed before the whole "
+                                               "answer arrived")));
       return;
     }
 
@@ -310,7 +314,7 @@ attempt_answered (GTask *task)
     {
       end_attempt (task, request);
       request->attempt++;
-      schedule_retry (task);
+      schedule_retry (g_steal_pointer (&owned_task));
       return;
     }
 
@@ -323,7 +327,6 @@ attempt_answered (GTask *task)
   response->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->received));
   end_attempt (task, request);
   g_task_return_pointer (task, response, (GDestroyNotify) steward_http_response_free);
-  g_object_unref (task);
 }
 
 static void read_more (GTask *task);
@@ -419,18 +422,17 @@ caller_cancelled_cb (GCancellable *caller,
   g_cancellable_cancel (attempt);
 }
 
+/* Takes TASK's reference; the attempt holds it until its answer is read. */
 static void
 send_attempt (GTask *task)
 {
+  g_autoptr(GTask) owned = task;
   StewardTransport *self = g_task_get_source_object (task);
   Request *request = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
 
   if (g_task_return_error_if_cancelled (task))
-    {
-      g_object_unref (task);
-      return;
-    }
+    return;
 
   g_clear_object (&request->message);
   request->message = soup_message_new (steward_http_method_to_string (request->method), request->uri);
@@ -438,7 +440,6 @@ send_attempt (GTask *task)
     {
       g_task_return_error (task, steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
                                                         _("The server address is not a valid URL")));
-      g_object_unref (task);
       return;
     }
 
@@ -478,7 +479,7 @@ send_attempt (GTask *task)
   request->started_us = g_get_monotonic_time ();
   self->request_count++;
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                           request->attempt_cancellable, send_cb, task);
+                           request->attempt_cancellable, send_cb, g_steal_pointer (&owned));
 }
 
 static void
