@@ -66,6 +66,18 @@ steward_test_wait_result (GAsyncResult **result)
     g_error ("The call did not finish within 30 seconds");
 }
 
+/* Tests find widgets by their English labels and compare the messages they show, so they run in
+ * the untranslated UI whatever the developer's language. gtk_test_init() pins the locale itself
+ * (en_US.UTF-8, else C), but gettext honours LANGUAGE for any locale other than C, and a steward
+ * catalog installed system-wide would then translate the UI under test. test-translation sets
+ * its own language after this has run. */
+__attribute__((constructor)) static void
+pin_untranslated_ui (void)
+{
+  g_unsetenv ("LANGUAGE");
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+}
+
 #ifdef __SANITIZE_ADDRESS__
 #include <link.h>
 #include <string.h>

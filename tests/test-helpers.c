@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "steward-api.h"
+#include "steward-test-async.h"
 
 static void
 test_group_icons_table (void)
@@ -157,16 +158,6 @@ count_connection_cb (GSocketService     *service,
 }
 
 static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_client_expired_token_fails_before_sending (void)
 {
   g_autofree char *expired = make_jwt ("{\"exp\":1000}");
@@ -191,9 +182,8 @@ test_client_expired_token_fails_before_sending (void)
   steward_client_set_token (client, expired);
   g_assert_cmpint (steward_client_get_token_expiry (client), ==, 1000);
 
-  steward_client_get_current_user_async (client, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
 
   user = steward_client_get_current_user_finish (client, result, &error);
   g_assert_null (user);
