@@ -269,7 +269,7 @@ steward_connector_field_init (StewardConnectorField *self)
 {
 }
 
-/* One entry of the built-in table (src/ui/connectors.json):
+/* One entry of the built-in table (src/api/connectors.json):
  * {"name", "label", "kind", "target": "top"|"parameters", "required", "secret", "placeholder",
  *  "default", "choices": [value | {"value", "label"}], "min", "max"}.
  * With @translate, labels are looked up in the message catalogue: the table is Steward's own. */

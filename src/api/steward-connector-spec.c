@@ -8,6 +8,7 @@
 #include "steward-api-error.h"
 #include "steward-connection.h"
 #include "steward-connector-spec.h"
+#include "steward-api-resources.h"
 #include "steward-connector-spec-private.h"
 #include "steward-json.h"
 
@@ -461,7 +462,8 @@ steward_connector_spec_list_load_builtin (GError **error)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  bytes = g_resources_lookup_data (STEWARD_CONNECTOR_TABLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  bytes = g_resource_lookup_data (steward_api_get_resource (), STEWARD_CONNECTOR_TABLE_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
 

@@ -19,7 +19,7 @@ typedef enum
 #define STEWARD_CONNECTOR_GENERIC_JDBC "generic-jdbc"
 
 /* The resource holding Steward's own connector table. */
-#define STEWARD_CONNECTOR_TABLE_RESOURCE RESOURCE_PREFIX "/connectors.json"
+#define STEWARD_CONNECTOR_TABLE_RESOURCE RESOURCE_PREFIX "/api/connectors.json"
 
 #define STEWARD_TYPE_CONNECTOR_SPEC (steward_connector_spec_get_type ())
 
