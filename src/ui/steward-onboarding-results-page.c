@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-onboarding-page.h"
+#include "steward-onboarding-target-row.h"
 #include "steward-onboarding-results-page.h"
 
 /* Step 6: Create was pressed, so the plan is sent in one bulk request; then every schema's
@@ -110,161 +111,6 @@ update_summary (StewardOnboardingResultsPage *self)
                                  !creating && unknown > 0);
 }
 
-/* Rows */
-
-static void
-update_row (GtkListItem *item)
-{
-  StewardOnboardingTarget *target = gtk_list_item_get_item (item);
-  GtkImage *icon = g_object_get_data (G_OBJECT (item), "icon");
-  GtkSpinner *spinner = g_object_get_data (G_OBJECT (item), "spinner");
-  GtkLabel *name = g_object_get_data (G_OBJECT (item), "name");
-  GtkLabel *message = g_object_get_data (G_OBJECT (item), "message");
-  GtkWidget *go = g_object_get_data (G_OBJECT (item), "go");
-  StewardTargetOutcome outcome;
-  const char *icon_name = NULL;
-  const char *style = NULL;
-  const char *state = NULL;
-  const char *text;
-
-  if (target == NULL)
-    return;
-
-  outcome = steward_onboarding_target_get_outcome (target);
-  text = steward_onboarding_target_get_outcome_message (target);
-  switch (outcome)
-    {
-    case STEWARD_TARGET_OUTCOME_CREATED:
-      icon_name = "object-select-symbolic";
-      style = "success";
-      state = _("Created");
-      break;
-    case STEWARD_TARGET_OUTCOME_FAILED:
-      icon_name = "dialog-error-symbolic";
-      style = "error";
-      state = _("Not created");
-      break;
-    case STEWARD_TARGET_OUTCOME_UNKNOWN:
-      icon_name = "dialog-warning-symbolic";
-      style = "warning";
-      state = _("Not confirmed");
-      break;
-    case STEWARD_TARGET_OUTCOME_SENDING:
-      state = _("Being created");
-      break;
-    case STEWARD_TARGET_OUTCOME_NONE:
-    default:
-      icon_name = "content-loading-symbolic";
-      style = "dim-label";
-      state = _("Not sent");
-      break;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (spinner), outcome == STEWARD_TARGET_OUTCOME_SENDING);
-  gtk_spinner_set_spinning (spinner, outcome == STEWARD_TARGET_OUTCOME_SENDING);
-  gtk_widget_set_visible (GTK_WIDGET (icon), icon_name != NULL);
-  if (icon_name != NULL)
-    gtk_image_set_from_icon_name (icon, icon_name);
-  gtk_widget_set_css_classes (GTK_WIDGET (icon), style != NULL ? (const char *[]) { style, NULL }
-                                                               : (const char *[]) { NULL });
-  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), state);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
-
-  gtk_label_set_label (name, outcome == STEWARD_TARGET_OUTCOME_CREATED &&
-                             steward_onboarding_target_get_datastore_name (target) != NULL
-                             ? steward_onboarding_target_get_datastore_name (target)
-                             : steward_onboarding_target_get_planned_name (target));
-  gtk_label_set_label (message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (message), text != NULL);
-  gtk_widget_set_visible (go, outcome == STEWARD_TARGET_OUTCOME_CREATED);
-  gtk_list_item_set_activatable (item, outcome == STEWARD_TARGET_OUTCOME_CREATED);
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *source = gtk_label_new (NULL);
-  GtkWidget *message = gtk_label_new (NULL);
-  GtkWidget *go = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_START);
-  gtk_widget_set_valign (go, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Being created"), -1);
-  gtk_widget_set_tooltip_text (go, _("Show in the main window"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (go), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show in the main window"), -1);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (source), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (source, "dim-label");
-  gtk_widget_add_css_class (source, "caption");
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (message, "caption");
-  gtk_widget_add_css_class (message, "error");
-  gtk_widget_set_hexpand (labels, TRUE);
-
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), source);
-  gtk_box_append (GTK_BOX (labels), message);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), spinner);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), go);
-
-  g_object_set_data (G_OBJECT (item), "icon", icon);
-  g_object_set_data (G_OBJECT (item), "spinner", spinner);
-  g_object_set_data (G_OBJECT (item), "name", name);
-  g_object_set_data (G_OBJECT (item), "source", source);
-  g_object_set_data (G_OBJECT (item), "message", message);
-  g_object_set_data (G_OBJECT (item), "go", go);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  StewardOnboardingTarget *target = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "source"),
-                       steward_onboarding_target_get_name (target));
-  g_signal_connect_object (target, "notify::outcome", G_CALLBACK (update_row), item,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (target, "notify::outcome-message", G_CALLBACK (update_row), item,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (target, "notify::datastore-name", G_CALLBACK (update_row), item,
-                           G_CONNECT_SWAPPED);
-  update_row (item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  StewardOnboardingTarget *target = gtk_list_item_get_item (item);
-
-  if (target != NULL)
-    g_signal_handlers_disconnect_by_data (target, item);
-}
-
 /* Callbacks and actions */
 
 static void
@@ -332,7 +178,7 @@ static void
 steward_onboarding_results_page_constructed (GObject *object)
 {
   StewardOnboardingResultsPage *self = STEWARD_ONBOARDING_RESULTS_PAGE (object);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
   static const char * const counts[] = {
     "notify::creating", "notify::n-created", "notify::n-create-failed", "notify::n-unknown",
@@ -342,9 +188,7 @@ steward_onboarding_results_page_constructed (GObject *object)
   G_OBJECT_CLASS (steward_onboarding_results_page_parent_class)->constructed (object);
 
   g_assert (STEWARD_IS_ONBOARDING (self->onboarding));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  factory = steward_onboarding_target_row_factory_new (TRUE);
   gtk_list_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (steward_onboarding_get_plan (self->onboarding)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-onboarding-page.h"
+#include "steward-onboarding-target-row.h"
 #include "steward-onboarding-validate-page.h"
 
 /* Step 4: the selected schemas are checked by the server, in batches of at most 50, each row
@@ -126,141 +127,6 @@ update_summary (StewardOnboardingValidatePage *self)
   steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
 }
 
-/* Rows */
-
-static void
-update_row (GtkListItem *item)
-{
-  StewardOnboardingTarget *target = gtk_list_item_get_item (item);
-  GtkImage *icon = g_object_get_data (G_OBJECT (item), "icon");
-  GtkSpinner *spinner = g_object_get_data (G_OBJECT (item), "spinner");
-  GtkLabel *message = g_object_get_data (G_OBJECT (item), "message");
-  StewardTargetCheck check;
-  const char *icon_name = NULL;
-  const char *style = NULL;
-  const char *state = NULL;
-  const char *text;
-
-  if (target == NULL)
-    return;
-
-  check = steward_onboarding_target_get_check (target);
-  text = steward_onboarding_target_get_check_message (target);
-  switch (check)
-    {
-    case STEWARD_TARGET_CHECK_RUNNING:
-      state = _("Being checked");
-      break;
-    case STEWARD_TARGET_CHECK_PASSED:
-      icon_name = "object-select-symbolic";
-      style = "success";
-      state = _("Passed");
-      break;
-    case STEWARD_TARGET_CHECK_FAILED:
-      icon_name = "dialog-error-symbolic";
-      style = "error";
-      state = _("Failed");
-      break;
-    case STEWARD_TARGET_CHECK_ERROR:
-      icon_name = "dialog-warning-symbolic";
-      style = "warning";
-      state = _("Not checked: the request failed");
-      break;
-    case STEWARD_TARGET_CHECK_NONE:
-    default:
-      icon_name = "content-loading-symbolic";
-      style = "dim-label";
-      state = _("Waiting");
-      break;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (spinner), check == STEWARD_TARGET_CHECK_RUNNING);
-  gtk_spinner_set_spinning (spinner, check == STEWARD_TARGET_CHECK_RUNNING);
-  gtk_widget_set_visible (GTK_WIDGET (icon), icon_name != NULL);
-  if (icon_name != NULL)
-    gtk_image_set_from_icon_name (icon, icon_name);
-  gtk_widget_set_css_classes (GTK_WIDGET (icon), style != NULL ? (const char *[]) { style, NULL }
-                                                               : (const char *[]) { NULL });
-  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), state);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, state, -1);
-
-  gtk_label_set_label (message, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (message), text != NULL);
-  if (check == STEWARD_TARGET_CHECK_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (message), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (message), "error");
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *message = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_set_valign (spinner, GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Being checked"), -1);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (message, "caption");
-  gtk_widget_set_hexpand (labels, TRUE);
-
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), message);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), spinner);
-  gtk_box_append (GTK_BOX (box), labels);
-
-  g_object_set_data (G_OBJECT (item), "icon", icon);
-  g_object_set_data (G_OBJECT (item), "spinner", spinner);
-  g_object_set_data (G_OBJECT (item), "name", name);
-  g_object_set_data (G_OBJECT (item), "message", message);
-  gtk_list_item_set_child (item, box);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  StewardOnboardingTarget *target = gtk_list_item_get_item (item);
-
-  gtk_label_set_label (g_object_get_data (G_OBJECT (item), "name"),
-                       steward_onboarding_target_get_name (target));
-  g_signal_connect_object (target, "notify::check", G_CALLBACK (update_row), item,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (target, "notify::check-message", G_CALLBACK (update_row), item,
-                           G_CONNECT_SWAPPED);
-  update_row (item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  StewardOnboardingTarget *target = gtk_list_item_get_item (item);
-
-  if (target != NULL)
-    g_signal_handlers_disconnect_by_data (target, item);
-}
-
 /* Callbacks */
 
 static void
@@ -339,7 +205,7 @@ static void
 steward_onboarding_validate_page_constructed (GObject *object)
 {
   StewardOnboardingValidatePage *self = STEWARD_ONBOARDING_VALIDATE_PAGE (object);
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
   static const char * const counts[] = {
     "notify::validating", "notify::n-checked", "notify::n-to-check", "notify::n-passed",
@@ -354,9 +220,7 @@ steward_onboarding_validate_page_constructed (GObject *object)
     gtk_filter_list_model_new (g_object_ref (steward_onboarding_get_targets (self->onboarding)),
                                               GTK_FILTER (g_object_ref (self->filter)));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  factory = steward_onboarding_target_row_factory_new (FALSE);
   gtk_list_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
