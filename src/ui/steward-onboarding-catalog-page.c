@@ -122,19 +122,10 @@ update_stack (StewardOnboardingCatalogPage *self)
 {
   GListModel *catalogs = steward_onboarding_get_catalogs (self->onboarding);
 
-  switch (steward_onboarding_get_catalogs_state (self->onboarding))
+  if (steward_onboarding_page_show_load (self->stack, self->error_label,
+                                         steward_onboarding_get_catalogs_state (self->onboarding),
+                                         steward_onboarding_get_catalogs_error (self->onboarding)))
     {
-    case STEWARD_LOAD_IDLE:
-    case STEWARD_LOAD_RUNNING:
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      break;
-    case STEWARD_LOAD_FAILED:
-      gtk_label_set_label (self->error_label,
-                           steward_onboarding_get_catalogs_error (self->onboarding));
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      break;
-    case STEWARD_LOAD_DONE:
-    default:
       /* One catalog only: nothing to choose. */
       if (g_list_model_get_n_items (catalogs) == 1 &&
           steward_onboarding_get_catalog (self->onboarding) == NULL)
@@ -147,7 +138,6 @@ update_stack (StewardOnboardingCatalogPage *self)
       gtk_stack_set_visible_child_name (self->stack,
                                         g_list_model_get_n_items (catalogs) > 0 ? "list" : "empty");
       update_checks (self);
-      break;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "catalog-page.refresh",

@@ -97,21 +97,10 @@ update_list_page (StewardOnboardingConnectionPage *self)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  switch (steward_onboarding_get_connections_state (self->onboarding))
-    {
-    case STEWARD_LOAD_IDLE:
-    case STEWARD_LOAD_RUNNING:
-      gtk_stack_set_visible_child_name (self->list_stack, "loading");
-      return;
-    case STEWARD_LOAD_FAILED:
-      gtk_label_set_label (self->error_label,
-                           steward_onboarding_get_connections_error (self->onboarding));
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-      return;
-    case STEWARD_LOAD_DONE:
-    default:
-      break;
-    }
+  if (!steward_onboarding_page_show_load (self->list_stack, self->error_label,
+                                          steward_onboarding_get_connections_state (self->onboarding),
+                                          steward_onboarding_get_connections_error (self->onboarding)))
+    return;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     {

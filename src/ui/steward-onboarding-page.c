@@ -104,3 +104,31 @@ steward_onboarding_page_notify_can_go_next (StewardOnboardingPage *self)
 
   g_object_notify (G_OBJECT (self), "can-go-next");
 }
+
+/* Shows a discovery's progress in STACK, whose pages are "loading" and "error" (ERROR_LABEL
+ * says what failed, with a Retry of the page's own) besides what the page shows once it is done.
+ * Returns: whether the discovery is done, for the caller to show its "list" or "empty" page. */
+gboolean
+steward_onboarding_page_show_load (GtkStack         *stack,
+                                   GtkLabel         *error_label,
+                                   StewardLoadState  state,
+                                   const char       *error)
+{
+  g_return_val_if_fail (GTK_IS_STACK (stack), FALSE);
+  g_return_val_if_fail (GTK_IS_LABEL (error_label), FALSE);
+
+  switch (state)
+    {
+    case STEWARD_LOAD_IDLE:
+    case STEWARD_LOAD_RUNNING:
+      gtk_stack_set_visible_child_name (stack, "loading");
+      return FALSE;
+    case STEWARD_LOAD_FAILED:
+      gtk_label_set_label (error_label, error != NULL ? error : "");
+      gtk_stack_set_visible_child_name (stack, "error");
+      return FALSE;
+    case STEWARD_LOAD_DONE:
+    default:
+      return TRUE;
+    }
+}

@@ -42,4 +42,9 @@ gboolean           steward_onboarding_page_apply           (StewardOnboardingPag
 const char        *steward_onboarding_page_get_next_label  (StewardOnboardingPage *self);
 void               steward_onboarding_page_notify_can_go_next (StewardOnboardingPage *self);
 
+gboolean           steward_onboarding_page_show_load       (GtkStack              *stack,
+                                                            GtkLabel              *error_label,
+                                                            StewardLoadState       state,
+                                                            const char            *error);
+
 G_END_DECLS

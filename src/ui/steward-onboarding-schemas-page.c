@@ -91,30 +91,18 @@ update_stack (StewardOnboardingSchemasPage *self)
     intro = g_strdup (_("The connection’s schemas. Each one selected becomes a datastore."));
   gtk_label_set_label (self->intro_label, intro);
 
-  switch (steward_onboarding_get_targets_state (self->onboarding))
+  if (steward_onboarding_page_show_load (self->stack, self->error_label,
+                                         steward_onboarding_get_targets_state (self->onboarding),
+                                         steward_onboarding_get_targets_error (self->onboarding)))
     {
-    case STEWARD_LOAD_IDLE:
-    case STEWARD_LOAD_RUNNING:
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      break;
-    case STEWARD_LOAD_FAILED:
-      gtk_label_set_label (self->error_label,
-                           steward_onboarding_get_targets_error (self->onboarding));
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      break;
-    case STEWARD_LOAD_DONE:
-    default:
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
-        gtk_stack_set_visible_child_name (self->stack, "list");
-      else
-        {
-          gtk_label_set_label (self->empty_label,
-                               self->needle != NULL
-                               ? _("No schema matches the search.")
-                               : _("The catalog has no schemas the connection can see."));
-          gtk_stack_set_visible_child_name (self->stack, "empty");
-        }
-      break;
+      gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0;
+
+      if (!any)
+        gtk_label_set_label (self->empty_label,
+                             self->needle != NULL
+                             ? _("No schema matches the search.")
+                             : _("The catalog has no schemas the connection can see."));
+      gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
     }
 
   update_count (self);
