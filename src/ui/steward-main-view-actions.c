@@ -109,6 +109,9 @@ _steward_main_view_update_permissions (StewardMainView *self)
     StewardAction  needs;
   } gated[] = {
     { "view.favorite-selection", STEWARD_ACTION_FAVORITE },
+    { "view.new-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.edit-group", STEWARD_ACTION_MANAGE_GROUPS },
+    { "view.delete-group", STEWARD_ACTION_MANAGE_GROUPS },
     { "view.delete", STEWARD_ACTION_DELETE_DATASTORE },
     { "view.delete-selection", STEWARD_ACTION_DELETE_DATASTORE },
     { "view.new-datastore", STEWARD_ACTION_CREATE_DATASTORE },
