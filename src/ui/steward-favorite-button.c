@@ -11,16 +11,27 @@
  *
  * Every row of the list has one, and rows are bound by the hundred while scrolling or sorting:
  * the tooltip is therefore given when asked for (::query-tooltip), since setting a tooltip's
- * text makes GTK 4.8 ask the X server where the pointer is, a round trip per row. */
+ * text makes GTK 4.8 ask the X server where the pointer is, a round trip per row.
+ *
+ * It follows its `datastore` property (bound from the details' own, set by a table cell) through
+ * a signal group on notify::favorite alone: a sync's metrics do not touch it. */
 struct _StewardFavoriteButton
 {
   GtkButton         parent_instance;
 
   StewardDatastore *datastore;
-  gulong            notify_id;
+  GSignalGroup     *datastore_signals;   /* follow the datastore's favorite */
 };
 
 G_DEFINE_FINAL_TYPE (StewardFavoriteButton, steward_favorite_button, GTK_TYPE_BUTTON)
+
+enum {
+  PROP_0,
+  PROP_DATASTORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update (StewardFavoriteButton *self)
@@ -65,9 +76,48 @@ favorite_notify_cb (StewardFavoriteButton *self)
 static void
 steward_favorite_button_dispose (GObject *object)
 {
-  steward_favorite_button_set_datastore (STEWARD_FAVORITE_BUTTON (object), NULL);
+  StewardFavoriteButton *self = STEWARD_FAVORITE_BUTTON (object);
+
+  g_clear_object (&self->datastore_signals);
+  g_clear_object (&self->datastore);
 
   G_OBJECT_CLASS (steward_favorite_button_parent_class)->dispose (object);
+}
+
+static void
+steward_favorite_button_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  StewardFavoriteButton *self = STEWARD_FAVORITE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASTORE:
+      g_value_set_object (value, self->datastore);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_favorite_button_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  StewardFavoriteButton *self = STEWARD_FAVORITE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASTORE:
+      steward_favorite_button_set_datastore (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -76,6 +126,13 @@ steward_favorite_button_class_init (StewardFavoriteButtonClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = steward_favorite_button_dispose;
+  object_class->get_property = steward_favorite_button_get_property;
+  object_class->set_property = steward_favorite_button_set_property;
+
+  properties[PROP_DATASTORE] =
+    g_param_spec_object ("datastore", NULL, NULL, STEWARD_TYPE_DATASTORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -88,6 +145,10 @@ steward_favorite_button_init (StewardFavoriteButton *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "star");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  self->datastore_signals = g_signal_group_new (STEWARD_TYPE_DATASTORE);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::favorite",
+                                  G_CALLBACK (favorite_notify_cb), self);
   update (self);
 }
 
@@ -102,15 +163,21 @@ steward_favorite_button_set_datastore (StewardFavoriteButton *self,
                                        StewardDatastore      *datastore)
 {
   g_return_if_fail (STEWARD_IS_FAVORITE_BUTTON (self));
+  g_return_if_fail (datastore == NULL || STEWARD_IS_DATASTORE (datastore));
 
-  if (self->datastore == datastore)
+  if (!g_set_object (&self->datastore, datastore))
     return;
 
-  if (self->datastore != NULL)
-    g_clear_signal_handler (&self->notify_id, self->datastore);
-  g_set_object (&self->datastore, datastore);
-  if (datastore != NULL)
-    self->notify_id = g_signal_connect_swapped (datastore, "notify::favorite",
-                                                G_CALLBACK (favorite_notify_cb), self);
+  g_signal_group_set_target (self->datastore_signals, datastore);
   update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE]);
+}
+
+/* Returns: (transfer none) (nullable) */
+StewardDatastore *
+steward_favorite_button_get_datastore (StewardFavoriteButton *self)
+{
+  g_return_val_if_fail (STEWARD_IS_FAVORITE_BUTTON (self), NULL);
+
+  return self->datastore;
 }
