@@ -1320,6 +1320,59 @@ test_keyboard_context_menu (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* A sync's poll changes a datastore's metrics: the details rewrite the rows those make, and
+ * nothing else; their menus are the same objects as before. */
+static void
+test_details_follow_changed_properties (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  StewardDatastoreDetails *details;
+  StewardDatastore *datastore = listed (fixture, 42);
+  GtkWidget *more;
+  GtkWidget *change;
+  GtkWidget *name;
+  GMenuModel *more_menu;
+  GMenuModel *group_menu;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(StewardDatastore) polled = NULL;
+  g_autofree char *records = steward_format_count (987654);
+  guint name_writes = 0;
+
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  details = details_of (fixture);
+  g_assert_true (steward_datastore_details_get_datastore (details) == datastore);
+  more = steward_test_find_widget_by_tooltip (GTK_WIDGET (details), "More Actions");
+  change = steward_test_find_widget_by_tooltip (GTK_WIDGET (details), "Assign to a group or remove from its group");
+  name = steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_LABEL, steward_datastore_get_name (datastore));
+  g_assert_nonnull (more);
+  g_assert_nonnull (change);
+  g_assert_nonnull (name);
+  more_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more));
+  group_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (change));
+  g_assert_nonnull (more_menu);
+  g_assert_nonnull (group_menu);
+  g_signal_connect (name, "notify::label", G_CALLBACK (count_cb), &name_writes);
+
+  g_assert_true (json_parser_load_from_data (parser, "{\"id\": 42, \"metrics\": {\"records\": 987654}}", -1, NULL));
+  polled = steward_datastore_new_from_json (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_true (steward_datastore_update_from (datastore, polled));
+
+  assert_shows (fixture, records);
+  g_assert_cmpuint (name_writes, ==, 0);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)) == more_menu);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (change)) == group_menu);
+
+  g_signal_handlers_disconnect_by_func (name, count_cb, &name_writes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1345,6 +1398,7 @@ main (int   argc,
   ADD ("/main-view/edit-and-delete", test_edit_and_delete);
   ADD ("/main-view/details-follow-editor", test_details_follow_editor);
   ADD ("/main-view/details-follow-other-clients", test_details_follow_other_clients);
+  ADD ("/main-view/details-follow-changed-properties", test_details_follow_changed_properties);
   ADD ("/main-view/details-deleted-elsewhere", test_details_deleted_elsewhere);
   ADD ("/main-view/verify-deleted", test_verify_deleted);
   ADD ("/main-view/bulk-stays-on-its-deployment", test_bulk_stays_on_its_deployment);
