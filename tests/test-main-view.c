@@ -1350,8 +1350,10 @@ test_details_follow_changed_properties (Fixture       *fixture,
   details = details_of (fixture);
   g_assert_true (steward_datastore_details_get_datastore (details) == datastore);
   more = steward_test_find_widget_by_tooltip (GTK_WIDGET (details), "More Actions");
-  change = steward_test_find_widget_by_tooltip (GTK_WIDGET (details), "Assign to a group or remove from its group");
-  name = steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_LABEL, steward_datastore_get_name (datastore));
+  change = steward_test_find_widget_by_tooltip (GTK_WIDGET (details),
+                                                "Assign to a group or remove from its group");
+  name = steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_LABEL,
+                                   steward_datastore_get_name (datastore));
   g_assert_nonnull (more);
   g_assert_nonnull (change);
   g_assert_nonnull (name);
@@ -1361,7 +1363,9 @@ test_details_follow_changed_properties (Fixture       *fixture,
   g_assert_nonnull (group_menu);
   g_signal_connect (name, "notify::label", G_CALLBACK (count_cb), &name_writes);
 
-  g_assert_true (json_parser_load_from_data (parser, "{\"id\": 42, \"metrics\": {\"records\": 987654}}", -1, NULL));
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"id\": 42, \"metrics\": {\"records\": 987654}}",
+                                             -1, NULL));
   polled = steward_datastore_new_from_json (json_node_get_object (json_parser_get_root (parser)));
   g_assert_true (steward_datastore_update_from (datastore, polled));
 

@@ -123,11 +123,13 @@ format_folder_globbing (StewardDatastore *ds)
 static char *
 format_connection (StewardDatastore *ds)
 {
-  if (steward_datastore_get_connection_name (ds) != NULL)
-    return g_strdup_printf ("%s (#%" G_GINT64_FORMAT ")", steward_datastore_get_connection_name (ds),
-                            steward_datastore_get_connection_id (ds));
-  if (steward_datastore_get_connection_id (ds) > 0)
-    return g_strdup_printf ("#%" G_GINT64_FORMAT, steward_datastore_get_connection_id (ds));
+  const char *name = steward_datastore_get_connection_name (ds);
+  gint64 id = steward_datastore_get_connection_id (ds);
+
+  if (name != NULL)
+    return g_strdup_printf ("%s (#%" G_GINT64_FORMAT ")", name, id);
+  if (id > 0)
+    return g_strdup_printf ("#%" G_GINT64_FORMAT, id);
   return NULL;
 }
 
@@ -240,7 +242,8 @@ static const struct
   { SECTION_PLACEMENT, N_("Root Path"), format_root_path, { "root-path", "store-type" } },
   { SECTION_PLACEMENT, N_("Folder Globbing"), format_folder_globbing,
     { "folder-globbing-enabled", "store-type" } },
-  { SECTION_PLACEMENT, N_("Connection"), format_connection, { "connection-name", "connection-id" } },
+  { SECTION_PLACEMENT, N_("Connection"), format_connection,
+    { "connection-name", "connection-id" } },
   { SECTION_ORGANIZATION, N_("Teams"), format_teams, { "teams" } },
   { SECTION_ORGANIZATION, N_("Tags"), format_tags, { "tags" } },
   { SECTION_METRICS, N_("Containers"), format_containers, { "containers" } },
@@ -255,7 +258,8 @@ static const struct
     { "enrichment-source-record-limit" } },
   { SECTION_ENRICHMENT, N_("Remediation"), format_enrichment_strategy,
     { "enrichment-remediation-strategy" } },
-  { SECTION_ENRICHMENT, N_("Rollup Threshold"), format_rollup_threshold, { "high-count-rollup-threshold" } },
+  { SECTION_ENRICHMENT, N_("Rollup Threshold"), format_rollup_threshold,
+    { "high-count-rollup-threshold" } },
   { SECTION_HISTORY, N_("Created"), format_created, { "created" } },
   { SECTION_HISTORY, N_("Updated"), format_updated, { "updated" } },
   { SECTION_HISTORY, N_("ID"), format_id, { "id" } },
@@ -285,19 +289,25 @@ transform_kind (GBinding     *binding,
 {
   g_autoptr(GObject) source = g_binding_dup_source (binding);
   StewardDatastore *ds = STEWARD_DATASTORE (source);
+  const char *type;
 
   if (ds == NULL)
     return FALSE;
-  g_value_take_string (to, g_strdup_printf ("%s · %s",
-                                            steward_format_connector_type (steward_datastore_get_datastore_type (ds)),
-                                            steward_datastore_is_dfs (ds) ? _("File system") : _("Database")));
+  type = steward_format_connector_type (steward_datastore_get_datastore_type (ds));
+  g_value_take_string (to, g_strdup_printf ("%s · %s", type,
+                                            steward_datastore_is_dfs (ds) ? _("File system")
+                                                                          : _("Database")));
   return TRUE;
 }
 
-static void steward_datastore_details_get_property (GObject *object, guint prop_id, GValue *value,
-                                                    GParamSpec *pspec);
-static void steward_datastore_details_set_property (GObject *object, guint prop_id, const GValue *value,
-                                                    GParamSpec *pspec);
+static void steward_datastore_details_get_property (GObject      *object,
+                                                    guint         prop_id,
+                                                    GValue       *value,
+                                                    GParamSpec   *pspec);
+static void steward_datastore_details_set_property (GObject      *object,
+                                                    guint         prop_id,
+                                                    const GValue *value,
+                                                    GParamSpec   *pspec);
 
 /* The template's closure: the description takes no room when there is none. */
 static gboolean
@@ -375,7 +385,8 @@ update_connected (StewardDatastoreDetails *self)
 {
   gboolean connected = self->datastore != NULL && steward_datastore_get_connected (self->datastore);
 
-  gtk_image_set_from_icon_name (self->connected_icon, connected ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_image_set_from_icon_name (self->connected_icon,
+                                connected ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   gtk_label_set_label (self->connected_label, connected ? _("Connected") : _("Not connected"));
   gtk_widget_remove_css_class (GTK_WIDGET (self->connected_label), connected ? "error" : "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->connected_label), connected ? "success" : "error");
@@ -384,12 +395,16 @@ update_connected (StewardDatastoreDetails *self)
 static void
 update_group (StewardDatastoreDetails *self)
 {
-  StewardDatastoreGroup *group = self->datastore != NULL ? steward_datastore_get_group (self->datastore) : NULL;
+  StewardDatastoreGroup *group = NULL;
 
+  if (self->datastore != NULL)
+    group = steward_datastore_get_group (self->datastore);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row),
-                                 group != NULL ? steward_datastore_group_get_name (group) : _("Not in a group"));
-  gtk_image_set_from_icon_name (self->group_icon, group != NULL ? steward_datastore_group_get_icon_name (group)
-                                                                : "folder-documents-symbolic");
+                                 group != NULL ? steward_datastore_group_get_name (group)
+                                               : _("Not in a group"));
+  gtk_image_set_from_icon_name (self->group_icon,
+                                group != NULL ? steward_datastore_group_get_icon_name (group)
+                                              : "folder-documents-symbolic");
 }
 
 /* Deleted, here or elsewhere: say so, and offer nothing more. */
@@ -524,7 +539,8 @@ build_rows (StewardDatastoreDetails *self)
                                    transform_nonempty, NULL, NULL, NULL);
       for (guint j = 0; j < G_N_ELEMENTS (fields[i].follows) && fields[i].follows[j] != NULL; j++)
         g_binding_group_bind_full (self->datastore_bindings, fields[i].follows[j], value, "label",
-                                   G_BINDING_SYNC_CREATE, transform_field, NULL, GUINT_TO_POINTER (i), NULL);
+                                   G_BINDING_SYNC_CREATE, transform_field, NULL,
+                                   GUINT_TO_POINTER (i), NULL);
     }
 }
 
@@ -615,8 +631,10 @@ steward_datastore_details_init (StewardDatastoreDetails *self)
   self->datastore_signals = g_signal_group_new (STEWARD_TYPE_DATASTORE);
   g_signal_group_connect_swapped (self->datastore_signals, "notify::connected",
                                   G_CALLBACK (update_connected), self);
-  g_signal_group_connect_swapped (self->datastore_signals, "notify::group", G_CALLBACK (update_group), self);
-  g_signal_group_connect_swapped (self->datastore_signals, "notify::deleted", G_CALLBACK (update_page), self);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::group",
+                                  G_CALLBACK (update_group), self);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::deleted",
+                                  G_CALLBACK (update_page), self);
   g_signal_group_connect_swapped (self->datastore_signals, "notify::enrichment-datastore-id",
                                   G_CALLBACK (update_enrichment_button), self);
   g_signal_group_connect_swapped (self->datastore_signals, "notify::enrichment-only",

@@ -19,7 +19,8 @@ static GMenuModel *
 copy_section (const char *section,
               gint64      datastore_id)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/steward-datastore-menus.ui");
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/steward-datastore-menus.ui");
   GMenuModel *declared = G_MENU_MODEL (gtk_builder_get_object (builder, section));
   g_autoptr(GMenuModel) items = NULL;
   GMenu *copy = g_menu_new ();
@@ -93,9 +94,9 @@ group_item_new (StewardDatastoreGroup *group)
 {
   GMenuItem *item = g_menu_item_new (steward_datastore_group_get_name (group), NULL);
   g_autoptr(GIcon) icon = g_themed_icon_new (steward_datastore_group_get_icon_name (group));
+  gint64 id = steward_datastore_group_get_id (group);
 
-  g_menu_item_set_action_and_target_value (item, "view.assign-selection",
-                                           g_variant_new_int64 (steward_datastore_group_get_id (group)));
+  g_menu_item_set_action_and_target_value (item, "view.assign-selection", g_variant_new_int64 (id));
   g_menu_item_set_icon (item, icon);
   return item;
 }

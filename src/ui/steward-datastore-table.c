@@ -113,10 +113,10 @@ build_single_menu (StewardDatastoreTable *self,
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) edit_section = g_menu_new ();
   gint64 id = steward_datastore_get_id (datastore);
+  gboolean favorite = steward_datastore_get_favorite (datastore);
   const char *const edit_items[][2] = {
     { N_("_Edit…"), "view.edit" },
-    { steward_datastore_get_favorite (datastore) ? N_("Remove from _Favorites") : N_("Add to _Favorites"),
-      "view.toggle-favorite" },
+    { favorite ? N_("Remove from _Favorites") : N_("Add to _Favorites"), "view.toggle-favorite" },
     { N_("E_nrichment…"), "view.enrichment" },
   };
 

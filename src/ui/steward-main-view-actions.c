@@ -354,8 +354,8 @@ assign_selection (StewardMainView *self,
 
   if (ids->len == 1)
     {
-      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new ("(xx)", g_array_index (ids, gint64, 0),
-                                                                      group_id));
+      gint64 id = g_array_index (ids, gint64, 0);
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new ("(xx)", id, group_id));
 
       assign_group_action (GTK_WIDGET (self), "view.assign-group", target);
     }
@@ -387,8 +387,10 @@ _steward_main_view_update_selection_actions (StewardMainView *self)
   g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
   StewardDatastore *selected = steward_datastore_table_get_selected (self->table);
 
+  gboolean grouped = selected != NULL && steward_datastore_get_group (selected) != NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.ungroup-selection",
-                                 ids->len > 1 || (selected != NULL && steward_datastore_get_group (selected) != NULL));
+                                 ids->len > 1 || grouped);
 }
 
 /* A drop of several rows on the sidebar: (group id, ids). */
@@ -1064,7 +1066,8 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.set-favorite", "(xb)", set_favorite_action);
   gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
   gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
-  gtk_widget_class_install_action (widget_class, "view.ungroup-selection", NULL, ungroup_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.ungroup-selection", NULL,
+                                   ungroup_selection_action);
   gtk_widget_class_install_action (widget_class, "view.assign-ids", "(xax)", assign_ids_action);
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
   gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
