@@ -317,19 +317,6 @@ is_nonempty (gpointer    instance,
   return text != NULL && *text != '\0';
 }
 
-/* A label with no text takes no room: its row, or itself, is hidden. */
-static gboolean
-transform_nonempty (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_boolean (to, text != NULL && *text != '\0');
-  return TRUE;
-}
-
 /* Enrichment datastores link to nothing; the others offer Link… or Configure…. */
 static void
 update_enrichment_button (StewardDatastoreDetails *self)
@@ -536,7 +523,7 @@ build_rows (StewardDatastoreDetails *self)
       g_ptr_array_add (self->value_labels, value);
 
       g_object_bind_property_full (value, "label", row, "visible", G_BINDING_SYNC_CREATE,
-                                   transform_nonempty, NULL, NULL, NULL);
+                                   steward_format_transform_nonempty, NULL, NULL, NULL);
       for (guint j = 0; j < G_N_ELEMENTS (fields[i].follows) && fields[i].follows[j] != NULL; j++)
         g_binding_group_bind_full (self->datastore_bindings, fields[i].follows[j], value, "label",
                                    G_BINDING_SYNC_CREATE, transform_field, NULL,
