@@ -22,7 +22,7 @@ struct _StewardDatastoreDetails
   GBindingGroup    *datastore_bindings;   /* a row per property, each following its own */
   GSignalGroup     *datastore_signals;    /* what a binding cannot express */
   StewardOperation *operation;
-  gulong            operation_notify_id;
+  GSignalGroup     *operation_signals;    /* its progress text is made of all of it */
   GMenuModel       *groups_menu;
   GPtrArray        *value_labels;   /* one per fields[] entry */
   char             *access_error;   /* why the server refused to show this datastore */
@@ -536,7 +536,8 @@ steward_datastore_details_dispose (GObject *object)
 {
   StewardDatastoreDetails *self = STEWARD_DATASTORE_DETAILS (object);
 
-  steward_datastore_details_set_operation (self, NULL);
+  g_clear_object (&self->operation_signals);
+  g_clear_object (&self->operation);
   g_clear_object (&self->datastore_bindings);
   g_clear_object (&self->datastore_signals);
   g_clear_object (&self->datastore);
@@ -626,6 +627,11 @@ steward_datastore_details_init (StewardDatastoreDetails *self)
                                   G_CALLBACK (update_enrichment_button), self);
   g_signal_group_connect_swapped (self->datastore_signals, "notify::enrichment-only",
                                   G_CALLBACK (update_enrichment_button), self);
+
+  /* A sync's progress line is made of every property of its operation. */
+  self->operation_signals = g_signal_group_new (STEWARD_TYPE_OPERATION);
+  g_signal_group_connect_swapped (self->operation_signals, "notify",
+                                  G_CALLBACK (operation_notify_cb), self);
 
   update_page (self);
 }
@@ -789,12 +795,8 @@ steward_datastore_details_set_operation (StewardDatastoreDetails *self,
   if (self->operation == operation)
     return;
 
-  if (self->operation != NULL)
-    g_clear_signal_handler (&self->operation_notify_id, self->operation);
   g_set_object (&self->operation, operation);
-  if (operation != NULL)
-    self->operation_notify_id = g_signal_connect_swapped (operation, "notify",
-                                                          G_CALLBACK (operation_notify_cb), self);
+  g_signal_group_set_target (self->operation_signals, operation);
 
   update_operation (self);
 }
