@@ -719,10 +719,50 @@ wait_until_closed (GType type)
   g_assert_true (steward_test_wait_until (toplevel_gone_cb, &wait, 10000));
 }
 
+#define CHANGE_GROUP_TOOLTIP "Assign to a group or remove from its group"
+
+static StewardDatastoreDetails *details_of (Fixture *fixture);
+
+/* The groups of the details' Change menu: the section the deployment's one groups menu is. */
+static GMenuModel *
+change_menu_groups (Fixture *fixture)
+{
+  GtkWidget *details = GTK_WIDGET (details_of (fixture));
+  GtkWidget *change = steward_test_find_widget_by_tooltip (details, CHANGE_GROUP_TOOLTIP);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (change));
+  g_autoptr(GMenuModel) groups = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+  /* Owned by the menu, which the button keeps. */
+  return groups;
+}
+
+static void
+assert_group_item (GMenuModel *groups,
+                   int         position,
+                   const char *name,
+                   gint64      id)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *action = NULL;
+  gint64 target = 0;
+
+  g_assert_true (g_menu_model_get_item_attribute (groups, position, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                  &label));
+  g_assert_true (g_menu_model_get_item_attribute (groups, position, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                  &action));
+  g_assert_true (g_menu_model_get_item_attribute (groups, position, G_MENU_ATTRIBUTE_TARGET, "x",
+                                                  &target));
+  g_assert_cmpstr (label, ==, name);
+  g_assert_cmpstr (action, ==, "view.assign-selection");
+  g_assert_cmpint (target, ==, id);
+}
+
 static void
 test_groups (Fixture       *fixture,
              gconstpointer  data)
 {
+  GMenuModel *menu_groups = change_menu_groups (fixture);
+  int n_menu_groups = g_menu_model_get_n_items (menu_groups);
   GtkWindow *editor;
   GtkWindow *dialog;
   StewardSidebarItem *item = NULL;
@@ -750,6 +790,10 @@ test_groups (Fixture       *fixture,
   g_assert_cmpint (id, >, 0);
   item = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id);
   g_assert_nonnull (item);
+  /* The groups menu is the same object, with the new group in its place. */
+  g_assert_true (change_menu_groups (fixture) == menu_groups);
+  g_assert_cmpint (g_menu_model_get_n_items (menu_groups), ==, n_menu_groups + 1);
+  assert_group_item (menu_groups, 1, "Bronze Tier", id);
 
   /* Renamed from its context menu's Edit Group: the sidebar follows. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit-group", "x", id);
@@ -761,6 +805,7 @@ test_groups (Fixture       *fixture,
   assert_shows (fixture, "Saved the group “Silver Tier”");
   g_assert_cmpstr (steward_sidebar_item_get_title (steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id)),
                    ==, "Silver Tier");
+  assert_group_item (menu_groups, 3, "Silver Tier", id);   /* after Mission Critical now */
 
   /* Deleting a group with a datastore in it: the datastore stays, ungrouped, here and there. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, id);
@@ -773,6 +818,7 @@ test_groups (Fixture       *fixture,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   assert_shows (fixture, "Deleted the group “Silver Tier”");
   g_assert_null (steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id));
+  g_assert_cmpint (g_menu_model_get_n_items (menu_groups), ==, n_menu_groups);
   g_assert_null (steward_datastore_get_group (listed (fixture, 42)));
   {
     GroupWait ungrouped = { fixture, 42, 0 };
@@ -1320,6 +1366,114 @@ test_keyboard_context_menu (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* A sync's poll changes a datastore's metrics: the details rewrite the rows those make, and
+ * nothing else; their menus are the same objects as before. */
+static void
+test_details_follow_changed_properties (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  StewardDatastoreDetails *details;
+  StewardDatastore *datastore = listed (fixture, 42);
+  GtkWidget *more;
+  GtkWidget *change;
+  GtkWidget *name;
+  GMenuModel *more_menu;
+  GMenuModel *group_menu;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(StewardDatastore) polled = NULL;
+  g_autofree char *records = steward_format_count (987654);
+  guint name_writes = 0;
+
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  details = details_of (fixture);
+  g_assert_true (steward_datastore_details_get_datastore (details) == datastore);
+  more = steward_test_find_widget_by_tooltip (GTK_WIDGET (details), "More Actions");
+  change = steward_test_find_widget_by_tooltip (GTK_WIDGET (details), CHANGE_GROUP_TOOLTIP);
+  name = steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_LABEL,
+                                   steward_datastore_get_name (datastore));
+  g_assert_nonnull (more);
+  g_assert_nonnull (change);
+  g_assert_nonnull (name);
+  more_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more));
+  group_menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (change));
+  g_assert_nonnull (more_menu);
+  g_assert_nonnull (group_menu);
+  g_signal_connect (name, "notify::label", G_CALLBACK (count_cb), &name_writes);
+
+  g_assert_true (json_parser_load_from_data (parser,
+                                             "{\"id\": 42, \"metrics\": {\"records\": 987654}}",
+                                             -1, NULL));
+  polled = steward_datastore_new_from_json (json_node_get_object (json_parser_get_root (parser)));
+  g_assert_true (steward_datastore_update_from (datastore, polled));
+
+  assert_shows (fixture, records);
+  g_assert_cmpuint (name_writes, ==, 0);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (more)) == more_menu);
+  g_assert_true (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (change)) == group_menu);
+
+  g_signal_handlers_disconnect_by_func (name, count_cb, &name_writes);
+}
+
+/* Whether the popover menu offers an item: the menu leaves out the widget of an item hidden
+ * while its action is disabled. */
+typedef struct
+{
+  GtkWidget  *popover;
+  const char *label;
+  gboolean    offered;
+} OfferWait;
+
+static gboolean
+offers_cb (gpointer user_data)
+{
+  OfferWait *wait = user_data;
+
+  GtkWidget *item = steward_test_find_widget (wait->popover, GTK_TYPE_LABEL, wait->label);
+
+  return (item != NULL) == wait->offered;
+}
+
+/* The groups menus act on the selection: one datastore is assigned alone, with its own toast,
+ * and Remove from Group is offered only while it is in a group. */
+static void
+test_assign_selection_single (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *details = GTK_WIDGET (details_of (fixture));
+  GtkWidget *change = steward_test_find_widget_by_tooltip (details, CHANGE_GROUP_TOOLTIP);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (change)));
+  GroupWait to_gold = { fixture, 42, 5 };
+  GroupWait ungrouped = { fixture, 42, 0 };
+  OfferWait offered = { popover, "_Remove from Group", TRUE };
+  OfferWait not_offered = { popover, "_Remove from Group", FALSE };
+  OfferWait gold = { popover, "Gold Tier", TRUE };
+
+  g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  g_assert_null (steward_datastore_get_group (listed (fixture, 42)));
+  g_assert_true (offers_cb (&gold));
+  g_assert_true (offers_cb (&not_offered));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-selection",
+                                             "x", (gint64) 5));
+  g_assert_true (steward_test_wait_until (server_group_cb, &to_gold, 10000));
+  assert_shows (fixture, "Moved “Production Sales” to “Gold Tier”");
+  g_assert_true (steward_test_wait_until (offers_cb, &offered, 10000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.ungroup-selection",
+                                             NULL));
+  g_assert_true (steward_test_wait_until (server_group_cb, &ungrouped, 10000));
+  assert_shows (fixture, "Removed “Production Sales” from “Gold Tier”");
+  g_assert_true (steward_test_wait_until (offers_cb, &not_offered, 10000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1336,6 +1490,7 @@ main (int   argc,
   ADD ("/main-view/favorite-refused", test_favorite_refused);
   ADD ("/main-view/assign-by-menu", test_assign_by_menu);
   ADD ("/main-view/assign-by-drag", test_assign_by_drag);
+  ADD ("/main-view/assign-selection-single", test_assign_selection_single);
   ADD ("/main-view/bulk", test_bulk);
   ADD ("/main-view/bulk-delete", test_bulk_delete);
   ADD ("/main-view/keyboard-context-menu", test_keyboard_context_menu);
@@ -1345,6 +1500,7 @@ main (int   argc,
   ADD ("/main-view/edit-and-delete", test_edit_and_delete);
   ADD ("/main-view/details-follow-editor", test_details_follow_editor);
   ADD ("/main-view/details-follow-other-clients", test_details_follow_other_clients);
+  ADD ("/main-view/details-follow-changed-properties", test_details_follow_changed_properties);
   ADD ("/main-view/details-deleted-elsewhere", test_details_deleted_elsewhere);
   ADD ("/main-view/verify-deleted", test_verify_deleted);
   ADD ("/main-view/bulk-stays-on-its-deployment", test_bulk_stays_on_its_deployment);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-datastore-details.h"
+#include "steward-datastore-menu.h"
 #include "steward-favorite-button.h"
 #include "steward-format.h"
 
@@ -18,10 +19,11 @@ struct _StewardDatastoreDetails
   AdwBin            parent_instance;
 
   StewardDatastore *datastore;
-  gulong            notify_id;
+  GBindingGroup    *datastore_bindings;   /* a row per property, each following its own */
+  GSignalGroup     *datastore_signals;    /* what a binding cannot express */
   StewardOperation *operation;
-  gulong            operation_notify_id;
-  GListModel       *groups;
+  GSignalGroup     *operation_signals;    /* its progress text is made of all of it */
+  GMenuModel       *groups_menu;
   GPtrArray        *value_labels;   /* one per fields[] entry */
   char             *access_error;   /* why the server refused to show this datastore */
 
@@ -59,6 +61,15 @@ struct _StewardDatastoreDetails
 
 G_DEFINE_FINAL_TYPE (StewardDatastoreDetails, steward_datastore_details, ADW_TYPE_BIN)
 
+enum {
+  PROP_0,
+  PROP_DATASTORE,
+  PROP_GROUPS_MENU,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef enum
 {
   SECTION_PLACEMENT,
@@ -67,81 +78,6 @@ typedef enum
   SECTION_ENRICHMENT,
   SECTION_HISTORY,
 } Section;
-
-typedef enum
-{
-  FIELD_DATABASE,
-  FIELD_SCHEMA,
-  FIELD_ROOT_PATH,
-  FIELD_FOLDER_GLOBBING,
-  FIELD_CONNECTION,
-  FIELD_TEAMS,
-  FIELD_TAGS,
-  FIELD_CONTAINERS,
-  FIELD_RECORDS,
-  FIELD_FIELDS_PROFILED,
-  FIELD_ACTIVE_CHECKS,
-  FIELD_ACTIVE_ANOMALIES,
-  FIELD_ENRICHMENT_DATASTORE,
-  FIELD_ENRICHMENT_PREFIX,
-  FIELD_ENRICHMENT_LIMIT,
-  FIELD_ENRICHMENT_STRATEGY,
-  FIELD_ROLLUP_THRESHOLD,
-  FIELD_CREATED,
-  FIELD_UPDATED,
-  FIELD_ID,
-  N_FIELDS
-} Field;
-
-static const struct
-{
-  Section     section;
-  const char *title;
-} fields[N_FIELDS] = {
-  [FIELD_DATABASE] = { SECTION_PLACEMENT, N_("Database") },
-  [FIELD_SCHEMA] = { SECTION_PLACEMENT, N_("Schema") },
-  [FIELD_ROOT_PATH] = { SECTION_PLACEMENT, N_("Root Path") },
-  [FIELD_FOLDER_GLOBBING] = { SECTION_PLACEMENT, N_("Folder Globbing") },
-  [FIELD_CONNECTION] = { SECTION_PLACEMENT, N_("Connection") },
-  [FIELD_TEAMS] = { SECTION_ORGANIZATION, N_("Teams") },
-  [FIELD_TAGS] = { SECTION_ORGANIZATION, N_("Tags") },
-  [FIELD_CONTAINERS] = { SECTION_METRICS, N_("Containers") },
-  [FIELD_RECORDS] = { SECTION_METRICS, N_("Records") },
-  [FIELD_FIELDS_PROFILED] = { SECTION_METRICS, N_("Fields Profiled") },
-  [FIELD_ACTIVE_CHECKS] = { SECTION_METRICS, N_("Active Checks") },
-  [FIELD_ACTIVE_ANOMALIES] = { SECTION_METRICS, N_("Active Anomalies") },
-  [FIELD_ENRICHMENT_DATASTORE] = { SECTION_ENRICHMENT, N_("Enrichment Datastore") },
-  [FIELD_ENRICHMENT_PREFIX] = { SECTION_ENRICHMENT, N_("Table Prefix") },
-  [FIELD_ENRICHMENT_LIMIT] = { SECTION_ENRICHMENT, N_("Source Records per Anomaly") },
-  [FIELD_ENRICHMENT_STRATEGY] = { SECTION_ENRICHMENT, N_("Remediation") },
-  [FIELD_ROLLUP_THRESHOLD] = { SECTION_ENRICHMENT, N_("Rollup Threshold") },
-  [FIELD_CREATED] = { SECTION_HISTORY, N_("Created") },
-  [FIELD_UPDATED] = { SECTION_HISTORY, N_("Updated") },
-  [FIELD_ID] = { SECTION_HISTORY, N_("ID") },
-};
-
-static void
-set_field (StewardDatastoreDetails *self,
-           Field                    field,
-           const char              *value)
-{
-  GtkLabel *label = g_ptr_array_index (self->value_labels, field);
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (label), ADW_TYPE_ACTION_ROW);
-  gboolean shown = value != NULL && *value != '\0';
-
-  gtk_label_set_label (label, shown ? value : "");
-  gtk_widget_set_visible (row, shown);
-}
-
-static void
-set_field_count (StewardDatastoreDetails *self,
-                 Field                    field,
-                 gint64                   value)
-{
-  g_autofree char *text = steward_format_count (value);
-
-  set_field (self, field, text);
-}
 
 static const char *
 strategy_label (const char *strategy)
@@ -155,75 +91,233 @@ strategy_label (const char *strategy)
   return strategy;
 }
 
-static GMenuModel *
-build_group_menu (StewardDatastoreDetails *self)
+/* Each row's text, from the whole datastore: NULL or "" hides the row. */
+typedef char *(*FormatFunc) (StewardDatastore *ds);
+
+static char *
+format_database (StewardDatastore *ds)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) groups_section = g_menu_new ();
-  gint64 id = steward_datastore_get_id (self->datastore);
-  guint n = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (self->groups, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (steward_datastore_group_get_name (group), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "view.assign-group",
-                                               g_variant_new ("(xx)", id, steward_datastore_group_get_id (group)));
-      g_menu_append_item (groups_section, item);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (groups_section));
-
-  if (steward_datastore_get_group (self->datastore) != NULL)
-    {
-      g_autoptr(GMenu) remove_section = g_menu_new ();
-      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Remove from Group"), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "view.assign-group",
-                                               g_variant_new ("(xx)", id, (gint64) 0));
-      g_menu_append_item (remove_section, item);
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (remove_section));
-    }
-
-  return G_MENU_MODEL (menu);
+  return steward_datastore_is_dfs (ds) ? NULL : g_strdup (steward_datastore_get_database (ds));
 }
 
-static GMenuModel *
-build_more_menu (gint64 id)
+static char *
+format_schema (StewardDatastore *ds)
 {
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) copy_section = g_menu_new ();
-  g_autoptr(GMenu) delete_section = g_menu_new ();
-  g_autoptr(GMenuItem) open_link = g_menu_item_new (_("Open in _Browser"), NULL);
-  g_autoptr(GMenuItem) copy_link = g_menu_item_new (_("Copy _Link"), NULL);
-  g_autoptr(GMenuItem) copy_id = g_menu_item_new (_("Copy _ID"), NULL);
-  g_autoptr(GMenuItem) copy_name = g_menu_item_new (_("Copy _Name"), NULL);
-  g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete…"), NULL);
-  g_autoptr(GMenuItem) enrichment = g_menu_item_new (_("E_nrichment…"), NULL);
-  g_autoptr(GMenu) enrichment_section = g_menu_new ();
-
-  g_menu_item_set_action_and_target_value (open_link, "view.open-in-browser",
-                                           g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (copy_link, "view.copy-link", g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (copy_id, "view.copy-id", g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (copy_name, "view.copy-name", g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (delete, "view.delete", g_variant_new_int64 (id));
-  g_menu_item_set_action_and_target_value (enrichment, "view.enrichment", g_variant_new_int64 (id));
-  g_menu_append_item (enrichment_section, enrichment);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (enrichment_section));
-  g_menu_append_item (copy_section, open_link);
-  g_menu_append_item (copy_section, copy_link);
-  g_menu_append_item (copy_section, copy_id);
-  g_menu_append_item (copy_section, copy_name);
-  g_menu_append_item (delete_section, delete);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
-
-  return G_MENU_MODEL (menu);
+  return steward_datastore_is_dfs (ds) ? NULL : g_strdup (steward_datastore_get_schema (ds));
 }
 
-/* Link… when nothing is linked, Configure… when something is; an enrichment datastore itself
- * links to nothing. */
+static char *
+format_root_path (StewardDatastore *ds)
+{
+  return steward_datastore_is_dfs (ds) ? g_strdup (steward_datastore_get_root_path (ds)) : NULL;
+}
+
+static char *
+format_folder_globbing (StewardDatastore *ds)
+{
+  if (!steward_datastore_is_dfs (ds))
+    return NULL;
+  return g_strdup (steward_datastore_get_folder_globbing_enabled (ds) ? _("On") : _("Off"));
+}
+
+static char *
+format_connection (StewardDatastore *ds)
+{
+  const char *name = steward_datastore_get_connection_name (ds);
+  gint64 id = steward_datastore_get_connection_id (ds);
+
+  if (name != NULL)
+    return g_strdup_printf ("%s (#%" G_GINT64_FORMAT ")", name, id);
+  if (id > 0)
+    return g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+  return NULL;
+}
+
+static char *
+format_list_or_none (const char * const *list)
+{
+  char *text = steward_format_list (list);
+
+  if (*text != '\0')
+    return text;
+  g_free (text);
+  return g_strdup (_("None"));
+}
+
+static char *
+format_teams (StewardDatastore *ds)
+{
+  return format_list_or_none ((const char * const *) steward_datastore_get_teams (ds));
+}
+
+static char *
+format_tags (StewardDatastore *ds)
+{
+  return format_list_or_none ((const char * const *) steward_datastore_get_tags (ds));
+}
+
+#define FORMAT_COUNT(name) \
+  static char *format_##name (StewardDatastore *ds) \
+  { \
+    return steward_format_count (steward_datastore_get_##name (ds)); \
+  }
+
+FORMAT_COUNT (containers)
+FORMAT_COUNT (records)
+FORMAT_COUNT (fields_profiled)
+FORMAT_COUNT (active_checks)
+FORMAT_COUNT (active_anomalies)
+
+#undef FORMAT_COUNT
+
+static char *
+format_enrichment_datastore (StewardDatastore *ds)
+{
+  if (steward_datastore_get_enrichment_datastore_id (ds) > 0)
+    return g_strdup (steward_datastore_get_enrichment_datastore_name (ds));
+  return g_strdup (steward_datastore_get_enrichment_only (ds) ? _("This is an enrichment datastore")
+                                                              : _("Not linked"));
+}
+
+static char *
+format_enrichment_prefix (StewardDatastore *ds)
+{
+  return g_strdup (steward_datastore_get_enrichment_prefix (ds));
+}
+
+/* Older servers leave the limits out: no row rather than a made-up 0. */
+static char *
+format_enrichment_limit (StewardDatastore *ds)
+{
+  if (!steward_datastore_has_field (ds, "enrichment-source-record-limit"))
+    return NULL;
+  return steward_format_count (steward_datastore_get_enrichment_source_record_limit (ds));
+}
+
+static char *
+format_enrichment_strategy (StewardDatastore *ds)
+{
+  return g_strdup (strategy_label (steward_datastore_get_enrichment_remediation_strategy (ds)));
+}
+
+static char *
+format_rollup_threshold (StewardDatastore *ds)
+{
+  if (!steward_datastore_has_field (ds, "high-count-rollup-threshold"))
+    return NULL;
+  return steward_format_count (steward_datastore_get_high_count_rollup_threshold (ds));
+}
+
+static char *
+format_created (StewardDatastore *ds)
+{
+  return steward_format_date_time (steward_datastore_get_created (ds));
+}
+
+static char *
+format_updated (StewardDatastore *ds)
+{
+  if (steward_datastore_get_updated (ds) == NULL)
+    return NULL;
+  return steward_format_date_time (steward_datastore_get_updated (ds));
+}
+
+static char *
+format_id (StewardDatastore *ds)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, steward_datastore_get_id (ds));
+}
+
+/* A row follows each property its text is made of, and only those: a sync poll that changes
+ * the record count rewrites the Records row alone. */
+static const struct
+{
+  Section     section;
+  const char *title;
+  FormatFunc  format;
+  const char *follows[3];
+} fields[] = {
+  { SECTION_PLACEMENT, N_("Database"), format_database, { "database", "store-type" } },
+  { SECTION_PLACEMENT, N_("Schema"), format_schema, { "schema", "store-type" } },
+  { SECTION_PLACEMENT, N_("Root Path"), format_root_path, { "root-path", "store-type" } },
+  { SECTION_PLACEMENT, N_("Folder Globbing"), format_folder_globbing,
+    { "folder-globbing-enabled", "store-type" } },
+  { SECTION_PLACEMENT, N_("Connection"), format_connection,
+    { "connection-name", "connection-id" } },
+  { SECTION_ORGANIZATION, N_("Teams"), format_teams, { "teams" } },
+  { SECTION_ORGANIZATION, N_("Tags"), format_tags, { "tags" } },
+  { SECTION_METRICS, N_("Containers"), format_containers, { "containers" } },
+  { SECTION_METRICS, N_("Records"), format_records, { "records" } },
+  { SECTION_METRICS, N_("Fields Profiled"), format_fields_profiled, { "fields-profiled" } },
+  { SECTION_METRICS, N_("Active Checks"), format_active_checks, { "active-checks" } },
+  { SECTION_METRICS, N_("Active Anomalies"), format_active_anomalies, { "active-anomalies" } },
+  { SECTION_ENRICHMENT, N_("Enrichment Datastore"), format_enrichment_datastore,
+    { "enrichment-datastore-id", "enrichment-datastore-name", "enrichment-only" } },
+  { SECTION_ENRICHMENT, N_("Table Prefix"), format_enrichment_prefix, { "enrichment-prefix" } },
+  { SECTION_ENRICHMENT, N_("Source Records per Anomaly"), format_enrichment_limit,
+    { "enrichment-source-record-limit" } },
+  { SECTION_ENRICHMENT, N_("Remediation"), format_enrichment_strategy,
+    { "enrichment-remediation-strategy" } },
+  { SECTION_ENRICHMENT, N_("Rollup Threshold"), format_rollup_threshold,
+    { "high-count-rollup-threshold" } },
+  { SECTION_HISTORY, N_("Created"), format_created, { "created" } },
+  { SECTION_HISTORY, N_("Updated"), format_updated, { "updated" } },
+  { SECTION_HISTORY, N_("ID"), format_id, { "id" } },
+};
+
+static gboolean
+transform_field (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_autoptr(GObject) source = g_binding_dup_source (binding);
+  char *text;
+
+  if (source == NULL)
+    return FALSE;
+  text = fields[GPOINTER_TO_UINT (user_data)].format (STEWARD_DATASTORE (source));
+  g_value_take_string (to, text != NULL ? text : g_strdup (""));
+  return TRUE;
+}
+
+static gboolean
+transform_kind (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  g_autoptr(GObject) source = g_binding_dup_source (binding);
+  StewardDatastore *ds = STEWARD_DATASTORE (source);
+  const char *type;
+
+  if (ds == NULL)
+    return FALSE;
+  type = steward_format_connector_type (steward_datastore_get_datastore_type (ds));
+  g_value_take_string (to, g_strdup_printf ("%s · %s", type,
+                                            steward_datastore_is_dfs (ds) ? _("File system")
+                                                                          : _("Database")));
+  return TRUE;
+}
+
+static void steward_datastore_details_get_property (GObject      *object,
+                                                    guint         prop_id,
+                                                    GValue       *value,
+                                                    GParamSpec   *pspec);
+static void steward_datastore_details_set_property (GObject      *object,
+                                                    guint         prop_id,
+                                                    const GValue *value,
+                                                    GParamSpec   *pspec);
+
+/* The template's closure: the description takes no room when there is none. */
+static gboolean
+is_nonempty (gpointer    instance,
+             const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* Enrichment datastores link to nothing; the others offer Link… or Configure…. */
 static void
 update_enrichment_button (StewardDatastoreDetails *self)
 {
@@ -235,8 +329,6 @@ update_enrichment_button (StewardDatastoreDetails *self)
   if (ds == NULL)
     return;
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->enrichment_button), "x", steward_datastore_get_id (ds));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->enrichment_button), "view.enrichment");
   gtk_button_set_label (self->enrichment_button, linked ? _("Con_figure…") : _("_Link…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->enrichment_button), self->access_error == NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->enrichment_button),
@@ -276,138 +368,72 @@ apply_access (StewardDatastoreDetails *self)
 }
 
 static void
-update (StewardDatastoreDetails *self)
+update_connected (StewardDatastoreDetails *self)
 {
-  StewardDatastore *ds = self->datastore;
-  StewardDatastoreGroup *group;
-  g_autofree char *kind = NULL;
-  g_autofree char *connection = NULL;
-  g_autofree char *teams = NULL;
-  g_autofree char *tags = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *updated = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *limit = NULL;
-  g_autofree char *rollup = NULL;
-  g_autoptr(GMenuModel) group_menu = NULL;
-  g_autoptr(GMenuModel) more_menu = NULL;
-  gboolean dfs;
-  gint64 datastore_id;
+  gboolean connected = self->datastore != NULL && steward_datastore_get_connected (self->datastore);
 
-  if (ds == NULL)
-    {
-      steward_favorite_button_set_datastore (self->favorite_button, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
+  gtk_image_set_from_icon_name (self->connected_icon,
+                                connected ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  gtk_label_set_label (self->connected_label, connected ? _("Connected") : _("Not connected"));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->connected_label), connected ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->connected_label), connected ? "success" : "error");
+}
 
-  /* Deleted, here or elsewhere: say so, and offer nothing more. */
-  if (steward_datastore_get_deleted (ds))
-    {
-      steward_favorite_button_set_datastore (self->favorite_button, NULL);
-      gtk_stack_set_visible_child_name (self->stack, "gone");
-      return;
-    }
+static void
+update_group (StewardDatastoreDetails *self)
+{
+  StewardDatastoreGroup *group = NULL;
 
-  gtk_stack_set_visible_child_name (self->stack, "details");
-  dfs = steward_datastore_is_dfs (ds);
-  datastore_id = steward_datastore_get_id (ds);
-
-  gtk_label_set_label (self->name_label, steward_datastore_get_name (ds));
-  kind = g_strdup_printf ("%s · %s", steward_format_connector_type (steward_datastore_get_datastore_type (ds)),
-                          dfs ? _("File system") : _("Database"));
-  gtk_label_set_label (self->kind_label, kind);
-  gtk_label_set_label (self->description_label, steward_datastore_get_description (ds));
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), steward_datastore_get_description (ds) != NULL &&
-                          *steward_datastore_get_description (ds) != '\0');
-
-  if (steward_datastore_get_connected (ds))
-    {
-      gtk_image_set_from_icon_name (self->connected_icon, "emblem-ok-symbolic");
-      gtk_label_set_label (self->connected_label, _("Connected"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->connected_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->connected_label), "success");
-    }
-  else
-    {
-      gtk_image_set_from_icon_name (self->connected_icon, "dialog-warning-symbolic");
-      gtk_label_set_label (self->connected_label, _("Not connected"));
-      gtk_widget_remove_css_class (GTK_WIDGET (self->connected_label), "success");
-      gtk_widget_add_css_class (GTK_WIDGET (self->connected_label), "error");
-    }
-
-  steward_favorite_button_set_datastore (self->favorite_button, ds);
-
-  /* Targets first: these actions take an id, and must never be seen without one. */
-  {
-    const struct { GtkWidget *button; const char *action; } actions[] = {
-      { GTK_WIDGET (self->edit_button), "view.edit" },
-      { GTK_WIDGET (self->verify_button), "view.verify" },
-      { GTK_WIDGET (self->sync_button), "view.sync" },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-      {
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (actions[i].button), "x", datastore_id);
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (actions[i].button), actions[i].action);
-      }
-  }
-
-  set_field (self, FIELD_DATABASE, dfs ? NULL : steward_datastore_get_database (ds));
-  set_field (self, FIELD_SCHEMA, dfs ? NULL : steward_datastore_get_schema (ds));
-  set_field (self, FIELD_ROOT_PATH, dfs ? steward_datastore_get_root_path (ds) : NULL);
-  set_field (self, FIELD_FOLDER_GLOBBING, !dfs ? NULL :
-             steward_datastore_get_folder_globbing_enabled (ds) ? _("On") : _("Off"));
-  if (steward_datastore_get_connection_name (ds) != NULL)
-    connection = g_strdup_printf ("%s (#%" G_GINT64_FORMAT ")", steward_datastore_get_connection_name (ds),
-                                  steward_datastore_get_connection_id (ds));
-  else if (steward_datastore_get_connection_id (ds) > 0)
-    connection = g_strdup_printf ("#%" G_GINT64_FORMAT, steward_datastore_get_connection_id (ds));
-  set_field (self, FIELD_CONNECTION, connection);
-
-  teams = steward_format_list (steward_datastore_get_teams (ds));
-  tags = steward_format_list (steward_datastore_get_tags (ds));
-  set_field (self, FIELD_TEAMS, *teams != '\0' ? teams : _("None"));
-  set_field (self, FIELD_TAGS, *tags != '\0' ? tags : _("None"));
-
-  group = steward_datastore_get_group (ds);
+  if (self->datastore != NULL)
+    group = steward_datastore_get_group (self->datastore);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->group_row),
-                                 group != NULL ? steward_datastore_group_get_name (group) : _("Not in a group"));
-  gtk_image_set_from_icon_name (self->group_icon, group != NULL ? steward_datastore_group_get_icon_name (group)
-                                                                : "folder-documents-symbolic");
-  group_menu = build_group_menu (self);
-  gtk_menu_button_set_menu_model (self->group_button, group_menu);
+                                 group != NULL ? steward_datastore_group_get_name (group)
+                                               : _("Not in a group"));
+  gtk_image_set_from_icon_name (self->group_icon,
+                                group != NULL ? steward_datastore_group_get_icon_name (group)
+                                              : "folder-documents-symbolic");
+}
 
-  set_field_count (self, FIELD_CONTAINERS, steward_datastore_get_containers (ds));
-  set_field_count (self, FIELD_RECORDS, steward_datastore_get_records (ds));
-  set_field_count (self, FIELD_FIELDS_PROFILED, steward_datastore_get_fields_profiled (ds));
-  set_field_count (self, FIELD_ACTIVE_CHECKS, steward_datastore_get_active_checks (ds));
-  set_field_count (self, FIELD_ACTIVE_ANOMALIES, steward_datastore_get_active_anomalies (ds));
+/* Deleted, here or elsewhere: say so, and offer nothing more. */
+static void
+update_page (StewardDatastoreDetails *self)
+{
+  if (self->datastore == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (steward_datastore_get_deleted (self->datastore))
+    gtk_stack_set_visible_child_name (self->stack, "gone");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "details");
+}
 
-  set_field (self, FIELD_ENRICHMENT_DATASTORE,
-             steward_datastore_get_enrichment_datastore_id (ds) > 0
-               ? steward_datastore_get_enrichment_datastore_name (ds)
-               : (steward_datastore_get_enrichment_only (ds) ? _("This is an enrichment datastore")
-                                                             : _("Not linked")));
-  set_field (self, FIELD_ENRICHMENT_PREFIX, steward_datastore_get_enrichment_prefix (ds));
-  if (steward_datastore_has_field (ds, "enrichment-source-record-limit"))
-    limit = steward_format_count (steward_datastore_get_enrichment_source_record_limit (ds));
-  set_field (self, FIELD_ENRICHMENT_LIMIT, limit);
-  set_field (self, FIELD_ENRICHMENT_STRATEGY,
-             strategy_label (steward_datastore_get_enrichment_remediation_strategy (ds)));
-  if (steward_datastore_has_field (ds, "high-count-rollup-threshold"))
-    rollup = steward_format_count (steward_datastore_get_high_count_rollup_threshold (ds));
-  set_field (self, FIELD_ROLLUP_THRESHOLD, rollup);
-  update_enrichment_button (self);
+/* What depends on the datastore's id only: the actions' targets and the More menu. Targets
+ * first: these actions take an id, and must never be seen without one. */
+static void
+target_actions (StewardDatastoreDetails *self)
+{
+  const struct { GtkWidget *button; const char *action; } actions[] = {
+    { GTK_WIDGET (self->edit_button), "view.edit" },
+    { GTK_WIDGET (self->verify_button), "view.verify" },
+    { GTK_WIDGET (self->sync_button), "view.sync" },
+    { GTK_WIDGET (self->enrichment_button), "view.enrichment" },
+  };
+  g_autoptr(GMenuModel) more_menu = NULL;
+  gint64 id;
 
-  created = steward_format_date_time (steward_datastore_get_created (ds));
-  updated = steward_format_date_time (steward_datastore_get_updated (ds));
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, datastore_id);
-  set_field (self, FIELD_CREATED, created);
-  set_field (self, FIELD_UPDATED, steward_datastore_get_updated (ds) != NULL ? updated : NULL);
-  set_field (self, FIELD_ID, id);
+  if (self->datastore == NULL)
+    {
+      gtk_menu_button_set_menu_model (self->more_button, NULL);
+      return;
+    }
 
-  more_menu = build_more_menu (datastore_id);
+  id = steward_datastore_get_id (self->datastore);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (actions[i].button), "x", id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (actions[i].button), actions[i].action);
+    }
+
+  more_menu = steward_datastore_menu_new_more (id);
   gtk_menu_button_set_menu_model (self->more_button, more_menu);
 }
 
@@ -464,12 +490,6 @@ update_operation (StewardDatastoreDetails *self)
 }
 
 static void
-datastore_notify_cb (StewardDatastoreDetails *self)
-{
-  update (self);
-}
-
-static void
 operation_notify_cb (StewardDatastoreDetails *self)
 {
   update_operation (self);
@@ -487,7 +507,7 @@ build_rows (StewardDatastoreDetails *self)
   };
 
   self->value_labels = g_ptr_array_new ();
-  for (guint i = 0; i < N_FIELDS; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *value = gtk_label_new (NULL);
@@ -501,6 +521,13 @@ build_rows (StewardDatastoreDetails *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
       adw_preferences_group_add (sections[fields[i].section], row);
       g_ptr_array_add (self->value_labels, value);
+
+      g_object_bind_property_full (value, "label", row, "visible", G_BINDING_SYNC_CREATE,
+                                   steward_format_transform_nonempty, NULL, NULL, NULL);
+      for (guint j = 0; j < G_N_ELEMENTS (fields[i].follows) && fields[i].follows[j] != NULL; j++)
+        g_binding_group_bind_full (self->datastore_bindings, fields[i].follows[j], value, "label",
+                                   G_BINDING_SYNC_CREATE, transform_field, NULL,
+                                   GUINT_TO_POINTER (i), NULL);
     }
 }
 
@@ -509,9 +536,12 @@ steward_datastore_details_dispose (GObject *object)
 {
   StewardDatastoreDetails *self = STEWARD_DATASTORE_DETAILS (object);
 
-  steward_datastore_details_set_datastore (self, NULL);
-  steward_datastore_details_set_operation (self, NULL);
-  g_clear_object (&self->groups);
+  g_clear_object (&self->operation_signals);
+  g_clear_object (&self->operation);
+  g_clear_object (&self->datastore_bindings);
+  g_clear_object (&self->datastore_signals);
+  g_clear_object (&self->datastore);
+  g_clear_object (&self->groups_menu);
   g_clear_pointer (&self->access_error, g_free);
   /* AdwBin unparents its child itself: let go of it first, so it is not unparented twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -528,7 +558,18 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_datastore_details_dispose;
+  object_class->get_property = steward_datastore_details_get_property;
+  object_class->set_property = steward_datastore_details_set_property;
 
+  properties[PROP_DATASTORE] =
+    g_param_spec_object ("datastore", NULL, NULL, STEWARD_TYPE_DATASTORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GROUPS_MENU] =
+    g_param_spec_object ("groups-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (STEWARD_TYPE_DATASTORE);
   g_type_ensure (STEWARD_TYPE_FAVORITE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-details.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, stack);
@@ -560,14 +601,81 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, group_icon);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, group_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, enrichment_button);
+  gtk_widget_class_bind_template_callback (widget_class, is_nonempty);
 }
 
 static void
 steward_datastore_details_init (StewardDatastoreDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->datastore_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->datastore_bindings, "datastore-type", self->kind_label, "label",
+                             G_BINDING_SYNC_CREATE, transform_kind, NULL, NULL, NULL);
+  g_binding_group_bind_full (self->datastore_bindings, "store-type", self->kind_label, "label",
+                             G_BINDING_SYNC_CREATE, transform_kind, NULL, NULL, NULL);
   build_rows (self);
-  update (self);
+
+  self->datastore_signals = g_signal_group_new (STEWARD_TYPE_DATASTORE);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::connected",
+                                  G_CALLBACK (update_connected), self);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::group",
+                                  G_CALLBACK (update_group), self);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::deleted",
+                                  G_CALLBACK (update_page), self);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::enrichment-datastore-id",
+                                  G_CALLBACK (update_enrichment_button), self);
+  g_signal_group_connect_swapped (self->datastore_signals, "notify::enrichment-only",
+                                  G_CALLBACK (update_enrichment_button), self);
+
+  /* A sync's progress line is made of every property of its operation. */
+  self->operation_signals = g_signal_group_new (STEWARD_TYPE_OPERATION);
+  g_signal_group_connect_swapped (self->operation_signals, "notify",
+                                  G_CALLBACK (operation_notify_cb), self);
+
+  update_page (self);
+}
+
+static void
+steward_datastore_details_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  StewardDatastoreDetails *self = STEWARD_DATASTORE_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASTORE:
+      g_value_set_object (value, self->datastore);
+      break;
+    case PROP_GROUPS_MENU:
+      g_value_set_object (value, self->groups_menu);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_datastore_details_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  StewardDatastoreDetails *self = STEWARD_DATASTORE_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASTORE:
+      steward_datastore_details_set_datastore (self, g_value_get_object (value));
+      break;
+    case PROP_GROUPS_MENU:
+      steward_datastore_details_set_groups_menu (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 StewardDatastore *
@@ -583,15 +691,18 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
                                          StewardDatastore        *datastore)
 {
   g_return_if_fail (STEWARD_IS_DATASTORE_DETAILS (self));
+  g_return_if_fail (datastore == NULL || STEWARD_IS_DATASTORE (datastore));
 
-  if (self->datastore == datastore)
+  if (!g_set_object (&self->datastore, datastore))
     return;
 
-  if (self->datastore != NULL)
-    g_clear_signal_handler (&self->notify_id, self->datastore);
-  g_set_object (&self->datastore, datastore);
-  if (datastore != NULL)
-    self->notify_id = g_signal_connect_swapped (datastore, "notify", G_CALLBACK (datastore_notify_cb), self);
+  /* Everything that follows the datastore moves to the new one at once. */
+  g_binding_group_set_source (self->datastore_bindings, datastore);
+  g_signal_group_set_target (self->datastore_signals, datastore);
+  target_actions (self);
+  update_connected (self);
+  update_group (self);
+  update_page (self);
 
   /* What belonged to the previous datastore goes with it. */
   g_clear_pointer (&self->access_error, g_free);
@@ -602,7 +713,7 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
       steward_operation_get_datastore_id (self->operation) != steward_datastore_get_id (datastore)))
     steward_datastore_details_set_operation (self, NULL);
 
-  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE]);
 }
 
 /* The server refused to show the datastore (403): the details say so with its reason, and every
@@ -645,15 +756,33 @@ steward_datastore_details_set_n_selected (StewardDatastoreDetails *self,
     }
 }
 
-/* The groups offered by the group row's menu. */
+/* The groups offered by the group row's Change menu: the deployment's one groups menu, which
+ * follows its groups by itself; its items act on the selection, which this datastore is. */
 void
-steward_datastore_details_set_groups (StewardDatastoreDetails *self,
-                                      GListModel              *groups)
+steward_datastore_details_set_groups_menu (StewardDatastoreDetails *self,
+                                           GMenuModel              *groups_menu)
 {
-  g_return_if_fail (STEWARD_IS_DATASTORE_DETAILS (self));
+  g_autoptr(GMenu) menu = NULL;
 
-  g_set_object (&self->groups, groups);
-  update (self);
+  g_return_if_fail (STEWARD_IS_DATASTORE_DETAILS (self));
+  g_return_if_fail (groups_menu == NULL || G_IS_MENU_MODEL (groups_menu));
+
+  if (!g_set_object (&self->groups_menu, groups_menu))
+    return;
+
+  menu = g_menu_new ();
+  steward_datastore_menu_append_groups (menu, groups_menu, FALSE);
+  gtk_menu_button_set_menu_model (self->group_button, G_MENU_MODEL (menu));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPS_MENU]);
+}
+
+/* Returns: (transfer none) (nullable) */
+GMenuModel *
+steward_datastore_details_get_groups_menu (StewardDatastoreDetails *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DATASTORE_DETAILS (self), NULL);
+
+  return self->groups_menu;
 }
 
 /* A sync of this datastore to show the progress of; it is followed by someone else. */
@@ -666,12 +795,8 @@ steward_datastore_details_set_operation (StewardDatastoreDetails *self,
   if (self->operation == operation)
     return;
 
-  if (self->operation != NULL)
-    g_clear_signal_handler (&self->operation_notify_id, self->operation);
   g_set_object (&self->operation, operation);
-  if (operation != NULL)
-    self->operation_notify_id = g_signal_connect_swapped (operation, "notify",
-                                                          G_CALLBACK (operation_notify_cb), self);
+  g_signal_group_set_target (self->operation_signals, operation);
 
   update_operation (self);
 }

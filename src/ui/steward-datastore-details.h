@@ -16,8 +16,9 @@ void              steward_datastore_details_set_datastore (StewardDatastoreDetai
                                                            StewardDatastore        *datastore);
 void              steward_datastore_details_set_n_selected (StewardDatastoreDetails *self,
                                                             guint                    n_selected);
-void              steward_datastore_details_set_groups    (StewardDatastoreDetails *self,
-                                                           GListModel              *groups);
+void              steward_datastore_details_set_groups_menu (StewardDatastoreDetails *self,
+                                                             GMenuModel              *groups_menu);
+GMenuModel       *steward_datastore_details_get_groups_menu (StewardDatastoreDetails *self);
 void              steward_datastore_details_set_operation (StewardDatastoreDetails *self,
                                                            StewardOperation        *operation);
 StewardOperation *steward_datastore_details_get_operation (StewardDatastoreDetails *self);

@@ -7,6 +7,7 @@
 
 #include "steward-datastore-cell.h"
 #include "steward-datastore-drag.h"
+#include "steward-datastore-menu.h"
 #include "steward-datastore-table.h"
 #include "steward-format.h"
 
@@ -27,7 +28,7 @@ struct _StewardDatastoreTable
   AdwBin              parent_instance;
 
   GtkMultiSelection  *selection;
-  GListModel         *groups;
+  GMenuModel         *groups_menu;
   GtkWidget          *context_menu;
   GPtrArray          *view_columns;   /* element-type GtkColumnViewColumn, as in columns[] */
   int                 widths[N_COLUMNS];  /* each column's width, kept while it is hidden */
@@ -102,59 +103,35 @@ is_selected (StewardDatastoreTable *self,
   return FALSE;
 }
 
+/* Right-click selects the row first, so the menu is always for the selection: one datastore's
+ * actions, or the selection's. The sections and the groups are the ones every datastore menu
+ * shares (steward-datastore-menu.c). */
 static GMenuModel *
 build_single_menu (StewardDatastoreTable *self,
                    StewardDatastore      *datastore)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) edit_section = g_menu_new ();
-  g_autoptr(GMenu) group_section = g_menu_new ();
-  g_autoptr(GMenu) groups_menu = g_menu_new ();
-  g_autoptr(GMenu) copy_section = g_menu_new ();
-  g_autoptr(GMenu) delete_section = g_menu_new ();
   gint64 id = steward_datastore_get_id (datastore);
-  guint n_groups = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
+  gboolean favorite = steward_datastore_get_favorite (datastore);
+  const char *const edit_items[][2] = {
+    { N_("_Edit…"), "view.edit" },
+    { favorite ? N_("Remove from _Favorites") : N_("Add to _Favorites"), "view.toggle-favorite" },
+    { N_("E_nrichment…"), "view.enrichment" },
+  };
 
-#define ADD(section, label, action, target) \
-  G_STMT_START { \
-    g_autoptr(GMenuItem) _item = g_menu_item_new (label, NULL); \
-    g_menu_item_set_action_and_target_value (_item, action, target); \
-    g_menu_append_item (section, _item); \
-  } G_STMT_END
-
-  ADD (edit_section, _("_Edit…"), "view.edit", g_variant_new_int64 (id));
-  ADD (edit_section, steward_datastore_get_favorite (datastore) ? _("Remove from _Favorites") : _("Add to _Favorites"),
-       "view.toggle-favorite", g_variant_new_int64 (id));
-  ADD (edit_section, _("E_nrichment…"), "view.enrichment", g_variant_new_int64 (id));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
-
-  for (guint i = 0; i < n_groups; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (edit_items); i++)
     {
-      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (self->groups, i);
-      g_autoptr(GMenuItem) group_item = g_menu_item_new (steward_datastore_group_get_name (group), NULL);
-      g_autoptr(GIcon) icon = g_themed_icon_new (steward_datastore_group_get_icon_name (group));
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(edit_items[i][0]), NULL);
 
-      g_menu_item_set_action_and_target_value (group_item, "view.assign-group",
-                                               g_variant_new ("(xx)", id, steward_datastore_group_get_id (group)));
-      g_menu_item_set_icon (group_item, icon);
-      g_menu_append_item (groups_menu, group_item);
+      g_menu_item_set_action_and_target_value (item, edit_items[i][1], g_variant_new_int64 (id));
+      g_menu_append_item (edit_section, item);
     }
-  if (n_groups > 0)
-    g_menu_append_submenu (group_section, _("_Assign to Group"), G_MENU_MODEL (groups_menu));
-  if (steward_datastore_get_group (datastore) != NULL)
-    ADD (group_section, _("_Remove from Group"), "view.assign-group", g_variant_new ("(xx)", id, (gint64) 0));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (group_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit_section));
+  steward_datastore_menu_append_groups (menu, self->groups_menu, TRUE);
+  steward_datastore_menu_append_section (menu, "copy-section", id);
+  steward_datastore_menu_append_section (menu, "delete-section", id);
 
-  ADD (copy_section, _("Open in _Browser"), "view.open-in-browser", g_variant_new_int64 (id));
-  ADD (copy_section, _("Copy _Link"), "view.copy-link", g_variant_new_int64 (id));
-  ADD (copy_section, _("Copy _ID"), "view.copy-id", g_variant_new_int64 (id));
-  ADD (copy_section, _("Copy _Name"), "view.copy-name", g_variant_new_int64 (id));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy_section));
-
-  ADD (delete_section, _("_Delete…"), "view.delete", g_variant_new_int64 (id));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
-
-#undef ADD
   return G_MENU_MODEL (menu);
 }
 
@@ -163,26 +140,10 @@ build_selection_menu (StewardDatastoreTable *self,
                       guint                  n_selected)
 {
   GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) groups_menu = g_menu_new ();
-  g_autoptr(GMenu) group_section = g_menu_new ();
   g_autoptr(GMenu) other_section = g_menu_new ();
-  guint n_groups = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
   g_autofree char *delete_label = NULL;
 
-  for (guint i = 0; i < n_groups; i++)
-    {
-      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (self->groups, i);
-      g_autoptr(GMenuItem) group_item = g_menu_item_new (steward_datastore_group_get_name (group), NULL);
-
-      g_menu_item_set_action_and_target_value (group_item, "view.assign-selection",
-                                               g_variant_new_int64 (steward_datastore_group_get_id (group)));
-      g_menu_append_item (groups_menu, group_item);
-    }
-  if (n_groups > 0)
-    g_menu_append_submenu (group_section, _("_Assign to Group"), G_MENU_MODEL (groups_menu));
-  g_menu_append (group_section, _("_Remove from Group"), "view.assign-selection(int64 0)");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (group_section));
-
+  steward_datastore_menu_append_groups (menu, self->groups_menu, TRUE);
   g_menu_append (other_section, _("Add to _Favorites"), "view.favorite-selection");
   g_menu_append (other_section, _("Link E_nrichment…"), "view.enrichment-selection");
   delete_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Delete %u Datastore…",
@@ -575,7 +536,7 @@ steward_datastore_table_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_DATASTORE_TABLE);
   g_clear_object (&self->selection);
-  g_clear_object (&self->groups);
+  g_clear_object (&self->groups_menu);
   g_clear_pointer (&self->view_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (steward_datastore_table_parent_class)->dispose (object);
@@ -639,14 +600,14 @@ steward_datastore_table_set_model (StewardDatastoreTable *self,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-/* The groups offered by the context menu's Assign to Group. */
+/* The groups offered by the context menu's Assign to Group: the deployment's groups menu. */
 void
-steward_datastore_table_set_groups (StewardDatastoreTable *self,
-                                    GListModel            *groups)
+steward_datastore_table_set_groups_menu (StewardDatastoreTable *self,
+                                         GMenuModel            *groups_menu)
 {
   g_return_if_fail (STEWARD_IS_DATASTORE_TABLE (self));
 
-  g_set_object (&self->groups, groups);
+  g_set_object (&self->groups_menu, groups_menu);
 }
 
 GtkSelectionModel *

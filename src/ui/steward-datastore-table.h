@@ -13,8 +13,8 @@ G_DECLARE_FINAL_TYPE (StewardDatastoreTable, steward_datastore_table, STEWARD, D
 
 void               steward_datastore_table_set_model        (StewardDatastoreTable *self,
                                                              GListModel            *model);
-void               steward_datastore_table_set_groups       (StewardDatastoreTable *self,
-                                                             GListModel            *groups);
+void               steward_datastore_table_set_groups_menu  (StewardDatastoreTable *self,
+                                                             GMenuModel            *groups_menu);
 GtkSelectionModel *steward_datastore_table_get_selection    (StewardDatastoreTable *self);
 GArray            *steward_datastore_table_get_selected_ids (StewardDatastoreTable *self);
 StewardDatastore  *steward_datastore_table_get_selected     (StewardDatastoreTable *self);

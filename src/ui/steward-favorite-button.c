@@ -11,7 +11,12 @@
  *
  * Every row of the list has one, and rows are bound by the hundred while scrolling or sorting:
  * the tooltip is therefore given when asked for (::query-tooltip), since setting a tooltip's
- * text makes GTK 4.8 ask the X server where the pointer is, a round trip per row. */
+ * text makes GTK 4.8 ask the X server where the pointer is, a round trip per row.
+ *
+ * It follows its `datastore` property (bound from the details' own, set by a table cell) through
+ * a handler on notify::favorite alone: a sync's metrics do not touch it. The handler is
+ * connected by hand, not through a GSignalGroup, which costs more to retarget, for the same
+ * reason as the cells' (steward-datastore-cell.c). */
 struct _StewardFavoriteButton
 {
   GtkButton         parent_instance;
@@ -21,6 +26,14 @@ struct _StewardFavoriteButton
 };
 
 G_DEFINE_FINAL_TYPE (StewardFavoriteButton, steward_favorite_button, GTK_TYPE_BUTTON)
+
+enum {
+  PROP_0,
+  PROP_DATASTORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 update (StewardFavoriteButton *self)
@@ -65,9 +78,47 @@ favorite_notify_cb (StewardFavoriteButton *self)
 static void
 steward_favorite_button_dispose (GObject *object)
 {
-  steward_favorite_button_set_datastore (STEWARD_FAVORITE_BUTTON (object), NULL);
+  StewardFavoriteButton *self = STEWARD_FAVORITE_BUTTON (object);
+
+  steward_favorite_button_set_datastore (self, NULL);
 
   G_OBJECT_CLASS (steward_favorite_button_parent_class)->dispose (object);
+}
+
+static void
+steward_favorite_button_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  StewardFavoriteButton *self = STEWARD_FAVORITE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASTORE:
+      g_value_set_object (value, self->datastore);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_favorite_button_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  StewardFavoriteButton *self = STEWARD_FAVORITE_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASTORE:
+      steward_favorite_button_set_datastore (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -76,6 +127,13 @@ steward_favorite_button_class_init (StewardFavoriteButtonClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = steward_favorite_button_dispose;
+  object_class->get_property = steward_favorite_button_get_property;
+  object_class->set_property = steward_favorite_button_set_property;
+
+  properties[PROP_DATASTORE] =
+    g_param_spec_object ("datastore", NULL, NULL, STEWARD_TYPE_DATASTORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -88,6 +146,7 @@ steward_favorite_button_init (StewardFavoriteButton *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "star");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
   update (self);
 }
 
@@ -102,6 +161,7 @@ steward_favorite_button_set_datastore (StewardFavoriteButton *self,
                                        StewardDatastore      *datastore)
 {
   g_return_if_fail (STEWARD_IS_FAVORITE_BUTTON (self));
+  g_return_if_fail (datastore == NULL || STEWARD_IS_DATASTORE (datastore));
 
   if (self->datastore == datastore)
     return;
@@ -113,4 +173,14 @@ steward_favorite_button_set_datastore (StewardFavoriteButton *self,
     self->notify_id = g_signal_connect_swapped (datastore, "notify::favorite",
                                                 G_CALLBACK (favorite_notify_cb), self);
   update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASTORE]);
+}
+
+/* Returns: (transfer none) (nullable) */
+StewardDatastore *
+steward_favorite_button_get_datastore (StewardFavoriteButton *self)
+{
+  g_return_val_if_fail (STEWARD_IS_FAVORITE_BUTTON (self), NULL);
+
+  return self->datastore;
 }

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardFavoriteButton, steward_favorite_button, STEWARD, FAVORITE_BUTTON, GtkButton)
 
-GtkWidget *steward_favorite_button_new (void);
-void steward_favorite_button_set_datastore (StewardFavoriteButton *self,
-                                            StewardDatastore      *datastore);
+GtkWidget        *steward_favorite_button_new           (void);
+StewardDatastore *steward_favorite_button_get_datastore (StewardFavoriteButton *self);
+void              steward_favorite_button_set_datastore (StewardFavoriteButton *self,
+                                                         StewardDatastore      *datastore);
 
 G_END_DECLS

@@ -87,3 +87,17 @@ steward_format_list (const char * const *items)
 
   return g_strjoinv (", ", (char **) items);
 }
+
+/* A GBindingTransformFunc from a string to a "visible" flag: text with nothing in it takes no
+ * room. */
+gboolean
+steward_format_transform_nonempty (GBinding     *binding,
+                                   const GValue *from,
+                                   GValue       *to,
+                                   gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_boolean (to, text != NULL && *text != '\0');
+  return TRUE;
+}

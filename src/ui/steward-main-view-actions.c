@@ -344,15 +344,53 @@ run_batch (StewardMainView  *self,
                                       NULL, batch_cb, call_new (self, 0));
 }
 
+/* Every menu of groups acts on the selection: one datastore is assigned alone (its toast offers
+ * Undo), several together. */
+static void
+assign_selection (StewardMainView *self,
+                  gint64           group_id)
+{
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+
+  if (ids->len == 1)
+    {
+      gint64 id = g_array_index (ids, gint64, 0);
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new ("(xx)", id, group_id));
+
+      assign_group_action (GTK_WIDGET (self), "view.assign-group", target);
+    }
+  else
+    run_batch (self, STEWARD_BATCH_ASSIGN, group_id, ids);
+}
+
 static void
 assign_selection_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+  assign_selection (STEWARD_MAIN_VIEW (widget), g_variant_get_int64 (parameter));
+}
 
-  run_batch (self, STEWARD_BATCH_ASSIGN, g_variant_get_int64 (parameter), ids);
+static void
+ungroup_selection_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  assign_selection (STEWARD_MAIN_VIEW (widget), 0);
+}
+
+/* Remove from Group is offered while there is a group to leave: always for several datastores,
+ * for one while it is in a group. */
+void
+_steward_main_view_update_selection_actions (StewardMainView *self)
+{
+  g_autoptr(GArray) ids = steward_datastore_table_get_selected_ids (self->table);
+  StewardDatastore *selected = steward_datastore_table_get_selected (self->table);
+
+  gboolean grouped = selected != NULL && steward_datastore_get_group (selected) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.ungroup-selection",
+                                 ids->len > 1 || grouped);
 }
 
 /* A drop of several rows on the sidebar: (group id, ids). */
@@ -1028,6 +1066,8 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.set-favorite", "(xb)", set_favorite_action);
   gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
   gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.ungroup-selection", NULL,
+                                   ungroup_selection_action);
   gtk_widget_class_install_action (widget_class, "view.assign-ids", "(xax)", assign_ids_action);
   gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
   gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);

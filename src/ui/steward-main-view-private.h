@@ -37,6 +37,8 @@ struct _StewardMainView
   gint64                   pending_select;     /* select once it is listed */
   gboolean                 refresh_failure_told; /* one toast per outage, and per reload asked for */
   GBindingGroup           *details_bindings;   /* the details' title follows its datastore */
+  GSignalGroup            *selected_signals;   /* the one selected datastore's group */
+  GMenuModel              *groups_menu;        /* the deployment's groups, for every menu */
 
   /* Template widgets */
   AdwToastOverlay         *toast_overlay;
@@ -76,6 +78,7 @@ void              _steward_main_view_class_actions_init (GtkWidgetClass   *widge
 void              _steward_main_view_class_group_actions_init (GtkWidgetClass *widget_class);
 void              _steward_main_view_class_share_actions_init (GtkWidgetClass *widget_class);
 void              _steward_main_view_update_permissions (StewardMainView  *self);
+void              _steward_main_view_update_selection_actions (StewardMainView *self);
 void              _steward_main_view_query_changed      (StewardMainView  *self,
                                                          StewardQueryChange change);
 void              _steward_main_view_toast              (StewardMainView  *self,

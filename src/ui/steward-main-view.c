@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "steward-datastore-drag.h"
+#include "steward-datastore-menu.h"
 #include "steward-format.h"
 #include "steward-main-view-private.h"
 
@@ -428,30 +429,6 @@ datastores_changed_cb (GListModel      *datastores,
   learn_filter_values (self, datastores, position, added);
 }
 
-/* The selection bar's Assign to Group menu: one item per group. */
-static void
-update_assign_menu (StewardMainView *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) groups_section = g_menu_new ();
-  GListModel *groups = self->deployment != NULL ? steward_deployment_get_groups (self->deployment) : NULL;
-  guint n = groups != NULL ? g_list_model_get_n_items (groups) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (groups, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (steward_datastore_group_get_name (group), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "view.assign-selection",
-                                               g_variant_new_int64 (steward_datastore_group_get_id (group)));
-      g_menu_append_item (groups_section, item);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (groups_section));
-  g_menu_append (menu, _("_Remove from Group"), "view.assign-selection(int64 0)");
-
-  gtk_menu_button_set_menu_model (self->assign_selection_button, G_MENU_MODEL (menu));
-}
-
 /* Deployment signals */
 
 static void
@@ -461,9 +438,6 @@ update_counts (StewardMainView *self)
     STEWARD_SCOPE_ALL, STEWARD_SCOPE_FAVORITES, STEWARD_SCOPE_ENRICHMENT, STEWARD_SCOPE_UNGROUPED,
   };
   GListModel *groups;
-
-  /* Groups may have been added, renamed or removed too. */
-  update_assign_menu (self);
 
   if (self->deployment == NULL || !steward_deployment_get_loaded (self->deployment))
     return;
@@ -677,6 +651,9 @@ selection_changed_cb (StewardMainView *self)
   update_title_buttons (self);
   if (self->details_bindings != NULL)
     g_binding_group_set_source (self->details_bindings, selected);
+  if (self->selected_signals != NULL)
+    g_signal_group_set_target (self->selected_signals, selected);
+  _steward_main_view_update_selection_actions (self);
   if (selected == NULL)
     adw_window_title_set_title (self->details_title, _("Details"));
 
@@ -795,6 +772,8 @@ steward_main_view_dispose (GObject *object)
   g_clear_object (&self->deployment);
   g_clear_object (&self->deployment_signals);
   g_clear_object (&self->details_bindings);
+  g_clear_object (&self->selected_signals);
+  g_clear_object (&self->groups_menu);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1003,6 +982,9 @@ steward_main_view_init (StewardMainView *self)
   steward_datastore_table_set_model (self->table, G_LIST_MODEL (self->sorted));
 
   g_binding_group_bind (self->details_bindings, "name", self->details_title, "title", G_BINDING_SYNC_CREATE);
+  self->selected_signals = g_signal_group_new (STEWARD_TYPE_DATASTORE);
+  g_signal_group_connect_swapped (self->selected_signals, "notify::group",
+                                  G_CALLBACK (_steward_main_view_update_selection_actions), self);
 
   self->deployment_signals = g_signal_group_new (STEWARD_TYPE_DEPLOYMENT);
   g_signal_group_connect_swapped (self->deployment_signals, "changed", G_CALLBACK (deployment_changed_cb), self);
@@ -1056,6 +1038,7 @@ steward_main_view_set_deployment (StewardMainView   *self,
                                   StewardDeployment *deployment)
 {
   GListModel *groups;
+  g_autoptr(GMenu) assign_menu = g_menu_new ();
 
   g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
   g_return_if_fail (deployment == NULL || STEWARD_IS_DEPLOYMENT (deployment));
@@ -1081,8 +1064,13 @@ steward_main_view_set_deployment (StewardMainView   *self,
 
   groups = deployment != NULL ? steward_deployment_get_groups (deployment) : NULL;
   steward_sidebar_set_groups (self->sidebar, groups);
-  steward_datastore_table_set_groups (self->table, groups);
-  steward_datastore_details_set_groups (self->details, groups);
+  /* One groups menu per deployment, shared by the list's, the details' and the bar's menus. */
+  g_clear_object (&self->groups_menu);
+  self->groups_menu = groups != NULL ? steward_groups_menu_new (groups) : NULL;
+  steward_datastore_table_set_groups_menu (self->table, self->groups_menu);
+  steward_datastore_details_set_groups_menu (self->details, self->groups_menu);
+  steward_datastore_menu_append_groups (assign_menu, self->groups_menu, FALSE);
+  gtk_menu_button_set_menu_model (self->assign_selection_button, G_MENU_MODEL (assign_menu));
   steward_datastore_details_set_datastore (self->details, NULL);
   steward_connections_page_set_deployment (self->connections_page, deployment);
 

@@ -7,6 +7,7 @@
 
 #include "steward-cli-config.h"
 #include "steward-environment-badge.h"
+#include "steward-format.h"
 #include "steward-main-view.h"
 #include "steward-window.h"
 
@@ -162,21 +163,18 @@ update_main_view (StewardWindow *self)
                                     signed_in ? steward_session_get_deployment (self->session) : NULL);
 }
 
+/* The page, its titles and colours: they follow the session's state and the profile shown. */
 static void
 update_page (StewardWindow *self)
 {
   StewardSessionState state = steward_session_get_state (self->session);
   StewardProfile *profile = get_shown_profile (self);
   const char *subtitle = profile != NULL ? steward_profile_get_name (profile) : NULL;
-  const char *last_error = steward_session_get_last_error (self->session);
 
   adw_window_title_set_subtitle (self->signed_out_title, NULL);
   adw_window_title_set_subtitle (self->connecting_title, subtitle);
   steward_main_view_set_subtitle (self->main_view, subtitle);
   update_environment (self, profile);
-
-  gtk_widget_set_visible (self->restore_error_box, last_error != NULL);
-  gtk_label_set_label (self->restore_error_label, last_error != NULL ? last_error : "");
 
   gtk_spinner_set_spinning (self->connecting_spinner, state == STEWARD_SESSION_CONNECTING);
   if (state == STEWARD_SESSION_CONNECTING && profile != NULL)
@@ -202,19 +200,14 @@ update_page (StewardWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "signed-out");
       break;
     }
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
-                                 state == STEWARD_SESSION_SIGNED_OUT && get_saved_profile (self) != NULL);
 }
 
+/* One item per saved profile: rebuilt only when the profiles are added, removed or renamed. */
 static void
-rebuild_menu (StewardWindow *self)
+rebuild_profiles_section (StewardWindow *self)
 {
   GListModel *profiles = steward_session_get_profiles (self->session);
   guint n = g_list_model_get_n_items (profiles);
-  StewardProfile *saved = get_saved_profile (self);
-  gboolean signed_out = steward_session_get_state (self->session) == STEWARD_SESSION_SIGNED_OUT;
-  g_autoptr(GMenuItem) sign_out = NULL;
 
   g_menu_remove_all (self->profiles_section);
   for (guint i = 0; i < n; i++)
@@ -231,6 +224,17 @@ rebuild_menu (StewardWindow *self)
       g_menu_item_set_action_and_target (item, "app.switch-profile", "s", steward_profile_get_id (profile));
       g_menu_append_item (self->profiles_section, item);
     }
+}
+
+/* Sign in, sign out, forget and retry: they follow the state and the saved profile. */
+static void
+update_account (StewardWindow *self)
+{
+  StewardProfile *saved = get_saved_profile (self);
+  gboolean signed_out = steward_session_get_state (self->session) == STEWARD_SESSION_SIGNED_OUT;
+  g_autoptr(GMenuItem) sign_out = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry", signed_out && saved != NULL);
 
   g_menu_remove_all (self->account_section);
   g_menu_append (self->account_section,
@@ -249,11 +253,33 @@ rebuild_menu (StewardWindow *self)
 }
 
 static void
-session_changed_cb (StewardWindow *self)
+state_changed_cb (StewardWindow *self)
 {
   update_page (self);
-  rebuild_menu (self);
+  update_account (self);
 }
+
+/* Saved profiles added, removed, renamed or recoloured; or another default. */
+static void
+profiles_changed_cb (StewardWindow *self)
+{
+  rebuild_profiles_section (self);
+  update_page (self);
+  update_account (self);
+}
+
+static gboolean
+transform_or_empty (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_set_string (to, text != NULL ? text : "");
+  return TRUE;
+}
+
 
 static void
 cli_config_found_cb (GObject      *object,
@@ -312,25 +338,30 @@ steward_window_constructed (GObject *object)
 
   g_return_if_fail (STEWARD_IS_SESSION (self->session));
 
-  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (session_changed_cb),
+  /* The session is the window's for its whole life: its signals are connected once, each to
+   * what depends on it, and the last error is bound. */
+  g_signal_connect_object (self->session, "notify::state", G_CALLBACK (state_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::profile", G_CALLBACK (session_changed_cb),
+  g_signal_connect_object (self->session, "notify::profile", G_CALLBACK (state_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::pending-profile", G_CALLBACK (session_changed_cb),
+  g_signal_connect_object (self->session, "notify::pending-profile", G_CALLBACK (update_page),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::deployment", G_CALLBACK (session_changed_cb),
+  g_signal_connect_object (self->session, "notify::deployment", G_CALLBACK (update_main_view),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::last-error", G_CALLBACK (session_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_object_bind_property_full (self->session, "last-error", self->restore_error_label, "label",
+                               G_BINDING_SYNC_CREATE, transform_or_empty, NULL, NULL, NULL);
+  g_object_bind_property_full (self->session, "last-error", self->restore_error_box, "visible",
+                               G_BINDING_SYNC_CREATE, steward_format_transform_nonempty,
+                               NULL, NULL, NULL);
   g_signal_connect_object (steward_session_get_profiles (self->session), "items-changed",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (profiles_changed_cb), self, G_CONNECT_SWAPPED);
   /* Renaming or recolouring a saved profile, or a new default profile, is written here. */
-  g_signal_connect_object (self->settings, "changed::profiles", G_CALLBACK (session_changed_cb),
+  g_signal_connect_object (self->settings, "changed::profiles", G_CALLBACK (profiles_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::current-profile",
-                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_account), self, G_CONNECT_SWAPPED);
 
-  session_changed_cb (self);
+  profiles_changed_cb (self);
 
   /* Offer the Qualytics CLI's configuration when there is one. */
   g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
