@@ -16,41 +16,41 @@ G_BEGIN_DECLS
 
 struct _StewardCreateDatastoreDialog
 {
-  AdwWindow                parent_instance;
+  AdwWindow                  parent_instance;
 
-  StewardClient           *client;
-  GCancellable            *cancellable;
-  GListStore              *connections;
-  GtkFilterListModel      *filtered_connections;
-  GtkCustomFilter         *connection_filter;
-  StewardConnection       *selected_connection;
-  GListStore              *enrichment_datastores;
-  char                    *error_message;
-  guint                    loading;
-  gboolean                 busy;
-  GtkWidget               *create_anyway_dialog;
+  StewardClient              *client;
+  GCancellable               *cancellable;
+  GListStore                 *connections;
+  GtkFilterListModel         *filtered_connections;
+  GtkCustomFilter            *connection_filter;
+  StewardConnection          *selected_connection;
+  GListStore                 *enrichment_datastores;
+  char                       *error_message;
+  guint                       loading;
+  gboolean                    busy;
+  GtkWidget                  *create_anyway_dialog;
 
   /* Template widgets */
-  GtkButton               *create_button;
-  GtkSpinner              *create_spinner;
-  GtkRevealer             *error_revealer;
-  GtkLabel                *error_label;
-  StewardNameSection      *name_section;
-  GtkToggleButton         *new_toggle;
-  GtkToggleButton         *existing_toggle;
-  GtkStack                *connection_stack;
-  StewardConnectorForm    *form;
-  StewardConnectionTester *tester;
-  GtkSearchEntry          *connection_search;
-  GtkStack                *connections_stack;
-  GtkLabel                *connections_error_label;
-  GtkLabel                *connections_empty_label;
-  GtkListBox              *connections_list;
-  GtkLabel                *connection_message;
-  StewardPlacementSection *placement_section;
+  GtkButton                  *create_button;
+  GtkSpinner                 *create_spinner;
+  GtkRevealer                *error_revealer;
+  GtkLabel                   *error_label;
+  StewardNameSection         *name_section;
+  GtkToggleButton            *new_toggle;
+  GtkToggleButton            *existing_toggle;
+  GtkStack                   *connection_stack;
+  StewardConnectorForm       *form;
+  StewardConnectionTester    *tester;
+  GtkSearchEntry             *connection_search;
+  GtkStack                   *connections_stack;
+  GtkLabel                   *connections_error_label;
+  GtkLabel                   *connections_empty_label;
+  GtkListBox                 *connections_list;
+  GtkLabel                   *connection_message;
+  StewardPlacementSection    *placement_section;
   StewardOrganizationSection *organization_section;
-  StewardEnrichmentSection *enrichment_section;
-  GtkSwitch               *sync_switch;
+  StewardEnrichmentSection   *enrichment_section;
+  GtkSwitch                  *sync_switch;
 };
 
 /* steward-create-datastore-dialog.c */
