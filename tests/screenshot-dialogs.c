@@ -289,8 +289,8 @@ open_onboarding (GtkWindow         *window,
   onboarding_next (wizard);
   page = steward_onboarding_wizard_get_page (wizard);
   gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Name Template")), "prod_{{ schema }}");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Description (optional)")),
-                         "Production PostgreSQL schemas");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (steward_test_find_widget (page, GTK_TYPE_TEXT_VIEW, NULL))),
+                            "Production PostgreSQL schemas", -1);
   if (onboarding_at (wizard, "settings", which))
     return GTK_WINDOW (wizard);
 
