@@ -437,7 +437,8 @@ test_new_group (void)
 
   type_into (dialog, "New Group Name", "Finance Close");
   /* The ten icons the server knows. */
-  g_assert_cmpuint (count_rows (steward_test_find_widget (icon_picker, GTK_TYPE_FLOW_BOX, NULL)), ==, 10);
+  g_assert_cmpuint (count_rows (steward_test_find_widget (icon_picker, GTK_TYPE_FLOW_BOX, NULL)),
+                    ==, 10);
   steward_group_icon_picker_set_icon (STEWARD_GROUP_ICON_PICKER (icon_picker), "mdi-podium-gold");
   g_assert_true (press_create (dialog));
   g_assert_cmpuint (created.count, ==, 1);

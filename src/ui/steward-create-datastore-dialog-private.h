@@ -68,7 +68,7 @@ void      _steward_create_dialog_show_invalid           (StewardCreateDatastoreD
 /* The dialog's form sections, in the order shown. */
 #define N_SECTIONS 4
 void      _steward_create_dialog_get_sections           (StewardCreateDatastoreDialog *self,
-                                                         StewardFormSection           *sections[N_SECTIONS]);
+                                                         StewardFormSection          **sections);
 void      _steward_create_dialog_created                (StewardCreateDatastoreDialog *self,
                                                          StewardDatastore             *datastore,
                                                          gboolean                      sync_started);

@@ -105,7 +105,7 @@ _steward_create_dialog_set_connection_message (StewardCreateDatastoreDialog *sel
 
 void
 _steward_create_dialog_get_sections (StewardCreateDatastoreDialog *self,
-                                     StewardFormSection           *sections[N_SECTIONS])
+                                     StewardFormSection          **sections)
 {
   sections[0] = STEWARD_FORM_SECTION (self->name_section);
   sections[1] = STEWARD_FORM_SECTION (self->placement_section);
@@ -662,9 +662,12 @@ steward_create_datastore_dialog_class_init (StewardCreateDatastoreDialogClass *k
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_empty_label);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_list);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connection_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, placement_section);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, organization_section);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, enrichment_section);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        placement_section);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        organization_section);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        enrichment_section);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, sync_switch);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);

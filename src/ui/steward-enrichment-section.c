@@ -171,12 +171,12 @@ section_apply (StewardFormSection      *section,
   prefix = steward_form_row_text (self->prefix_row);
   if (gtk_widget_get_visible (GTK_WIDGET (self->prefix_row)) && *prefix != '\0')
     steward_datastore_request_set_enrichment_prefix (request, prefix);
-  steward_datastore_request_set_enrichment_source_record_limit (request,
-                                                                steward_enrichment_section_get_record_limit (self));
-  steward_datastore_request_set_high_count_rollup_threshold (request,
-                                                             steward_enrichment_section_get_rollup (self));
-  steward_datastore_request_set_enrichment_remediation_strategy (request,
-                                                                 steward_enrichment_section_get_strategy (self));
+  steward_datastore_request_set_enrichment_source_record_limit (
+    request, steward_enrichment_section_get_record_limit (self));
+  steward_datastore_request_set_high_count_rollup_threshold (
+    request, steward_enrichment_section_get_rollup (self));
+  steward_datastore_request_set_enrichment_remediation_strategy (
+    request, steward_enrichment_section_get_strategy (self));
 }
 
 static GtkWidget *
@@ -320,13 +320,16 @@ steward_enrichment_section_class_init (StewardEnrichmentSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, group);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, enrichment_row);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, enrichment_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, enrichment_datastore_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, enrichment_datastore_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection,
+                                        enrichment_datastore_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection,
+                                        enrichment_datastore_message);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, prefix_row);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, prefix_message);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, prefix_preview_row);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, record_limit_spin);
-  gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, record_limit_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection,
+                                        record_limit_message);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, strategy_row);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, strategy_message);
   gtk_widget_class_bind_template_child (widget_class, StewardEnrichmentSection, rollup_spin);
@@ -441,7 +444,9 @@ steward_enrichment_section_get_strategy (StewardEnrichmentSection *self)
   g_return_val_if_fail (STEWARD_IS_ENRICHMENT_SECTION (self), NULL);
 
   selected = adw_combo_row_get_selected (self->strategy_row);
-  return selected < G_N_ELEMENTS (remediation_strategies) ? remediation_strategies[selected] : "none";
+  return selected < G_N_ELEMENTS (remediation_strategies)
+    ? remediation_strategies[selected]
+    : "none";
 }
 
 int

@@ -374,9 +374,9 @@ page_apply (StewardOnboardingPage *page)
 
   /* The description as a new datastore's request has it: trimmed, or none. */
   steward_form_section_apply (STEWARD_FORM_SECTION (self->name_section), details, NULL);
-  steward_onboarding_set_description (onboarding,
-                                      steward_json_get_string (steward_datastore_request_get_object (details),
-                                                               "description"));
+  steward_onboarding_set_description (
+    onboarding, steward_json_get_string (steward_datastore_request_get_object (details),
+                                         "description"));
   steward_onboarding_set_teams (onboarding, steward_organization_section_get_teams (organization));
   steward_onboarding_set_tags (onboarding, steward_organization_section_get_tags (organization));
 
@@ -384,8 +384,9 @@ page_apply (StewardOnboardingPage *page)
     {
       g_autofree char *name = steward_organization_section_dup_new_group_name (organization);
 
-      steward_onboarding_set_new_group (onboarding, name,
-                                        steward_organization_section_get_new_group_icon (organization));
+      const char *icon = steward_organization_section_get_new_group_icon (organization);
+
+      steward_onboarding_set_new_group (onboarding, name, icon);
     }
   else
     steward_onboarding_set_group_id (onboarding,

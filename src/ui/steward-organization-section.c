@@ -197,8 +197,9 @@ section_apply (StewardFormSection      *section,
     {
       g_autofree char *name = steward_organization_section_dup_new_group_name (self);
 
-      steward_datastore_request_set_new_group (request, name,
-                                               steward_organization_section_get_new_group_icon (self));
+      const char *icon = steward_organization_section_get_new_group_icon (self);
+
+      steward_datastore_request_set_new_group (request, name, icon);
     }
   else if (steward_organization_section_get_group_id (self) > 0)
     steward_datastore_request_set_group_id (request,
@@ -316,8 +317,10 @@ steward_organization_section_class_init (StewardOrganizationSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, group_box);
   gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, group_row);
   gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, group_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, new_group_name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, new_group_name_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection,
+                                        new_group_name_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection,
+                                        new_group_name_message);
   gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, icon_box);
   gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, icon_picker);
   gtk_widget_class_bind_template_child (widget_class, StewardOrganizationSection, icon_message);

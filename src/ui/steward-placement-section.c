@@ -62,11 +62,14 @@ update_rows (StewardPlacementSection *self)
   else
     steward_row_message_set_message (self->root_path_message, NULL);
 
-  if (self->creating)
+  if (!self->creating)
+    return;
+  if (self->dfs)
     adw_preferences_group_set_description (self->group,
-                                           self->dfs
-                                           ? _("The folder to read, from the root of the bucket or container.")
-                                           : _("The database and schema to read. Leave them empty for the connection’s defaults."));
+                                           _("The folder to read, from the root of the bucket or container."));
+  else
+    adw_preferences_group_set_description (self->group,
+                                           _("The database and schema to read. Leave them empty for the connection’s defaults."));
 }
 
 static void
@@ -154,13 +157,14 @@ section_apply (StewardFormSection      *section,
       if (value != NULL)
         steward_datastore_request_set_root_path (request, value);
       if (self->creating)
-        steward_datastore_request_set_folder_globbing_enabled (request,
-                                                               gtk_switch_get_active (self->globbing_switch));
+        steward_datastore_request_set_folder_globbing_enabled (
+          request, gtk_switch_get_active (self->globbing_switch));
       return;
     }
 
-  value = original == NULL ? typed (self->database_row, &database)
-                           : changed (self->database_row, steward_datastore_get_database (original));
+  value = original == NULL
+    ? typed (self->database_row, &database)
+    : changed (self->database_row, steward_datastore_get_database (original));
   if (value != NULL)
     steward_datastore_request_set_database (request, value);
   value = original == NULL ? typed (self->schema_row, &schema)
