@@ -170,6 +170,7 @@ _steward_create_dialog_submit (StewardCreateDatastoreDialog *self,
   if (self->busy)
     return;
 
+  steward_organization_section_commit_entries (self->organization_section);
   _steward_create_dialog_clear_marks (self);
 
   if (_steward_create_dialog_is_new_connection (self))

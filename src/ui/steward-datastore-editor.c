@@ -316,6 +316,7 @@ save_action (GtkWidget  *widget,
   if (self->saving || self->fresh == NULL)
     return;
 
+  steward_organization_section_commit_entries (self->organization_section);
   changes = build_changes (self);
   if (steward_datastore_request_is_empty (changes))
     return;

@@ -59,21 +59,16 @@ static void
 update_prefix_preview (StewardEnrichmentSection *self)
 {
   g_autofree char *prefix = steward_form_row_text (self->prefix_row);
-  g_autofree char *normalized = NULL;
+  gboolean from_name;
+  g_autofree char *normalized = steward_enrichment_prefix_effective (prefix, self->name, &from_name);
   g_autofree char *subtitle = NULL;
 
-  /* The server derives the prefix from the name when none is given. */
-  if (*prefix != '\0')
-    normalized = steward_enrichment_prefix_normalize (prefix);
-  else if (self->name != NULL && *self->name != '\0')
-    normalized = steward_enrichment_prefix_normalize (self->name);
-
-  if (normalized != NULL && *prefix == '\0')
+  if (normalized != NULL && from_name)
     /* Translators: %s is a table prefix derived from the datastore's name, like "_sales". */
     subtitle = g_strdup_printf (_("%s (from the name)"), normalized);
   else if (normalized != NULL)
     subtitle = g_strdup (normalized);
-  else if (*prefix != '\0')
+  else if (!from_name)
     subtitle = g_strdup (_("The prefix needs at least one letter or digit"));
   else
     subtitle = g_strdup (_("Chosen by the server from the name"));

@@ -372,6 +372,8 @@ page_apply (StewardOnboardingPage *page)
   g_autoptr(GError) error = NULL;
   GPtrArray *fields;
 
+  steward_organization_section_commit_entries (organization);
+
   /* The description as a new datastore's request has it: trimmed, or none. */
   steward_form_section_apply (STEWARD_FORM_SECTION (self->name_section), details, NULL);
   steward_onboarding_set_description (

@@ -363,6 +363,16 @@ steward_organization_section_set_groups (StewardOrganizationSection *self,
   rebuild_group_names (self);
 }
 
+/* Adds a team or tag still being typed, before the form is sent. */
+void
+steward_organization_section_commit_entries (StewardOrganizationSection *self)
+{
+  g_return_if_fail (STEWARD_IS_ORGANIZATION_SECTION (self));
+
+  steward_chip_editor_commit_entry (self->teams_editor);
+  steward_chip_editor_commit_entry (self->tags_editor);
+}
+
 const char * const *
 steward_organization_section_get_teams (StewardOrganizationSection *self)
 {

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (StewardOrganizationSection, steward_organization_section, 
 GtkWidget          *steward_organization_section_new                (void);
 void                steward_organization_section_set_groups         (StewardOrganizationSection *self,
                                                                      GListModel                 *groups);
+void                steward_organization_section_commit_entries (StewardOrganizationSection *self);
 const char * const *steward_organization_section_get_teams          (StewardOrganizationSection *self);
 const char * const *steward_organization_section_get_tags           (StewardOrganizationSection *self);
 gint64              steward_organization_section_get_group_id       (StewardOrganizationSection *self);
