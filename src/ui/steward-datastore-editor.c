@@ -331,13 +331,17 @@ save_action (GtkWidget  *widget,
 static gboolean
 has_unsaved_changes (StewardDatastoreEditor *self)
 {
-  g_autoptr(StewardDatastoreRequest) changes = NULL;
+  StewardFormSection *sections[N_SECTIONS];
 
   if (self->fresh == NULL)
     return FALSE;
 
-  changes = build_changes (self);
-  return !steward_datastore_request_is_empty (changes);
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (steward_form_section_is_dirty (sections[i], self->fresh))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
