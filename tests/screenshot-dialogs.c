@@ -498,20 +498,23 @@ main (int   argc,
   else if (g_str_equal (which, "create-organization"))
     {
       /* The lower sections: chips, a new group's icons, and the problem Create finds there. */
-      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
+      StewardCreateDatastoreDialog *create = STEWARD_CREATE_DATASTORE_DIALOG (dialog);
+      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (create);
+      GtkWidget *root = GTK_WIDGET (dialog);
 
       wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Orders Warehouse");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Name")), "Orders Warehouse");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "db.acme-corp.com");
       steward_connector_form_set_value (form, "username", "qualytics_reader");
       steward_connector_form_set_value (form, "password", "example-password");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Add Team")), "Data Platform, Finance,");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Add Tag")), "orders, pii,");
-      adw_combo_row_set_selected (ADW_COMBO_ROW (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Group")), 1);
-      gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Add Team")), "Data Platform, Finance,");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Add Tag")), "orders, pii,");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (steward_test_find_widget (root, ADW_TYPE_COMBO_ROW,
+                                                                           "Group")), 1);
+      gtk_widget_activate_action (root, "dialog.create", NULL);
       g_timeout_add (500, scroll_to_end_cb,
-                     steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW, NULL));
+                     steward_test_find_widget (root, GTK_TYPE_SCROLLED_WINDOW, NULL));
     }
   else if (g_str_equal (which, "create-anyway"))
     {

@@ -54,7 +54,8 @@ static void
 test_prefix_effective (void)
 {
   gboolean from_name = FALSE;
-  g_autofree char *typed = steward_enrichment_prefix_effective (" Claims Mirror ", "Claims", &from_name);
+  g_autofree char *typed =
+    steward_enrichment_prefix_effective (" Claims Mirror ", "Claims", &from_name);
   g_autofree char *derived = NULL;
   g_autofree char *unusable = NULL;
   g_autofree char *nameless = NULL;

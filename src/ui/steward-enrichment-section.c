@@ -60,7 +60,8 @@ update_prefix_preview (StewardEnrichmentSection *self)
 {
   g_autofree char *prefix = steward_form_row_text (self->prefix_row);
   gboolean from_name;
-  g_autofree char *normalized = steward_enrichment_prefix_effective (prefix, self->name, &from_name);
+  g_autofree char *normalized =
+    steward_enrichment_prefix_effective (prefix, self->name, &from_name);
   g_autofree char *subtitle = NULL;
 
   if (normalized != NULL && from_name)
