@@ -105,6 +105,7 @@ shoot datastore-editor datastore-editor "^Edit Datastore$" 1280 800
 shoot datastore-editor-small datastore-editor "^Edit Datastore$" 800 600
 shoot create-jdbc create-jdbc "^New Datastore$" 1280 800
 shoot create-dfs create-dfs "^New Datastore$" 1280 800
+shoot create-organization create-organization "^New Datastore$" 1280 800
 shoot create-anyway create-anyway "^Create Anyway\?$" 1280 800
 shoot create-dfs-small create-dfs "^New Datastore$" 800 600
 shoot test-connection-failed test-connection-failed "^Test a Connection$" 1280 800

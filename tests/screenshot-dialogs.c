@@ -32,7 +32,8 @@
  *   screenshot-dialogs DIALOG WIDTH HEIGHT
  *
  * DIALOG is group-editor, delete-confirmation, delete-group, datastore-editor, create-jdbc,
- * create-dfs, create-anyway (Create pressed after a failed connection test),
+ * create-dfs, create-anyway (Create pressed after a failed connection test), create-organization
+ * (teams, tags and a new group without its name, Create pressed),
  * test-connection-failed, or a step of the onboarding wizard (onboarding-connection, -catalog,
  * -schemas, -paths, -validate, -settings, -results: the last with one failure), or one of the
  * states a user meets on the way:
@@ -109,6 +110,17 @@ find_row (GtkWidget  *root,
           const char *title)
 {
   return steward_test_find_widget (root, ADW_TYPE_ENTRY_ROW, title);
+}
+
+/* Shows the end of a dialog's form, once it is laid out. */
+static gboolean
+scroll_to_end_cb (gpointer user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (user_data);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -255,6 +267,7 @@ open_onboarding (GtkWindow         *window,
                                                                    paths ? 12 : 7);
   StewardOnboarding *onboarding = steward_onboarding_wizard_get_onboarding (wizard);
   GtkWidget *page;
+  GtkWidget *description;
 
   gtk_window_present (GTK_WINDOW (wizard));
   if (onboarding_at (wizard, "connection", which))
@@ -289,8 +302,9 @@ open_onboarding (GtkWindow         *window,
   onboarding_next (wizard);
   page = steward_onboarding_wizard_get_page (wizard);
   gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Name Template")), "prod_{{ schema }}");
-  gtk_editable_set_text (GTK_EDITABLE (find_row (page, "Description (optional)")),
-                         "Production PostgreSQL schemas");
+  description = steward_test_find_widget (page, GTK_TYPE_TEXT_VIEW, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (description)),
+                            "Production PostgreSQL schemas", -1);
   if (onboarding_at (wizard, "settings", which))
     return GTK_WINDOW (wizard);
 
@@ -393,7 +407,7 @@ main (int   argc,
       dialog = GTK_WINDOW (steward_delete_datastore_dialog_new (window, manager, datastore));
     }
   else if (g_str_equal (which, "create-jdbc") || g_str_equal (which, "create-dfs") ||
-           g_str_equal (which, "create-anyway"))
+           g_str_equal (which, "create-anyway") || g_str_equal (which, "create-organization"))
     dialog = GTK_WINDOW (steward_create_datastore_dialog_new (window, demo->client, groups));
   else if (g_str_equal (which, "test-connection-failed"))
     dialog = GTK_WINDOW (steward_test_connection_dialog_new (window, demo->client));
@@ -480,6 +494,27 @@ main (int   argc,
       steward_connector_form_set_value (form, "password", "example-password");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "orders");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Schema")), "public");
+    }
+  else if (g_str_equal (which, "create-organization"))
+    {
+      /* The lower sections: chips, a new group's icons, and the problem Create finds there. */
+      StewardCreateDatastoreDialog *create = STEWARD_CREATE_DATASTORE_DIALOG (dialog);
+      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (create);
+      GtkWidget *root = GTK_WIDGET (dialog);
+
+      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Name")), "Orders Warehouse");
+      steward_connector_form_select_type (form, "postgresql");
+      steward_connector_form_set_value (form, "host", "db.acme-corp.com");
+      steward_connector_form_set_value (form, "username", "qualytics_reader");
+      steward_connector_form_set_value (form, "password", "example-password");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Add Team")), "Data Platform, Finance,");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Add Tag")), "orders, pii,");
+      adw_combo_row_set_selected (ADW_COMBO_ROW (steward_test_find_widget (root, ADW_TYPE_COMBO_ROW,
+                                                                           "Group")), 1);
+      gtk_widget_activate_action (root, "dialog.create", NULL);
+      g_timeout_add (500, scroll_to_end_cb,
+                     steward_test_find_widget (root, GTK_TYPE_SCROLLED_WINDOW, NULL));
     }
   else if (g_str_equal (which, "create-anyway"))
     {

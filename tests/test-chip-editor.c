@@ -179,6 +179,25 @@ has_two_values_cb (gpointer user_data)
   return g_strv_length ((char **) steward_chip_editor_get_values (fixture->editor)) == 2;
 }
 
+/* A form sent with a value still in the entry keeps it; a refused one stays to be corrected. */
+static void
+test_commit_entry (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_true (steward_chip_editor_commit_entry (fixture->editor));
+  assert_values (fixture, (const char *[]) { NULL });
+
+  gtk_editable_set_text (GTK_EDITABLE (fixture->entry_row), " pii ");
+  g_assert_true (steward_chip_editor_commit_entry (fixture->editor));
+  assert_values (fixture, (const char *[]) { "pii", NULL });
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->entry_row)), ==, "");
+
+  gtk_editable_set_text (GTK_EDITABLE (fixture->entry_row), "pii");
+  g_assert_false (steward_chip_editor_commit_entry (fixture->editor));
+  assert_values (fixture, (const char *[]) { "pii", NULL });
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->entry_row)), ==, "pii");
+}
+
 static void
 test_remove_by_button (Fixture       *fixture,
                        gconstpointer  data)
@@ -263,6 +282,8 @@ main (int   argc,
               fixture_set_up, test_add_by_comma, fixture_tear_down);
   g_test_add ("/chip-editor/refuses-duplicates-and-blanks", Fixture, NULL,
               fixture_set_up, test_refuses_duplicates_and_blanks, fixture_tear_down);
+  g_test_add ("/chip-editor/commit-entry", Fixture, NULL,
+              fixture_set_up, test_commit_entry, fixture_tear_down);
   g_test_add ("/chip-editor/remove-by-button", Fixture, NULL,
               fixture_set_up, test_remove_by_button, fixture_tear_down);
   g_test_add ("/chip-editor/backspace-focuses-last-chip", Fixture, NULL,

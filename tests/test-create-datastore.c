@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "steward-create-datastore-dialog.h"
+#include "steward-group-icon-picker.h"
 #include "steward-test-demo.h"
 #include "steward-test-utils.h"
 
@@ -156,6 +157,18 @@ text_of (StewardCreateDatastoreDialog *dialog,
   return gtk_editable_get_text (GTK_EDITABLE (find_row (dialog, ADW_TYPE_ENTRY_ROW, title)));
 }
 
+/* The description is a text view, under the "Description" heading. */
+static void
+type_description (StewardCreateDatastoreDialog *dialog,
+                  const char                   *text)
+{
+  GtkWidget *view = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_mapped (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
 static void
 fill_postgresql (StewardCreateDatastoreDialog *dialog,
                  const char                   *host,
@@ -205,12 +218,13 @@ test_jdbc_new_connection (void)
 
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   type_into (dialog, "Name", "Sales Replica");
-  type_into (dialog, "Description (optional)", "Read replica of production sales");
+  type_description (dialog, "Read replica of production sales");
   fill_postgresql (dialog, "db.acme-corp.com", "s3cur3_p4ssw0rd");
   type_into (dialog, "Database", "production");
   type_into (dialog, "Schema", "sales");
-  type_into (dialog, "Teams", "Data Platform, Analytics");
-  type_into (dialog, "Tags", "production,  postgresql ,");
+  /* Teams and tags are chips: a comma ends each, and what is still typed is added on Create. */
+  type_into (dialog, "Add Team", "Data Platform, Analytics");
+  type_into (dialog, "Add Tag", "production,  postgresql ,");
   /* The placement of a JDBC datastore: no root path. */
   g_assert_false (gtk_widget_get_mapped (find_row (dialog, ADW_TYPE_ENTRY_ROW, "Root Path")));
 
@@ -400,7 +414,7 @@ test_new_group (void)
   StewardCreateDatastoreDialog *dialog = open_dialog (demo, groups, &created);
   g_autoptr(JsonObject) body = NULL;
   AdwComboRow *group_row = ADW_COMBO_ROW (find_row (dialog, ADW_TYPE_COMBO_ROW, "Group"));
-  AdwComboRow *icon_row = ADW_COMBO_ROW (find_row (dialog, ADW_TYPE_COMBO_ROW, "New Group Icon"));
+  GtkWidget *icon_picker = find_row (dialog, STEWARD_TYPE_GROUP_ICON_PICKER, NULL);
   GtkWidget *name_row = find_row (dialog, ADW_TYPE_ENTRY_ROW, "New Group Name");
   JsonObject *group;
   gboolean found = FALSE;
@@ -414,7 +428,7 @@ test_new_group (void)
   g_assert_false (gtk_widget_get_mapped (name_row));
   adw_combo_row_set_selected (group_row, 1);
   g_assert_true (gtk_widget_get_mapped (name_row));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (icon_row)));
+  g_assert_true (gtk_widget_get_mapped (icon_picker));
 
   /* The group needs a name; the client says so before sending. */
   g_assert_false (press_create (dialog));
@@ -422,8 +436,10 @@ test_new_group (void)
   g_assert_nonnull (steward_create_datastore_dialog_get_field_message (dialog, "group.name"));
 
   type_into (dialog, "New Group Name", "Finance Close");
-  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (icon_row)), ==, 10);
-  adw_combo_row_set_selected (icon_row, 9);
+  /* The ten icons the server knows. */
+  g_assert_cmpuint (count_rows (steward_test_find_widget (icon_picker, GTK_TYPE_FLOW_BOX, NULL)),
+                    ==, 10);
+  steward_group_icon_picker_set_icon (STEWARD_GROUP_ICON_PICKER (icon_picker), "mdi-podium-gold");
   g_assert_true (press_create (dialog));
   g_assert_cmpuint (created.count, ==, 1);
 
@@ -578,7 +594,7 @@ test_client_checks (void)
   StewardCreateDatastoreDialog *dialog = open_dialog (demo, NULL, NULL);
   g_autofree char *long_description = g_strnfill (256, 'd');
 
-  type_into (dialog, "Description (optional)", long_description);
+  type_description (dialog, long_description);
   g_assert_true (steward_connector_form_select_type (steward_create_datastore_dialog_get_form (dialog), "postgresql"));
   g_assert_false (press_create (dialog));
 

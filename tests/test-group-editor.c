@@ -142,18 +142,18 @@ picked_icon (Fixture *fixture)
 static const char *
 name_error (Fixture *fixture)
 {
-  GtkWidget *row = name_row (fixture);
-  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_parent (row));
+  GtkWidget *message = gtk_widget_get_next_sibling (name_row (fixture));
+  GtkWidget *label;
 
-  /* The row sits in the group's list; the message is the group's next child. */
-  for (; label != NULL; label = gtk_widget_get_next_sibling (label))
-    if (GTK_IS_LABEL (label) && gtk_widget_get_visible (label))
-      {
-        g_assert_true (gtk_widget_has_css_class (label, "error"));
-        return gtk_label_get_label (GTK_LABEL (label));
-      }
+  /* The message is the row after the name's, in the same list. */
+  if (message == NULL || !gtk_widget_get_visible (message))
+    return NULL;
 
-  return NULL;
+  label = steward_test_find_widget (message, GTK_TYPE_LABEL, NULL);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (label));
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  return gtk_label_get_label (GTK_LABEL (label));
 }
 
 static gboolean

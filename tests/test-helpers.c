@@ -50,6 +50,33 @@ test_group_icons_fallback (void)
   g_assert_cmpstr (steward_group_icon_from_icon_name ("nope"), ==, STEWARD_GROUP_ICON_DEFAULT);
 }
 
+/* Typed, or left empty and derived from the name, as the server does. */
+static void
+test_prefix_effective (void)
+{
+  gboolean from_name = FALSE;
+  g_autofree char *typed =
+    steward_enrichment_prefix_effective (" Claims Mirror ", "Claims", &from_name);
+  g_autofree char *derived = NULL;
+  g_autofree char *unusable = NULL;
+  g_autofree char *nameless = NULL;
+
+  g_assert_cmpstr (typed, ==, "_claims_mirror");
+  g_assert_false (from_name);
+
+  derived = steward_enrichment_prefix_effective ("  ", "Claims Warehouse", &from_name);
+  g_assert_cmpstr (derived, ==, "_claims_warehouse");
+  g_assert_true (from_name);
+
+  unusable = steward_enrichment_prefix_effective ("--", "Claims Warehouse", &from_name);
+  g_assert_null (unusable);
+  g_assert_false (from_name);
+
+  nameless = steward_enrichment_prefix_effective (NULL, NULL, &from_name);
+  g_assert_null (nameless);
+  g_assert_true (from_name);
+}
+
 static void
 test_prefix_normalize (void)
 {
@@ -205,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/helpers/group-icons/table", test_group_icons_table);
   g_test_add_func ("/helpers/group-icons/fallback", test_group_icons_fallback);
   g_test_add_func ("/helpers/enrichment-prefix/normalize", test_prefix_normalize);
+  g_test_add_func ("/helpers/enrichment-prefix/effective", test_prefix_effective);
   g_test_add_func ("/helpers/name-template", test_name_template);
   g_test_add_func ("/helpers/jwt/expiry", test_jwt_expiry);
   g_test_add_func ("/helpers/jwt/client-fails-before-sending", test_client_expired_token_fails_before_sending);

@@ -62,3 +62,21 @@ steward_enrichment_prefix_normalize (const char *prefix)
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+/* The prefix the server will store for a datastore named @name: @typed normalized, or, when
+ * nothing is typed, the one the server derives from the name (@from_name says which). Returns
+ * NULL when neither gives a usable prefix. */
+char *
+steward_enrichment_prefix_effective (const char *typed,
+                                     const char *name,
+                                     gboolean   *from_name)
+{
+  g_autofree char *text = g_strstrip (g_strdup (typed != NULL ? typed : ""));
+  gboolean derived = *text == '\0';
+
+  if (from_name != NULL)
+    *from_name = derived;
+  if (!derived)
+    return steward_enrichment_prefix_normalize (text);
+  return name != NULL && *name != '\0' ? steward_enrichment_prefix_normalize (name) : NULL;
+}

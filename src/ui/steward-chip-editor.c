@@ -521,3 +521,20 @@ steward_chip_editor_set_placeholder_text (StewardChipEditor *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->entry_row), text != NULL ? text : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACEHOLDER_TEXT]);
 }
+
+/* Adds what is still in the entry, as Enter would: a form sent with a value half typed keeps it.
+ * Returns whether the entry is empty now (a refused value stays, with its reason shown). */
+gboolean
+steward_chip_editor_commit_entry (StewardChipEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_CHIP_EDITOR (self), FALSE);
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry_row))));
+  if (*text == '\0')
+    return TRUE;
+
+  add_from_entry (self);
+  return *gtk_editable_get_text (GTK_EDITABLE (self->entry_row)) == '\0';
+}

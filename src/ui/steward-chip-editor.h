@@ -17,6 +17,7 @@ gboolean            steward_chip_editor_add_value            (StewardChipEditor 
                                                               const char         *value);
 gboolean            steward_chip_editor_remove_value         (StewardChipEditor  *self,
                                                               const char         *value);
+gboolean            steward_chip_editor_commit_entry         (StewardChipEditor  *self);
 const char         *steward_chip_editor_get_placeholder_text (StewardChipEditor  *self);
 void                steward_chip_editor_set_placeholder_text (StewardChipEditor  *self,
                                                               const char         *text);

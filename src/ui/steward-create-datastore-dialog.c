@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "steward-create-datastore-dialog-private.h"
-#include "steward-row-message.h"
 
 /* Adds one datastore: its name, a new connection (a connector's form, testable before anything
  * is created) or an existing one, where its data is, teams, tags, group (an existing one or a
@@ -19,8 +18,9 @@
  * A connection test speaks for the settings it tested only: editing any of them forgets its
  * result. Creating over a failed test asks first, and sends nothing unless the user agrees.
  *
- * Teams and tags are comma-separated entries, and the new group's icon a combo row, until the
- * chip editor and the group icon picker are in. */
+ * The datastore's own fields are StewardFormSections (name and description, placement, teams,
+ * tags and group, enrichment), shared with the datastore editor and the onboarding wizard; the
+ * connection is this dialog's own. */
 
 G_DEFINE_FINAL_TYPE (StewardCreateDatastoreDialog, steward_create_datastore_dialog, ADW_TYPE_WINDOW)
 
@@ -39,33 +39,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The request's members, and the row that shows a problem with each. */
-static const struct
-{
-  const char *field;
-  gsize       offset;
-  gboolean    in_enrichment;
-} field_messages[] = {
-  { "name", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, name_message), FALSE },
-  { "description", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, description_message), FALSE },
-  { "database", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, database_message), FALSE },
-  { "schema", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, schema_message), FALSE },
-  { "root_path", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, root_path_message), FALSE },
-  { "teams", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, teams_message), FALSE },
-  { "tags", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, tags_message), FALSE },
-  { "group_id", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, group_message), FALSE },
-  { "group", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, group_message), FALSE },
-  { "group.name", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, new_group_name_message), FALSE },
-  { "group.icon", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, new_group_icon_message), FALSE },
-  { "enrichment_datastore_id", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, enrichment_datastore_message), TRUE },
-  { "enrichment_prefix", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, prefix_message), TRUE },
-  { "enrichment_source_record_limit", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, record_limit_message), TRUE },
-  { "enrichment_remediation_strategy", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, strategy_message), TRUE },
-  { "high_count_rollup_threshold", G_STRUCT_OFFSET (StewardCreateDatastoreDialog, rollup_message), TRUE },
-};
-
-#define MESSAGE_AT(self, i) (*(StewardRowMessage **) G_STRUCT_MEMBER_P ((self), field_messages[i].offset))
-
 gboolean
 _steward_create_dialog_is_new_connection (StewardCreateDatastoreDialog *self)
 {
@@ -81,33 +54,6 @@ _steward_create_dialog_is_dfs (StewardCreateDatastoreDialog *self)
     return spec != NULL && steward_connector_spec_is_dfs (spec);
 
   return self->selected_connection != NULL && steward_connection_is_dfs (self->selected_connection);
-}
-
-char *
-_steward_create_dialog_row_text (AdwEntryRow *row)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-}
-
-/* "a, b ,,c" → ["a", "b", "c"]; NULL when there is none. */
-GStrv
-_steward_create_dialog_split_names (AdwEntryRow *row)
-{
-  g_autofree char *text = _steward_create_dialog_row_text (row);
-  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n = 0;
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (*parts[i] == '\0')
-        continue;
-      g_strv_builder_add (builder, parts[i]);
-      n++;
-    }
-
-  return n > 0 ? g_strv_builder_end (builder) : NULL;
 }
 
 static void
@@ -158,10 +104,23 @@ _steward_create_dialog_set_connection_message (StewardCreateDatastoreDialog *sel
 }
 
 void
+_steward_create_dialog_get_sections (StewardCreateDatastoreDialog *self,
+                                     StewardFormSection          **sections)
+{
+  sections[0] = STEWARD_FORM_SECTION (self->name_section);
+  sections[1] = STEWARD_FORM_SECTION (self->placement_section);
+  sections[2] = STEWARD_FORM_SECTION (self->organization_section);
+  sections[3] = STEWARD_FORM_SECTION (self->enrichment_section);
+}
+
+void
 _steward_create_dialog_clear_marks (StewardCreateDatastoreDialog *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_messages); i++)
-    steward_row_message_set_message (MESSAGE_AT (self, i), NULL);
+  StewardFormSection *sections[N_SECTIONS];
+
+  _steward_create_dialog_get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    steward_form_section_clear_marks (sections[i]);
   steward_connector_form_clear_marks (self->form);
   _steward_create_dialog_set_connection_message (self, NULL);
   _steward_create_dialog_show_error (self, NULL);
@@ -174,17 +133,15 @@ mark_field (StewardCreateDatastoreDialog *self,
             const char                   *field,
             const char                   *message)
 {
+  StewardFormSection *sections[N_SECTIONS];
+
   if (field == NULL)
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_messages); i++)
-    if (g_str_equal (field_messages[i].field, field))
-      {
-        steward_row_message_set_message (MESSAGE_AT (self, i), message);
-        if (field_messages[i].in_enrichment)
-          adw_expander_row_set_expanded (self->enrichment_row, TRUE);
-        return TRUE;
-      }
+  _steward_create_dialog_get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (steward_form_section_mark_field (sections[i], field, message))
+      return TRUE;
 
   if (g_str_equal (field, "connection") || g_str_equal (field, "connection_id"))
     {
@@ -198,31 +155,6 @@ mark_field (StewardCreateDatastoreDialog *self,
     return steward_connector_form_mark_field (self->form, field, message);
 
   return FALSE;
-}
-
-/* The first marked row, in the order the dialog shows them. */
-static GtkWidget *
-find_marked_row (GtkWidget *widget)
-{
-  if (!gtk_widget_get_visible (widget))
-    return NULL;
-
-  if (STEWARD_IS_ROW_MESSAGE (widget))
-    return steward_row_message_get_message (STEWARD_ROW_MESSAGE (widget)) != NULL
-      ? steward_row_message_get_row (STEWARD_ROW_MESSAGE (widget))
-      : NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_marked_row (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Marks every field @error names; what has no row of its own goes to the banner. */
@@ -246,107 +178,15 @@ _steward_create_dialog_show_invalid (StewardCreateDatastoreDialog *self,
 
   _steward_create_dialog_show_error (self, banner->str);
 
-  first = find_marked_row (GTK_WIDGET (self));
+  first = steward_form_find_marked_row (GTK_WIDGET (self));
   if (first != NULL)
     gtk_widget_grab_focus (first);
-}
-
-gint64
-_steward_create_dialog_selected_group_id (StewardCreateDatastoreDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->group_row);
-  g_autoptr(StewardDatastoreGroup) group = NULL;
-
-  if (self->groups == NULL || selected < GROUP_FIRST_EXISTING)
-    return 0;
-
-  group = g_list_model_get_item (self->groups, selected - GROUP_FIRST_EXISTING);
-  return group != NULL ? steward_datastore_group_get_id (group) : 0;
 }
 
 static void
 update_placement (StewardCreateDatastoreDialog *self)
 {
-  gboolean dfs = _steward_create_dialog_is_dfs (self);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->database_row), !dfs);
-  gtk_widget_set_visible (GTK_WIDGET (self->schema_row), !dfs);
-  gtk_widget_set_visible (GTK_WIDGET (self->root_path_row), dfs);
-  gtk_widget_set_visible (GTK_WIDGET (self->globbing_row), dfs);
-  steward_row_message_set_message (dfs ? self->database_message : self->root_path_message, NULL);
-  if (dfs)
-    steward_row_message_set_message (self->schema_message, NULL);
-
-  adw_preferences_group_set_description (self->placement_group,
-                                         dfs
-                                         ? _("The folder to read, from the root of the bucket or container.")
-                                         : _("The database and schema to read. Leave them empty for the connection’s defaults."));
-}
-
-static void
-update_prefix_preview (StewardCreateDatastoreDialog *self)
-{
-  g_autofree char *prefix = _steward_create_dialog_row_text (self->prefix_row);
-  g_autofree char *name = _steward_create_dialog_row_text (self->name_row);
-  g_autofree char *normalized = NULL;
-  g_autofree char *subtitle = NULL;
-
-  /* The server derives the prefix from the name when none is given. */
-  if (*prefix != '\0')
-    normalized = steward_enrichment_prefix_normalize (prefix);
-  else if (*name != '\0')
-    normalized = steward_enrichment_prefix_normalize (name);
-
-  if (normalized != NULL && *prefix == '\0')
-    /* Translators: %s is a table prefix derived from the datastore's name, like "_sales". */
-    subtitle = g_strdup_printf (_("%s (from the name)"), normalized);
-  else if (normalized != NULL)
-    subtitle = g_strdup (normalized);
-  else if (*prefix != '\0')
-    subtitle = g_strdup (_("The prefix needs at least one letter or digit"));
-  else
-    subtitle = g_strdup (_("Chosen by the server from the name"));
-
-  adw_action_row_set_subtitle (self->prefix_preview_row, subtitle);
-}
-
-static void
-rebuild_group_names (StewardCreateDatastoreDialog *self)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  gint64 selected_id = _steward_create_dialog_selected_group_id (self);
-  guint selected = adw_combo_row_get_selected (self->group_row);
-  guint n = self->groups != NULL ? g_list_model_get_n_items (self->groups) : 0;
-
-  if (selected == GTK_INVALID_LIST_POSITION)
-    selected = GROUP_NONE;
-
-  g_ptr_array_add (names, (gpointer) C_("group", "None"));
-  g_ptr_array_add (names, (gpointer) _("New Group…"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (self->groups, i);
-
-      g_ptr_array_add (names, (gpointer) steward_datastore_group_get_name (group));
-      if (selected_id > 0 && steward_datastore_group_get_id (group) == selected_id)
-        selected = GROUP_FIRST_EXISTING + i;
-    }
-  g_ptr_array_add (names, NULL);
-
-  /* A group that went away leaves the datastore ungrouped rather than in another group. */
-  if (selected >= GROUP_FIRST_EXISTING && selected_id == 0)
-    selected = GROUP_NONE;
-
-  g_clear_object (&self->group_names);
-  self->group_names = gtk_string_list_new ((const char * const *) names->pdata);
-  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (self->group_names));
-  adw_combo_row_set_selected (self->group_row, MIN (selected, n + GROUP_FIRST_EXISTING - 1));
-}
-
-static void
-groups_changed_cb (StewardCreateDatastoreDialog *self)
-{
-  rebuild_group_names (self);
+  steward_placement_section_set_dfs (self->placement_section, _steward_create_dialog_is_dfs (self));
 }
 
 /* Callbacks */
@@ -354,53 +194,18 @@ groups_changed_cb (StewardCreateDatastoreDialog *self)
 static void
 name_changed_cb (StewardCreateDatastoreDialog *self)
 {
-  g_autofree char *name = _steward_create_dialog_row_text (self->name_row);
+  g_autofree char *name = steward_name_section_dup_name (self->name_section);
 
-  steward_row_message_set_message (self->name_message, NULL);
   /* A new connection is named after the datastore unless given a name of its own. */
   steward_connector_form_set_default_name (self->form, *name != '\0' ? name : NULL);
-  update_prefix_preview (self);
+  steward_enrichment_section_set_name (self->enrichment_section, name);
 }
 
+/* A connection test reads the placement too: its result no longer speaks for it. */
 static void
-row_changed_cb (StewardCreateDatastoreDialog *self,
-                GtkWidget                    *row)
+placement_changed_cb (StewardCreateDatastoreDialog *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_messages); i++)
-    if (steward_row_message_get_row (MESSAGE_AT (self, i)) == row)
-      steward_row_message_set_message (MESSAGE_AT (self, i), NULL);
-
-  if (row == GTK_WIDGET (self->database_row) || row == GTK_WIDGET (self->schema_row) ||
-      row == GTK_WIDGET (self->root_path_row))
-    steward_connection_tester_reset (self->tester);
-}
-
-static void
-prefix_changed_cb (StewardCreateDatastoreDialog *self)
-{
-  steward_row_message_set_message (self->prefix_message, NULL);
-  update_prefix_preview (self);
-}
-
-static void
-enrichment_datastore_selected_cb (StewardCreateDatastoreDialog *self)
-{
-  steward_row_message_set_message (self->enrichment_datastore_message, NULL);
-}
-
-static void
-group_selected_cb (StewardCreateDatastoreDialog *self)
-{
-  gboolean new_group = adw_combo_row_get_selected (self->group_row) == GROUP_NEW;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->new_group_name_row), new_group);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_group_icon_row), new_group);
-  steward_row_message_set_message (self->group_message, NULL);
-  if (!new_group)
-    {
-      steward_row_message_set_message (self->new_group_name_message, NULL);
-      steward_row_message_set_message (self->new_group_icon_message, NULL);
-    }
+  steward_connection_tester_reset (self->tester);
 }
 
 static void
@@ -439,7 +244,7 @@ test_requested_cb (StewardCreateDatastoreDialog *self)
 
   request = steward_datastore_request_new ();
   _steward_create_dialog_add_connection_and_placement (self, request);
-  name = _steward_create_dialog_row_text (self->name_row);
+  name = steward_name_section_dup_name (self->name_section);
   steward_datastore_request_set_name (request, *name != '\0'
                                       ? name
                                       : steward_json_get_string (steward_json_get_object (steward_datastore_request_get_object (request), "connection"), "name"));
@@ -689,7 +494,7 @@ enrichment_loaded_cb (GObject      *object,
       /* Translators: %s says what went wrong. */
       g_autofree char *subtitle = g_strdup_printf (_("The enrichment datastores could not be loaded: %s"),
                                                    error->message);
-      adw_expander_row_set_subtitle (self->enrichment_row, subtitle);
+      steward_enrichment_section_set_load_error (self->enrichment_section, subtitle);
       return;
     }
 
@@ -701,36 +506,8 @@ enrichment_loaded_cb (GObject      *object,
       g_list_store_append (self->enrichment_datastores, datastore);
     }
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->enrichment_datastores)) == 0)
-    {
-      adw_expander_row_set_subtitle (self->enrichment_row,
-                                     _("This deployment has no enrichment datastores yet"));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->enrichment_row), FALSE);
-    }
-}
-
-static void
-icon_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  gtk_box_append (GTK_BOX (box), gtk_image_new ());
-  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-icon_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkStringObject *value = gtk_list_item_get_item (item);
-  const char *icon = gtk_string_object_get_string (value);
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (box)),
-                                steward_group_icon_get_icon_name (icon));
-  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (box)), steward_group_icon_get_label (icon));
+  steward_enrichment_section_set_datastores (self->enrichment_section,
+                                             G_LIST_MODEL (self->enrichment_datastores));
 }
 
 /* Creating: the request, its checks and the answer are in steward-create-datastore-submit.c. */
@@ -777,8 +554,6 @@ steward_create_datastore_dialog_dispose (GObject *object)
   StewardCreateDatastoreDialog *self = STEWARD_CREATE_DATASTORE_DIALOG (object);
 
   forget_secrets (self);
-  if (self->groups != NULL)
-    g_signal_handlers_disconnect_by_data (self->groups, self);
   /* A question still open goes with the dialog, let go of first. */
   if (self->create_anyway_dialog != NULL)
     {
@@ -790,8 +565,6 @@ steward_create_datastore_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CREATE_DATASTORE_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
-  g_clear_object (&self->groups);
-  g_clear_object (&self->group_names);
   g_clear_object (&self->filtered_connections);
   g_clear_object (&self->connection_filter);
   g_clear_object (&self->connections);
@@ -867,18 +640,17 @@ steward_create_datastore_dialog_class_init (StewardCreateDatastoreDialogClass *k
 
   g_type_ensure (STEWARD_TYPE_CONNECTOR_FORM);
   g_type_ensure (STEWARD_TYPE_CONNECTION_TESTER);
-  g_type_ensure (STEWARD_TYPE_ROW_MESSAGE);
-  g_type_ensure (STEWARD_TYPE_DATASTORE);
+  g_type_ensure (STEWARD_TYPE_NAME_SECTION);
+  g_type_ensure (STEWARD_TYPE_PLACEMENT_SECTION);
+  g_type_ensure (STEWARD_TYPE_ORGANIZATION_SECTION);
+  g_type_ensure (STEWARD_TYPE_ENRICHMENT_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/steward-create-datastore-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, create_spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, name_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, description_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, description_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, name_section);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, new_toggle);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, existing_toggle);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connection_stack);
@@ -890,44 +662,15 @@ steward_create_datastore_dialog_class_init (StewardCreateDatastoreDialogClass *k
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_empty_label);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_list);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connection_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, placement_group);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, database_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, database_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, schema_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, schema_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, root_path_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, root_path_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, globbing_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, globbing_switch);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, teams_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, teams_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, tags_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, tags_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, group_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, group_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, new_group_name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, new_group_name_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, new_group_icon_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, new_group_icon_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, enrichment_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, enrichment_datastore_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, enrichment_datastore_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, prefix_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, prefix_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, prefix_preview_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, record_limit_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, record_limit_spin);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, record_limit_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, strategy_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, strategy_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, rollup_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, rollup_spin);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, rollup_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        placement_section);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        organization_section);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        enrichment_section);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, sync_switch);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, prefix_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, group_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, placement_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, placement_kind_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
@@ -947,8 +690,6 @@ static void
 steward_create_datastore_dialog_init (StewardCreateDatastoreDialog *self)
 {
   g_autoptr(GListModel) builtin = NULL;
-  g_autoptr(GtkStringList) icons = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) icon_factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GError) error = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -968,20 +709,8 @@ steward_create_datastore_dialog_init (StewardCreateDatastoreDialog *self)
                            create_connection_row, self, NULL);
 
   self->enrichment_datastores = g_list_store_new (STEWARD_TYPE_DATASTORE);
-  adw_combo_row_set_model (self->enrichment_datastore_row, G_LIST_MODEL (self->enrichment_datastores));
-  g_signal_connect_swapped (self->enrichment_datastore_row, "notify::selected",
-                            G_CALLBACK (enrichment_datastore_selected_cb), self);
 
-  for (guint i = 0; i < steward_group_icon_get_count (); i++)
-    gtk_string_list_append (icons, steward_group_icon_get_value (i));
-  g_signal_connect (icon_factory, "setup", G_CALLBACK (icon_setup_cb), NULL);
-  g_signal_connect (icon_factory, "bind", G_CALLBACK (icon_bind_cb), NULL);
-  adw_combo_row_set_factory (self->new_group_icon_row, icon_factory);
-  adw_combo_row_set_model (self->new_group_icon_row, G_LIST_MODEL (icons));
-
-  rebuild_group_names (self);
   update_placement (self);
-  update_prefix_preview (self);
 }
 
 /* @groups: (nullable): the deployment's StewardDatastoreGroup, kept up to date by the caller */
@@ -1001,12 +730,7 @@ steward_create_datastore_dialog_new (GtkWindow     *parent,
   self->client = g_object_ref (client);
   steward_connection_tester_set_client (self->tester, client);
 
-  if (groups != NULL)
-    {
-      self->groups = g_object_ref (groups);
-      g_signal_connect_swapped (groups, "items-changed", G_CALLBACK (groups_changed_cb), self);
-      rebuild_group_names (self);
-    }
+  steward_organization_section_set_groups (self->organization_section, groups);
 
   set_loading (self, TRUE);
   steward_client_load_connectors_async (client, self->cancellable, connectors_loaded_cb, self);
@@ -1066,12 +790,19 @@ const char *
 steward_create_datastore_dialog_get_field_message (StewardCreateDatastoreDialog *self,
                                                    const char                   *field)
 {
+  StewardFormSection *sections[N_SECTIONS];
+
   g_return_val_if_fail (STEWARD_IS_CREATE_DATASTORE_DIALOG (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (field_messages); i++)
-    if (g_str_equal (field_messages[i].field, field))
-      return steward_row_message_get_message (MESSAGE_AT (self, i));
+  _steward_create_dialog_get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      const char *message = steward_form_section_get_field_message (sections[i], field);
+
+      if (message != NULL)
+        return message;
+    }
 
   if (g_str_equal (field, "connection") || g_str_equal (field, "connection_id"))
     return gtk_widget_get_visible (GTK_WIDGET (self->connection_message))

@@ -12,27 +12,11 @@
  * what the server answered, marked on the rows it names. Apart from the dialog's file so the
  * form's rows and what is sent read separately. */
 
-static const char * const remediation_strategies[] = { "none", "append", "overwrite" };
-
-static const char *
-selected_icon (StewardCreateDatastoreDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->new_group_icon_row);
-
-  return selected < steward_group_icon_get_count ()
-    ? steward_group_icon_get_value (selected)
-    : STEWARD_GROUP_ICON_DEFAULT;
-}
-
 /* The connection part and the placement, shared by a create and a connection test. */
 void
 _steward_create_dialog_add_connection_and_placement (StewardCreateDatastoreDialog *self,
                                                      StewardDatastoreRequest      *request)
 {
-  g_autofree char *database = _steward_create_dialog_row_text (self->database_row);
-  g_autofree char *schema = _steward_create_dialog_row_text (self->schema_row);
-  g_autofree char *root_path = _steward_create_dialog_row_text (self->root_path_row);
-
   if (_steward_create_dialog_is_new_connection (self))
     {
       g_autoptr(JsonObject) connection = steward_connector_form_build_connection (self->form);
@@ -44,71 +28,20 @@ _steward_create_dialog_add_connection_and_placement (StewardCreateDatastoreDialo
     steward_datastore_request_set_connection_id (request,
                                                  steward_connection_get_id (self->selected_connection));
 
-  if (_steward_create_dialog_is_dfs (self))
-    {
-      if (*root_path != '\0')
-        steward_datastore_request_set_root_path (request, root_path);
-      steward_datastore_request_set_folder_globbing_enabled (request,
-                                                             gtk_switch_get_active (self->globbing_switch));
-    }
-  else
-    {
-      if (*database != '\0')
-        steward_datastore_request_set_database (request, database);
-      if (*schema != '\0')
-        steward_datastore_request_set_schema (request, schema);
-    }
+  steward_form_section_apply (STEWARD_FORM_SECTION (self->placement_section), request, NULL);
 }
 
 static StewardDatastoreRequest *
 build_request (StewardCreateDatastoreDialog *self)
 {
   StewardDatastoreRequest *request = steward_datastore_request_new ();
-  g_autofree char *name = _steward_create_dialog_row_text (self->name_row);
-  g_autofree char *description = _steward_create_dialog_row_text (self->description_row);
-  g_auto(GStrv) teams = _steward_create_dialog_split_names (self->teams_row);
-  g_auto(GStrv) tags = _steward_create_dialog_split_names (self->tags_row);
-  guint group = adw_combo_row_get_selected (self->group_row);
+  StewardFormSection *sections[N_SECTIONS];
 
-  steward_datastore_request_set_name (request, name);
-  if (*description != '\0')
-    steward_datastore_request_set_description (request, description);
-
+  _steward_create_dialog_get_sections (self, sections);
+  steward_form_section_apply (sections[0], request, NULL);
   _steward_create_dialog_add_connection_and_placement (self, request);
-
-  if (teams != NULL)
-    steward_datastore_request_set_teams (request, (const char * const *) teams);
-  if (tags != NULL)
-    steward_datastore_request_set_tags (request, (const char * const *) tags);
-
-  /* An existing group or a new one, never both. */
-  if (group == GROUP_NEW)
-    {
-      g_autofree char *group_name = _steward_create_dialog_row_text (self->new_group_name_row);
-
-      steward_datastore_request_set_new_group (request, group_name, selected_icon (self));
-    }
-  else if (group >= GROUP_FIRST_EXISTING)
-    steward_datastore_request_set_group_id (request,
-                                            _steward_create_dialog_selected_group_id (self));
-
-  if (adw_expander_row_get_enable_expansion (self->enrichment_row))
-    {
-      StewardDatastore *enrichment = adw_combo_row_get_selected_item (self->enrichment_datastore_row);
-      g_autofree char *prefix = _steward_create_dialog_row_text (self->prefix_row);
-      guint strategy = adw_combo_row_get_selected (self->strategy_row);
-
-      if (enrichment != NULL)
-        steward_datastore_request_set_enrichment_datastore_id (request, steward_datastore_get_id (enrichment));
-      if (*prefix != '\0')
-        steward_datastore_request_set_enrichment_prefix (request, prefix);
-      steward_datastore_request_set_enrichment_source_record_limit (request,
-                                                                    gtk_spin_button_get_value_as_int (self->record_limit_spin));
-      steward_datastore_request_set_high_count_rollup_threshold (request,
-                                                                 gtk_spin_button_get_value_as_int (self->rollup_spin));
-      if (strategy < G_N_ELEMENTS (remediation_strategies))
-        steward_datastore_request_set_enrichment_remediation_strategy (request, remediation_strategies[strategy]);
-    }
+  for (guint i = 2; i < N_SECTIONS; i++)
+    steward_form_section_apply (sections[i], request, NULL);
 
   /* Renamed trigger_sync by the client for servers that want it. */
   steward_datastore_request_set_trigger_sync (request, gtk_switch_get_active (self->sync_switch));
@@ -147,10 +80,11 @@ created_cb (GObject      *object,
       if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN))
         message = steward_forbidden_message (STEWARD_ACTION_CREATE_DATASTORE, error);
       else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT) &&
-               adw_combo_row_get_selected (self->group_row) == GROUP_NEW)
+               steward_organization_section_is_new_group (self->organization_section))
         {
           /* The only conflict a create can meet: the new group's name is taken. */
-          steward_row_message_set_message (self->new_group_name_message, error->message);
+          steward_form_section_mark_field (STEWARD_FORM_SECTION (self->organization_section),
+                                           "group.name", error->message);
           _steward_create_dialog_show_invalid (self, NULL);
           return;
         }
@@ -230,11 +164,13 @@ _steward_create_dialog_submit (StewardCreateDatastoreDialog *self,
 {
   g_autoptr(StewardDatastoreRequest) request = NULL;
   g_autoptr(GError) error = NULL;
+  StewardFormSection *sections[N_SECTIONS];
   gboolean valid = TRUE;
 
   if (self->busy)
     return;
 
+  steward_organization_section_commit_entries (self->organization_section);
   _steward_create_dialog_clear_marks (self);
 
   if (_steward_create_dialog_is_new_connection (self))
@@ -252,26 +188,11 @@ _steward_create_dialog_submit (StewardCreateDatastoreDialog *self,
       valid = FALSE;
     }
 
-  if (_steward_create_dialog_is_dfs (self))
-    {
-      g_autofree char *root_path = _steward_create_dialog_row_text (self->root_path_row);
-
-      if (*root_path == '\0')
-        {
-          steward_row_message_set_message (self->root_path_message,
-                                           _("A file-system datastore needs a root path"));
-          valid = FALSE;
-        }
-    }
-
-  if (adw_expander_row_get_enable_expansion (self->enrichment_row) &&
-      adw_combo_row_get_selected_item (self->enrichment_datastore_row) == NULL)
-    {
-      steward_row_message_set_message (self->enrichment_datastore_message,
-                                       _("Choose an enrichment datastore, or turn enrichment off"));
-      adw_expander_row_set_expanded (self->enrichment_row, TRUE);
+  /* Each section checks what it can tell by itself. */
+  _steward_create_dialog_get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (steward_form_section_validate (sections[i]) != NULL)
       valid = FALSE;
-    }
 
   /* The client checks the documented limits again before sending; checking here shows every
    * problem at once, with the form's own. */

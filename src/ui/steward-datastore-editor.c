@@ -7,74 +7,46 @@
 
 #include <glib/gi18n.h>
 
-#include "steward-chip-editor.h"
 #include "steward-datastore-editor.h"
+#include "steward-name-section.h"
+#include "steward-organization-section.h"
+#include "steward-placement-section.h"
 
 /* Edits a datastore's name, description, location, tags and teams. It starts from a fresh copy
  * fetched on open, because tags and teams are sent as whole lists: starting from a stale list
  * would silently undo someone else's change. Saving sends only the fields that differ from that
- * copy. A failure keeps the form as typed, with the server's complaints at their fields.
- * Closing with unsaved changes (Cancel, Escape, the window manager) asks before discarding them. */
+ * copy. A failure keeps the form as typed, with the server's complaints at their fields, where
+ * they stay until the field is edited. Closing with unsaved changes (Cancel, Escape, the window
+ * manager) asks before discarding them. The fields are StewardFormSections shared with the create
+ * dialog: this window loads, composes them and saves. */
 
-typedef enum
-{
-  FIELD_NAME,
-  FIELD_DESCRIPTION,
-  FIELD_DATABASE,
-  FIELD_SCHEMA,
-  FIELD_ROOT_PATH,
-  FIELD_TAGS,
-  FIELD_TEAMS,
-  N_FIELDS
-} Field;
-
-/* The JSON member each field is sent as, which is also how a 422 names it. */
-static const char * const field_members[N_FIELDS] = {
-  "name", "description", "database", "schema", "root_path", "tags", "teams",
-};
+#define N_SECTIONS 3
 
 struct _StewardDatastoreEditor
 {
-  AdwWindow          parent_instance;
+  AdwWindow                  parent_instance;
 
-  StewardClient     *client;
-  StewardDatastore  *datastore;
-  StewardDatastore  *fresh;
-  GCancellable      *cancellable;
+  StewardClient              *client;
+  StewardDatastore           *datastore;
+  StewardDatastore           *fresh;
+  GCancellable               *cancellable;
 
-  char              *server_marks[N_FIELDS];
-  GtkLabel          *error_labels[N_FIELDS];
-  GtkWidget         *field_widgets[N_FIELDS];
-  gboolean           ignore_changes;
-  gboolean           saving;
-  gboolean           discard_confirmed;
-  GtkWidget         *focus_before_saving;
-  GtkWidget         *discard_dialog;
+  gboolean                    saving;
+  gboolean                    discard_confirmed;
+  GtkWidget                  *focus_before_saving;
+  GtkWidget                  *discard_dialog;
 
   /* Template widgets */
-  AdwWindowTitle    *window_title;
-  GtkSpinner        *spinner;
-  GtkStack          *stack;
-  GtkSpinner        *loading_spinner;
-  AdwStatusPage     *failed_page;
-  GtkWidget         *form;
-  GtkLabel          *error_label;
-  AdwEntryRow       *name_row;
-  GtkLabel          *name_error_label;
-  GtkLabel          *description_count_label;
-  GtkTextView       *description_view;
-  GtkTextBuffer     *description_buffer;
-  GtkLabel          *description_error_label;
-  AdwEntryRow       *database_row;
-  AdwEntryRow       *schema_row;
-  AdwEntryRow       *root_path_row;
-  GtkLabel          *database_error_label;
-  GtkLabel          *schema_error_label;
-  GtkLabel          *root_path_error_label;
-  StewardChipEditor *tags_editor;
-  GtkLabel          *tags_error_label;
-  StewardChipEditor *teams_editor;
-  GtkLabel          *teams_error_label;
+  AdwWindowTitle             *window_title;
+  GtkSpinner                 *spinner;
+  GtkStack                   *stack;
+  GtkSpinner                 *loading_spinner;
+  AdwStatusPage              *failed_page;
+  GtkWidget                  *form;
+  GtkLabel                   *error_label;
+  StewardNameSection         *name_section;
+  StewardPlacementSection    *placement_section;
+  StewardOrganizationSection *organization_section;
 };
 
 G_DEFINE_FINAL_TYPE (StewardDatastoreEditor, steward_datastore_editor, ADW_TYPE_WINDOW)
@@ -98,104 +70,13 @@ static guint signals[N_SIGNALS];
 
 static void load (StewardDatastoreEditor *self);
 
-static char *
-dup_name (StewardDatastoreEditor *self)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-}
-
-static char *
-dup_description (StewardDatastoreEditor *self)
-{
-  GtkTextIter start;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (self->description_buffer, &start, &end);
-  return gtk_text_buffer_get_text (self->description_buffer, &start, &end, FALSE);
-}
-
-static const char *
-or_empty (const char *text)
-{
-  return text != NULL ? text : "";
-}
-
-static gboolean
-text_differs (const char *text,
-              const char *original)
-{
-  return g_strcmp0 (text, or_empty (original)) != 0;
-}
-
-static gboolean
-list_differs (const char * const *values,
-              const char * const *original)
-{
-  static const char * const empty[] = { NULL };
-
-  return !g_strv_equal (values, original != NULL ? original : empty);
-}
-
-static Field
-field_from_member (const char *member)
-{
-  g_autofree char *head = NULL;
-  const char *dot;
-
-  if (member == NULL)
-    return N_FIELDS;
-
-  /* "tags.2" is the third tag: the tags field. */
-  dot = strchr (member, '.');
-  head = dot != NULL ? g_strndup (member, dot - member) : g_strdup (member);
-  for (guint i = 0; i < N_FIELDS; i++)
-    if (g_str_equal (head, field_members[i]))
-      return i;
-
-  return N_FIELDS;
-}
-
-static const char *
-field_title (Field field)
-{
-  switch (field)
-    {
-    case FIELD_DATABASE:
-      return _("Database");
-    case FIELD_SCHEMA:
-      return _("Schema");
-    case FIELD_ROOT_PATH:
-      return _("Root Path");
-    case FIELD_NAME:
-    case FIELD_DESCRIPTION:
-    case FIELD_TAGS:
-    case FIELD_TEAMS:
-    case N_FIELDS:
-    default:
-      return NULL;
-    }
-}
-
 static void
-show_field_error (StewardDatastoreEditor *self,
-                  Field                   field,
-                  const char             *message)
+get_sections (StewardDatastoreEditor *self,
+              StewardFormSection     *sections[N_SECTIONS])
 {
-  const char *title = field_title (field);
-  g_autofree char *text = NULL;
-
-  /* The location group holds several rows: its messages say which one they are about. */
-  if (message != NULL && title != NULL)
-    /* Translators: a field's name, then what is wrong with its value. */
-    text = g_strdup_printf (_("%s: %s"), title, message);
-
-  gtk_label_set_label (self->error_labels[field],
-                       text != NULL ? text : message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_labels[field]), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (self->field_widgets[field], "error");
-  else
-    gtk_widget_remove_css_class (self->field_widgets[field], "error");
+  sections[0] = STEWARD_FORM_SECTION (self->name_section);
+  sections[1] = STEWARD_FORM_SECTION (self->placement_section);
+  sections[2] = STEWARD_FORM_SECTION (self->organization_section);
 }
 
 static void
@@ -211,53 +92,23 @@ static StewardDatastoreRequest *
 build_changes (StewardDatastoreEditor *self)
 {
   StewardDatastoreRequest *request = steward_datastore_request_new ();
-  g_autofree char *name = dup_name (self);
-  g_autofree char *description = dup_description (self);
-  const char *text;
-  const char * const *values;
+  StewardFormSection *sections[N_SECTIONS];
 
-  if (text_differs (name, steward_datastore_get_name (self->fresh)))
-    steward_datastore_request_set_name (request, name);
-  if (text_differs (description, steward_datastore_get_description (self->fresh)))
-    steward_datastore_request_set_description (request, description);
-
-  if (steward_datastore_is_dfs (self->fresh))
-    {
-      text = gtk_editable_get_text (GTK_EDITABLE (self->root_path_row));
-      if (text_differs (text, steward_datastore_get_root_path (self->fresh)))
-        steward_datastore_request_set_root_path (request, text);
-    }
-  else
-    {
-      text = gtk_editable_get_text (GTK_EDITABLE (self->database_row));
-      if (text_differs (text, steward_datastore_get_database (self->fresh)))
-        steward_datastore_request_set_database (request, text);
-      text = gtk_editable_get_text (GTK_EDITABLE (self->schema_row));
-      if (text_differs (text, steward_datastore_get_schema (self->fresh)))
-        steward_datastore_request_set_schema (request, text);
-    }
-
-  /* Lists replace the server's: a changed one is sent whole. */
-  values = steward_chip_editor_get_values (self->tags_editor);
-  if (list_differs (values, steward_datastore_get_tags (self->fresh)))
-    steward_datastore_request_set_tags (request, values);
-  values = steward_chip_editor_get_values (self->teams_editor);
-  if (list_differs (values, steward_datastore_get_teams (self->fresh)))
-    steward_datastore_request_set_teams (request, values);
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    steward_form_section_apply (sections[i], request, self->fresh);
 
   return request;
 }
 
+/* Checked as typed: the sections mark what they find; the server's marks stand until their
+ * field is edited, and either kind keeps Save off. */
 static void
 update_state (StewardDatastoreEditor *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *description = NULL;
-  char *problems[N_FIELDS] = { NULL, };
-  g_autofree char *count = NULL;
+  StewardFormSection *sections[N_SECTIONS];
   g_autoptr(StewardDatastoreRequest) changes = NULL;
   gboolean valid = TRUE;
-  glong description_length;
 
   if (self->fresh == NULL)
     {
@@ -265,34 +116,11 @@ update_state (StewardDatastoreEditor *self)
       return;
     }
 
-  name = dup_name (self);
-  if (*name == '\0')
-    problems[FIELD_NAME] = g_strdup (_("The datastore needs a name"));
-  else if (g_utf8_strlen (name, -1) > STEWARD_NAME_MAX)
-    /* Translators: %d is the maximum length, 255. */
-    problems[FIELD_NAME] = g_strdup_printf (_("A name can have at most %d characters"),
-                                            STEWARD_NAME_MAX);
-
-  description = dup_description (self);
-  description_length = g_utf8_strlen (description, -1);
-  if (description_length > STEWARD_DESCRIPTION_MAX)
-    /* Translators: %d is the maximum length, 255. */
-    problems[FIELD_DESCRIPTION] = g_strdup_printf (_("A description can have at most %d characters"),
-                                                   STEWARD_DESCRIPTION_MAX);
-
-  /* Translators: characters used of the description's limit, as in "12/255". */
-  count = g_strdup_printf (_("%ld/%d"), description_length, STEWARD_DESCRIPTION_MAX);
-  gtk_label_set_label (self->description_count_label, count);
-  if (problems[FIELD_DESCRIPTION] != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->description_count_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->description_count_label), "error");
-
-  /* The form's own findings first; the server's stand until their field is edited. */
-  for (guint i = 0; i < N_FIELDS; i++)
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
     {
-      show_field_error (self, i, problems[i] != NULL ? problems[i] : self->server_marks[i]);
-      if (problems[i] != NULL || self->server_marks[i] != NULL)
+      steward_form_section_validate (sections[i]);
+      if (steward_form_section_has_marks (sections[i]))
         valid = FALSE;
     }
 
@@ -300,90 +128,24 @@ update_state (StewardDatastoreEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "datastore-editor.save",
                                  !self->saving && valid &&
                                  !steward_datastore_request_is_empty (changes));
-
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_free (problems[i]);
 }
 
 static void
-field_edited (StewardDatastoreEditor *self,
-              Field                   field)
+section_changed_cb (StewardDatastoreEditor *self)
 {
-  if (self->ignore_changes)
-    return;
-
-  g_clear_pointer (&self->server_marks[field], g_free);
   update_state (self);
-}
-
-static void
-name_changed_cb (StewardDatastoreEditor *self)
-{
-  field_edited (self, FIELD_NAME);
-}
-
-static void
-description_changed_cb (StewardDatastoreEditor *self)
-{
-  field_edited (self, FIELD_DESCRIPTION);
-}
-
-static void
-database_changed_cb (StewardDatastoreEditor *self)
-{
-  field_edited (self, FIELD_DATABASE);
-}
-
-static void
-schema_changed_cb (StewardDatastoreEditor *self)
-{
-  field_edited (self, FIELD_SCHEMA);
-}
-
-static void
-root_path_changed_cb (StewardDatastoreEditor *self)
-{
-  field_edited (self, FIELD_ROOT_PATH);
-}
-
-static void
-tags_changed_cb (StewardDatastoreEditor *self)
-{
-  field_edited (self, FIELD_TAGS);
-}
-
-static void
-teams_changed_cb (StewardDatastoreEditor *self)
-{
-  field_edited (self, FIELD_TEAMS);
 }
 
 static void
 fill_form (StewardDatastoreEditor *self)
 {
-  StewardDatastore *fresh = self->fresh;
-  const char *description = steward_datastore_get_description (fresh);
-  gboolean dfs = steward_datastore_is_dfs (fresh);
+  StewardFormSection *sections[N_SECTIONS];
 
-  self->ignore_changes = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), steward_datastore_get_name (fresh));
-  gtk_text_buffer_set_text (self->description_buffer, or_empty (description), -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->database_row),
-                         dfs ? "" : or_empty (steward_datastore_get_database (fresh)));
-  gtk_editable_set_text (GTK_EDITABLE (self->schema_row),
-                         dfs ? "" : or_empty (steward_datastore_get_schema (fresh)));
-  gtk_editable_set_text (GTK_EDITABLE (self->root_path_row),
-                         dfs ? or_empty (steward_datastore_get_root_path (fresh)) : "");
-  steward_chip_editor_set_values (self->tags_editor, steward_datastore_get_tags (fresh));
-  steward_chip_editor_set_values (self->teams_editor, steward_datastore_get_teams (fresh));
-  self->ignore_changes = FALSE;
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    steward_form_section_set_datastore (sections[i], self->fresh);
 
-  /* JDBC datastores live in a database and schema, file-system ones at a root path. */
-  gtk_widget_set_visible (GTK_WIDGET (self->database_row), !dfs);
-  gtk_widget_set_visible (GTK_WIDGET (self->schema_row), !dfs);
-  gtk_widget_set_visible (GTK_WIDGET (self->root_path_row), dfs);
-
-  adw_window_title_set_subtitle (self->window_title, steward_datastore_get_name (fresh));
+  adw_window_title_set_subtitle (self->window_title, steward_datastore_get_name (self->fresh));
 }
 
 static void
@@ -416,7 +178,7 @@ get_datastore_cb (GObject      *source,
   self->fresh = g_steal_pointer (&fresh);
   fill_form (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_section));
   update_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
@@ -464,36 +226,38 @@ show_invalid (StewardDatastoreEditor *self,
 {
   GPtrArray *field_errors = steward_api_error_get_field_errors (error);
   g_autoptr(GString) others = g_string_new (NULL);
-  g_autofree char *message = NULL;
-  GtkWidget *first = NULL;
+  StewardFormSection *sections[N_SECTIONS];
+  GtkWidget *first;
 
+  get_sections (self, sections);
   for (guint i = 0; field_errors != NULL && i < field_errors->len; i++)
     {
       const StewardFieldError *field_error = g_ptr_array_index (field_errors, i);
-      Field field = field_from_member (field_error->field);
+      gboolean marked = FALSE;
 
-      if (field == N_FIELDS)
-        {
-          if (others->len > 0)
-            g_string_append (others, "; ");
-          if (field_error->field != NULL)
-            g_string_append_printf (others, "%s: ", field_error->field);
-          g_string_append (others, field_error->message);
-          continue;
-        }
+      /* The first complaint about a field is the one shown ("tags.0", "tags.3"…). */
+      for (guint j = 0; j < N_SECTIONS && !marked; j++)
+        marked = steward_form_section_get_field_message (sections[j], field_error->field) != NULL ||
+                 steward_form_section_mark_field (sections[j], field_error->field,
+                                                  field_error->message);
+      if (marked)
+        continue;
 
-      if (self->server_marks[field] == NULL)
-        self->server_marks[field] = g_strdup (field_error->message);
-      if (first == NULL)
-        first = self->field_widgets[field];
+      if (others->len > 0)
+        g_string_append (others, "; ");
+      if (field_error->field != NULL)
+        g_string_append_printf (others, "%s: ", field_error->field);
+      g_string_append (others, field_error->message);
     }
+
+  first = steward_form_find_marked_row (self->form);
 
   /* Complaints about fields the form does not show still have to be read somewhere. */
   if (others->len > 0 || first == NULL)
     {
       /* Translators: %s is the server's explanation. */
-      message = g_strdup_printf (_("The changes were not saved: %s"),
-                                 others->len > 0 ? others->str : error->message);
+      g_autofree char *message = g_strdup_printf (_("The changes were not saved: %s"),
+                                                  others->len > 0 ? others->str : error->message);
       show_error (self, message);
     }
 
@@ -552,6 +316,7 @@ save_action (GtkWidget  *widget,
   if (self->saving || self->fresh == NULL)
     return;
 
+  steward_organization_section_commit_entries (self->organization_section);
   changes = build_changes (self);
   if (steward_datastore_request_is_empty (changes))
     return;
@@ -566,13 +331,17 @@ save_action (GtkWidget  *widget,
 static gboolean
 has_unsaved_changes (StewardDatastoreEditor *self)
 {
-  g_autoptr(StewardDatastoreRequest) changes = NULL;
+  StewardFormSection *sections[N_SECTIONS];
 
   if (self->fresh == NULL)
     return FALSE;
 
-  changes = build_changes (self);
-  return !steward_datastore_request_is_empty (changes);
+  get_sections (self, sections);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (steward_form_section_is_dirty (sections[i], self->fresh))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -683,8 +452,6 @@ steward_datastore_editor_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->datastore);
   g_clear_object (&self->fresh);
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_free (self->server_marks[i]);
 
   G_OBJECT_CLASS (steward_datastore_editor_parent_class)->finalize (object);
 }
@@ -793,7 +560,9 @@ steward_datastore_editor_class_init (StewardDatastoreEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, STEWARD_TYPE_DATASTORE);
 
-  g_type_ensure (STEWARD_TYPE_CHIP_EDITOR);
+  g_type_ensure (STEWARD_TYPE_NAME_SECTION);
+  g_type_ensure (STEWARD_TYPE_PLACEMENT_SECTION);
+  g_type_ensure (STEWARD_TYPE_ORGANIZATION_SECTION);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/steward-datastore-editor.ui");
@@ -804,29 +573,10 @@ steward_datastore_editor_class_init (StewardDatastoreEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, failed_page);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, form);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, name_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, description_count_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, description_view);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, description_buffer);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, description_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, database_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, schema_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, root_path_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, database_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, schema_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, root_path_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, tags_editor);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, tags_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, teams_editor);
-  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, teams_error_label);
-  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, database_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, schema_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, root_path_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, tags_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, teams_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, name_section);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, placement_section);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreEditor, organization_section);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "datastore-editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "datastore-editor.reload", NULL, reload_action);
@@ -839,22 +589,6 @@ steward_datastore_editor_init (StewardDatastoreEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-
-  self->error_labels[FIELD_NAME] = self->name_error_label;
-  self->error_labels[FIELD_DESCRIPTION] = self->description_error_label;
-  self->error_labels[FIELD_DATABASE] = self->database_error_label;
-  self->error_labels[FIELD_SCHEMA] = self->schema_error_label;
-  self->error_labels[FIELD_ROOT_PATH] = self->root_path_error_label;
-  self->error_labels[FIELD_TAGS] = self->tags_error_label;
-  self->error_labels[FIELD_TEAMS] = self->teams_error_label;
-
-  self->field_widgets[FIELD_NAME] = GTK_WIDGET (self->name_row);
-  self->field_widgets[FIELD_DESCRIPTION] = GTK_WIDGET (self->description_view);
-  self->field_widgets[FIELD_DATABASE] = GTK_WIDGET (self->database_row);
-  self->field_widgets[FIELD_SCHEMA] = GTK_WIDGET (self->schema_row);
-  self->field_widgets[FIELD_ROOT_PATH] = GTK_WIDGET (self->root_path_row);
-  self->field_widgets[FIELD_TAGS] = GTK_WIDGET (self->tags_editor);
-  self->field_widgets[FIELD_TEAMS] = GTK_WIDGET (self->teams_editor);
 }
 
 StewardDatastoreEditor *

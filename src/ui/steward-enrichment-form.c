@@ -289,13 +289,11 @@ normalized_prefix (StewardEnrichmentForm *self,
 {
   g_autofree char *text = prefix_text (self);
 
-  *from_name = *text == '\0';
-  if (*from_name && self->source == NULL)
-    return NULL;
-  if (*from_name)
-    return steward_enrichment_prefix_normalize (steward_datastore_get_name (self->source));
-
-  return steward_enrichment_prefix_normalize (text);
+  return steward_enrichment_prefix_effective (text,
+                                              self->source != NULL
+                                              ? steward_datastore_get_name (self->source)
+                                              : NULL,
+                                              from_name);
 }
 
 static char *

@@ -7,6 +7,7 @@
 
 #include "steward-group-editor.h"
 #include "steward-group-icon-picker.h"
+#include "steward-row-message.h"
 
 /* Creates a datastore group, or renames and re-icons one. The name is checked as it is typed
  * against the groups the caller loaded (the server compares names case-insensitively); the server
@@ -34,7 +35,7 @@ struct _StewardGroupEditor
   GtkWidget              *form;
   GtkLabel               *error_label;
   AdwEntryRow            *name_row;
-  GtkLabel               *name_error_label;
+  StewardRowMessage      *name_message;
   StewardGroupIconPicker *icon_picker;
   GtkImage               *preview_image;
   GtkLabel               *preview_label;
@@ -120,12 +121,7 @@ static void
 show_name_error (StewardGroupEditor *self,
                  const char         *message)
 {
-  gtk_label_set_label (self->name_error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->name_error_label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+  steward_row_message_set_message (self->name_message, message);
 }
 
 static void
@@ -491,6 +487,7 @@ steward_group_editor_class_init (StewardGroupEditorClass *klass)
                   G_TYPE_NONE, 1, STEWARD_TYPE_DATASTORE_GROUP);
 
   g_type_ensure (STEWARD_TYPE_GROUP_ICON_PICKER);
+  g_type_ensure (STEWARD_TYPE_ROW_MESSAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-group-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, save_button);
@@ -498,7 +495,7 @@ steward_group_editor_class_init (StewardGroupEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, form);
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, name_error_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, name_message);
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, icon_picker);
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, preview_image);
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, preview_label);

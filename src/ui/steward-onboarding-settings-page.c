@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "steward-chip-editor.h"
-#include "steward-group-icon-picker.h"
+#include "steward-enrichment-section.h"
+#include "steward-name-section.h"
 #include "steward-onboarding-page.h"
 #include "steward-onboarding-settings-page.h"
-#include "steward-row-message.h"
+#include "steward-organization-section.h"
 
 /* Step 5: what every new datastore gets. The name template is previewed as it is typed, every
  * resulting name in a list (a GtkListView: there may be thousands), each flagged when a datastore
@@ -17,47 +17,26 @@
  * the server. Then the description, teams, tags, a group (an existing one, or a new one with its
  * icon, made by the request itself), one enrichment datastore with its settings, and whether to
  * start a sync of each. Everything but the template is handed to the onboarding on Next, which
- * is Create. */
-
-/* The fixed entries of the group row, before the deployment's groups. */
-enum {
-  GROUP_NONE,
-  GROUP_NEW,
-  GROUP_FIRST_EXISTING,
-};
-
-static const char * const remediation_strategies[] = { "none", "append", "overwrite" };
+ * is Create. The shared fields are the StewardFormSections of the create dialog. */
 
 struct _StewardOnboardingSettingsPage
 {
-  AdwBin                  parent_instance;
+  AdwBin                      parent_instance;
 
-  StewardOnboarding      *onboarding;
-  GtkStringList          *group_names;
-  GtkFilterListModel     *enrichment_datastores;
-  char                   *next_label;
-  gboolean                ignore_template;
+  StewardOnboarding          *onboarding;
+  GtkFilterListModel         *enrichment_datastores;
+  char                       *next_label;
+  gboolean                    ignore_template;
 
   /* Template widgets */
-  AdwEntryRow            *template_row;
-  StewardRowMessage      *template_message;
-  GtkLabel               *names_label;
-  GtkListView            *preview_view;
-  AdwEntryRow            *description_row;
-  StewardRowMessage      *description_message;
-  StewardChipEditor      *teams_editor;
-  StewardChipEditor      *tags_editor;
-  AdwComboRow            *group_row;
-  AdwEntryRow            *new_group_name_row;
-  StewardRowMessage      *new_group_message;
-  StewardGroupIconPicker *icon_picker;
-  AdwExpanderRow         *enrichment_row;
-  AdwComboRow            *enrichment_datastore_row;
-  GtkSpinButton          *record_limit_spin;
-  AdwComboRow            *strategy_row;
-  GtkSpinButton          *rollup_spin;
-  StewardRowMessage      *enrichment_message;
-  GtkSwitch              *sync_switch;
+  AdwEntryRow                *template_row;
+  StewardRowMessage          *template_message;
+  GtkLabel                   *names_label;
+  GtkListView                *preview_view;
+  StewardNameSection         *name_section;
+  StewardOrganizationSection *organization_section;
+  StewardEnrichmentSection   *enrichment_section;
+  GtkSwitch                  *sync_switch;
 };
 
 static void page_iface_init (StewardOnboardingPageInterface *iface);
@@ -74,31 +53,39 @@ enum {
   N_PROPS
 };
 
-static char *
-row_text (AdwEntryRow *row)
+static StewardFormSection *
+section_at (StewardOnboardingSettingsPage *self,
+            guint                          i)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  StewardFormSection *sections[] = {
+    STEWARD_FORM_SECTION (self->name_section),
+    STEWARD_FORM_SECTION (self->organization_section),
+    STEWARD_FORM_SECTION (self->enrichment_section),
+  };
+
+  return i < G_N_ELEMENTS (sections) ? sections[i] : NULL;
 }
 
-static gboolean
-is_new_group (StewardOnboardingSettingsPage *self)
+/* Shows the problem @field_error names where it belongs; the template is this page's own. */
+static void
+mark_field (StewardOnboardingSettingsPage *self,
+            StewardFieldError             *field_error)
 {
-  return adw_combo_row_get_selected (self->group_row) == GROUP_NEW;
-}
+  StewardFormSection *section;
 
-static gint64
-selected_group_id (StewardOnboardingSettingsPage *self)
-{
-  GListModel *groups =
-    steward_deployment_get_groups (steward_onboarding_get_deployment (self->onboarding));
-  guint selected = adw_combo_row_get_selected (self->group_row);
-  g_autoptr(StewardDatastoreGroup) group = NULL;
+  if (g_strcmp0 (field_error->field, "name_template") == 0)
+    {
+      steward_row_message_set_message (self->template_message, field_error->message);
+      return;
+    }
 
-  if (selected == GTK_INVALID_LIST_POSITION || selected < GROUP_FIRST_EXISTING)
-    return 0;
+  for (guint i = 0; (section = section_at (self, i)) != NULL; i++)
+    if (steward_form_section_mark_field (section, field_error->field, field_error->message))
+      return;
 
-  group = g_list_model_get_item (groups, selected - GROUP_FIRST_EXISTING);
-  return group != NULL ? steward_datastore_group_get_id (group) : 0;
+  /* What no row shows is about the shared settings as a whole, last in the form. */
+  steward_form_section_mark_field (STEWARD_FORM_SECTION (self->enrichment_section), "enrichment",
+                                   field_error->message);
 }
 
 static void
@@ -278,40 +265,6 @@ unbind_preview_cb (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_data (target, item);
 }
 
-/* Groups */
-
-static void
-rebuild_group_names (StewardOnboardingSettingsPage *self)
-{
-  GListModel *groups =
-    steward_deployment_get_groups (steward_onboarding_get_deployment (self->onboarding));
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  gint64 selected_id = self->group_names != NULL ? selected_group_id (self) : 0;
-  guint selected =
-    self->group_names != NULL ? adw_combo_row_get_selected (self->group_row) : GROUP_NONE;
-  guint n = g_list_model_get_n_items (groups);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= GROUP_FIRST_EXISTING)
-    selected = GROUP_NONE;
-
-  g_ptr_array_add (names, (gpointer) C_("group", "None"));
-  g_ptr_array_add (names, (gpointer) _("New Group…"));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (groups, i);
-
-      g_ptr_array_add (names, (gpointer) steward_datastore_group_get_name (group));
-      if (selected_id > 0 && steward_datastore_group_get_id (group) == selected_id)
-        selected = GROUP_FIRST_EXISTING + i;
-    }
-  g_ptr_array_add (names, NULL);
-
-  g_clear_object (&self->group_names);
-  self->group_names = gtk_string_list_new ((const char * const *) names->pdata);
-  adw_combo_row_set_model (self->group_row, G_LIST_MODEL (self->group_names));
-  adw_combo_row_set_selected (self->group_row, selected);
-}
-
 static gboolean
 is_enrichment_datastore (gpointer item,
                          gpointer user_data)
@@ -332,28 +285,8 @@ template_changed_cb (StewardOnboardingSettingsPage *self)
 }
 
 static void
-group_selected_cb (StewardOnboardingSettingsPage *self)
+section_changed_cb (StewardOnboardingSettingsPage *self)
 {
-  gboolean new_group = is_new_group (self);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->new_group_name_row), new_group);
-  gtk_widget_set_visible (GTK_WIDGET (self->icon_picker), new_group);
-  if (!new_group)
-    steward_row_message_set_message (self->new_group_message, NULL);
-  steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
-}
-
-static void
-new_group_changed_cb (StewardOnboardingSettingsPage *self)
-{
-  steward_row_message_set_message (self->new_group_message, NULL);
-  steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
-}
-
-static void
-enrichment_changed_cb (StewardOnboardingSettingsPage *self)
-{
-  steward_row_message_set_message (self->enrichment_message, NULL);
   steward_onboarding_page_notify_can_go_next (STEWARD_ONBOARDING_PAGE (self));
 }
 
@@ -367,27 +300,17 @@ show_refusal (StewardOnboardingSettingsPage *self)
   if (error == NULL || error->domain != STEWARD_API_ERROR)
     return;
 
-  if (error->code == STEWARD_API_ERROR_CONFLICT && is_new_group (self))
+  if (error->code == STEWARD_API_ERROR_CONFLICT &&
+      steward_organization_section_is_new_group (self->organization_section))
     {
-      steward_row_message_set_message (self->new_group_message, error->message);
+      steward_form_section_mark_field (STEWARD_FORM_SECTION (self->organization_section),
+                                       "group.name", error->message);
       return;
     }
 
   fields = steward_api_error_get_field_errors (error);
   for (guint i = 0; fields != NULL && i < fields->len; i++)
-    {
-      StewardFieldError *field = g_ptr_array_index (fields, i);
-
-      if (g_strcmp0 (field->field, "name_template") == 0)
-        steward_row_message_set_message (self->template_message, field->message);
-      else if (g_strcmp0 (field->field, "description") == 0)
-        steward_row_message_set_message (self->description_message, field->message);
-      else if (g_str_has_prefix (field->field, "group"))
-        steward_row_message_set_message (self->new_group_message, field->message);
-      else if (g_str_has_prefix (field->field, "enrichment") ||
-               g_strcmp0 (field->field, "high_count_rollup_threshold") == 0)
-        steward_row_message_set_message (self->enrichment_message, field->message);
-    }
+    mark_field (self, g_ptr_array_index (fields, i));
 }
 
 /* StewardOnboardingPage */
@@ -425,16 +348,17 @@ page_can_go_next (StewardOnboardingPage *page)
       g_list_model_get_n_items (steward_onboarding_get_plan (onboarding)) == 0)
     return FALSE;
 
-  if (is_new_group (self))
+  if (steward_organization_section_is_new_group (self->organization_section))
     {
-      g_autofree char *name = row_text (self->new_group_name_row);
+      g_autofree char *name =
+        steward_organization_section_dup_new_group_name (self->organization_section);
 
       if (*name == '\0')
         return FALSE;
     }
 
-  return !adw_expander_row_get_enable_expansion (self->enrichment_row) ||
-         adw_combo_row_get_selected_item (self->enrichment_datastore_row) != NULL;
+  return !steward_enrichment_section_get_enabled (self->enrichment_section) ||
+         steward_enrichment_section_get_target_id (self->enrichment_section) > 0;
 }
 
 static gboolean
@@ -442,36 +366,40 @@ page_apply (StewardOnboardingPage *page)
 {
   StewardOnboardingSettingsPage *self = STEWARD_ONBOARDING_SETTINGS_PAGE (page);
   StewardOnboarding *onboarding = self->onboarding;
-  g_autofree char *description = row_text (self->description_row);
+  StewardOrganizationSection *organization = self->organization_section;
+  StewardEnrichmentSection *enrichment = self->enrichment_section;
+  g_autoptr(StewardDatastoreRequest) details = steward_datastore_request_new ();
   g_autoptr(GError) error = NULL;
+  GPtrArray *fields;
 
-  steward_onboarding_set_description (onboarding, description);
-  steward_onboarding_set_teams (onboarding, steward_chip_editor_get_values (self->teams_editor));
-  steward_onboarding_set_tags (onboarding, steward_chip_editor_get_values (self->tags_editor));
+  steward_organization_section_commit_entries (organization);
 
-  if (is_new_group (self))
+  /* The description as a new datastore's request has it: trimmed, or none. */
+  steward_form_section_apply (STEWARD_FORM_SECTION (self->name_section), details, NULL);
+  steward_onboarding_set_description (
+    onboarding, steward_json_get_string (steward_datastore_request_get_object (details),
+                                         "description"));
+  steward_onboarding_set_teams (onboarding, steward_organization_section_get_teams (organization));
+  steward_onboarding_set_tags (onboarding, steward_organization_section_get_tags (organization));
+
+  if (steward_organization_section_is_new_group (organization))
     {
-      g_autofree char *name = row_text (self->new_group_name_row);
+      g_autofree char *name = steward_organization_section_dup_new_group_name (organization);
 
-      steward_onboarding_set_new_group (onboarding, name,
-                                        steward_group_icon_picker_get_icon (self->icon_picker));
+      const char *icon = steward_organization_section_get_new_group_icon (organization);
+
+      steward_onboarding_set_new_group (onboarding, name, icon);
     }
   else
-    steward_onboarding_set_group_id (onboarding, selected_group_id (self));
+    steward_onboarding_set_group_id (onboarding,
+                                     steward_organization_section_get_group_id (organization));
 
-  if (adw_expander_row_get_enable_expansion (self->enrichment_row))
-    {
-      StewardDatastore *enrichment =
-        adw_combo_row_get_selected_item (self->enrichment_datastore_row);
-      guint strategy = adw_combo_row_get_selected (self->strategy_row);
-      gint64 enrichment_id = enrichment != NULL ? steward_datastore_get_id (enrichment) : 0;
-
-      steward_onboarding_set_enrichment (onboarding, enrichment_id,
-                                         gtk_spin_button_get_value_as_int (self->record_limit_spin),
-                                         strategy < G_N_ELEMENTS (remediation_strategies)
-                                         ? remediation_strategies[strategy] : "none",
-                                         gtk_spin_button_get_value_as_int (self->rollup_spin));
-    }
+  if (steward_enrichment_section_get_enabled (enrichment))
+    steward_onboarding_set_enrichment (onboarding,
+                                       steward_enrichment_section_get_target_id (enrichment),
+                                       steward_enrichment_section_get_record_limit (enrichment),
+                                       steward_enrichment_section_get_strategy (enrichment),
+                                       steward_enrichment_section_get_rollup (enrichment));
   else
     steward_onboarding_set_enrichment (onboarding, 0, 10, NULL, 10);
 
@@ -481,23 +409,9 @@ page_apply (StewardOnboardingPage *page)
     return TRUE;
 
   /* The checks the client makes before sending, shown where they belong. */
-  {
-    GPtrArray *fields = steward_api_error_get_field_errors (error);
-
-    for (guint i = 0; fields != NULL && i < fields->len; i++)
-      {
-        StewardFieldError *field = g_ptr_array_index (fields, i);
-
-        if (g_str_has_prefix (field->field, "group"))
-          steward_row_message_set_message (self->new_group_message, field->message);
-        else if (g_strcmp0 (field->field, "description") == 0)
-          steward_row_message_set_message (self->description_message, field->message);
-        else if (g_strcmp0 (field->field, "name_template") == 0)
-          steward_row_message_set_message (self->template_message, field->message);
-        else
-          steward_row_message_set_message (self->enrichment_message, field->message);
-      }
-  }
+  fields = steward_api_error_get_field_errors (error);
+  for (guint i = 0; fields != NULL && i < fields->len; i++)
+    mark_field (self, g_ptr_array_index (fields, i));
   return FALSE;
 }
 
@@ -546,12 +460,10 @@ steward_onboarding_settings_page_constructed (GObject *object)
     gtk_filter_list_model_new (g_object_ref (steward_deployment_get_datastores (deployment)),
                                GTK_FILTER (gtk_custom_filter_new (is_enrichment_datastore, NULL,
                                                                   NULL)));
-  adw_combo_row_set_model (self->enrichment_datastore_row,
-                           G_LIST_MODEL (self->enrichment_datastores));
-
-  rebuild_group_names (self);
-  g_signal_connect_object (steward_deployment_get_groups (deployment), "items-changed",
-                           G_CALLBACK (rebuild_group_names), self, G_CONNECT_SWAPPED);
+  steward_enrichment_section_set_datastores (self->enrichment_section,
+                                             G_LIST_MODEL (self->enrichment_datastores));
+  steward_organization_section_set_groups (self->organization_section,
+                                           steward_deployment_get_groups (deployment));
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     g_signal_connect_object (self->onboarding, counts[i], G_CALLBACK (update_summary), self,
                              G_CONNECT_SWAPPED);
@@ -563,7 +475,6 @@ steward_onboarding_settings_page_dispose (GObject *object)
   StewardOnboardingSettingsPage *self = STEWARD_ONBOARDING_SETTINGS_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_ONBOARDING_SETTINGS_PAGE);
-  g_clear_object (&self->group_names);
   g_clear_object (&self->enrichment_datastores);
   g_clear_object (&self->onboarding);
 
@@ -634,10 +545,10 @@ steward_onboarding_settings_page_class_init (StewardOnboardingSettingsPageClass 
   g_object_class_override_property (object_class, PROP_ONBOARDING, "onboarding");
   g_object_class_override_property (object_class, PROP_CAN_GO_NEXT, "can-go-next");
 
-  g_type_ensure (STEWARD_TYPE_CHIP_EDITOR);
-  g_type_ensure (STEWARD_TYPE_GROUP_ICON_PICKER);
+  g_type_ensure (STEWARD_TYPE_NAME_SECTION);
+  g_type_ensure (STEWARD_TYPE_ORGANIZATION_SECTION);
+  g_type_ensure (STEWARD_TYPE_ENRICHMENT_SECTION);
   g_type_ensure (STEWARD_TYPE_ROW_MESSAGE);
-  g_type_ensure (STEWARD_TYPE_DATASTORE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX
                                                "/steward-onboarding-settings-page.ui");
@@ -647,32 +558,14 @@ steward_onboarding_settings_page_class_init (StewardOnboardingSettingsPageClass 
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, names_label);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, preview_view);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        description_row);
+                                        name_section);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        description_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, teams_editor);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, tags_editor);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, group_row);
+                                        organization_section);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        new_group_name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        new_group_message);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, icon_picker);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        enrichment_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        enrichment_datastore_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        record_limit_spin);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, strategy_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, rollup_spin);
-  gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage,
-                                        enrichment_message);
+                                        enrichment_section);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingSettingsPage, sync_switch);
   gtk_widget_class_bind_template_callback (widget_class, template_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, group_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_group_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, enrichment_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_changed_cb);
 }
 
 static void
