@@ -129,6 +129,37 @@ parse (const char  *data,
   return g_steal_pointer (&cache);
 }
 
+/* Reads and parses the cache at @path, refusing a file larger than @max_size. It blocks: call it
+ * on a worker thread. A missing file is G_IO_ERROR_NOT_FOUND; anything else wrong with it is
+ * another error. */
+StewardListingCache *
+_steward_listing_cache_load (const char  *path,
+                             gsize        max_size,
+                             GError     **error)
+{
+  g_autofree char *data = NULL;
+  GStatBuf info;
+  gsize length;
+
+  if (g_stat (path, &info) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No saved list of datastores"));
+      return NULL;
+    }
+
+  if (info.st_size < 0 || (guint64) info.st_size > max_size)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The saved list of datastores is unreadable"));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  return parse (data, length, error);
+}
+
 static void
 read_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -136,26 +167,17 @@ read_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   const char *path = task_data;
-  g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   StewardListingCache *cache;
-  GStatBuf info;
-  gsize length;
 
-  if (g_stat (path, &info) != 0)
+  cache = _steward_listing_cache_load (path, MAX_SIZE, &error);
+  if (cache == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No saved list of datastores"));
-      return;
-    }
-
-  if (info.st_size > MAX_SIZE || !g_file_get_contents (path, &data, &length, &error) ||
-      (cache = parse (data, length, &error)) == NULL)
-    {
-      g_debug ("Dropping the listing cache %s: %s", path, error != NULL ? error->message : "too large");
-      g_unlink (path);
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("The saved list of datastores is unreadable"));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_debug ("Dropping the listing cache %s: %s", path, error->message);
+          g_unlink (path);
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -81,6 +81,9 @@ typedef struct
 void                 _steward_listing_cache_free        (StewardListingCache *cache);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardListingCache, _steward_listing_cache_free)
 
+StewardListingCache *_steward_listing_cache_load        (const char           *path,
+                                                         gsize                 max_size,
+                                                         GError              **error);
 void                 _steward_listing_cache_read_async  (const char           *path,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
