@@ -236,6 +236,23 @@ test_caches (void)
   update (index, G_LIST_MODEL (profiles), NULL);
   g_assert_cmpuint (steward_search_index_get_n_datastores (index), ==, 0);
 
+  /* Updates asked for together finish together, the files read once. */
+  write_cache (production, "https://prod.example.com/api/", datastores);
+  {
+    g_autoptr(GAsyncResult) first = NULL;
+    g_autoptr(GAsyncResult) second = NULL;
+
+    steward_search_index_update_async (index, G_LIST_MODEL (profiles), NULL, NULL,
+                                       steward_test_store_result_cb, &first);
+    steward_search_index_update_async (index, G_LIST_MODEL (profiles), NULL, NULL,
+                                       steward_test_store_result_cb, &second);
+    steward_test_wait_result (&second);
+    g_assert_nonnull (first);
+    g_assert_true (steward_search_index_update_finish (index, first, NULL));
+    g_assert_true (steward_search_index_update_finish (index, second, NULL));
+    assert_search (index, id, "sales", "24,60,42");
+  }
+
   /* The cache of a deployment, read on an update. A cache of the URL a profile had before is not
    * that deployment's. */
   write_cache (production, "https://prod.example.com/api/", datastores);
@@ -243,6 +260,18 @@ test_caches (void)
   update (index, G_LIST_MODEL (profiles), NULL);
   g_assert_cmpuint (steward_search_index_get_n_datastores (index), ==, 7);
   assert_search (index, id, "sales", "24,60,42");
+  /* Read from the file as from the model: types, tags, file systems. */
+  assert_search (index, id, "amazon", "33");
+  assert_search (index, id, "pii snowflake", "11");
+  assert_search (index, id, "überblick", "70");
+  {
+    g_autofree char *lake = steward_search_result_id_new (id, 33);
+    g_autofree char *sales = steward_search_result_id_new (id, 42);
+
+    g_assert_true (steward_search_index_lookup (index, lake)->dfs);
+    g_assert_false (steward_search_index_lookup (index, sales)->dfs);
+    g_assert_cmpstr (steward_search_index_lookup (index, sales)->name, ==, "Production Sales");
+  }
 
   /* Written again: read again. */
   g_list_store_append (renamed, revenue);

@@ -75,10 +75,14 @@ read_array (StewardJsonReader *reader,
     }
 }
 
+/* With @scan, each datastore is handed to it, the reader at its value, instead of being read
+ * into an object; the cache then holds no datastores, and no groups. */
 static StewardListingCache *
-parse (const char  *data,
-       gsize        length,
-       GError     **error)
+parse (const char               *data,
+       gsize                     length,
+       StewardListingScanFunc    scan,
+       gpointer                  user_data,
+       GError                  **error)
 {
   g_autoptr(StewardListingCache) cache = g_new0 (StewardListingCache, 1);
   g_autofree char *format = NULL;
@@ -108,8 +112,16 @@ parse (const char  *data,
           }
         else if (member_is (name, name_length, "saved_at"))
           steward_json_reader_read_int64 (&reader, &cache->saved_at);
-        else if (member_is (name, name_length, "groups"))
+        else if (member_is (name, name_length, "groups") && scan == NULL)
           read_array (&reader, cache->groups, TRUE);
+        else if (member_is (name, name_length, "datastores") && scan != NULL)
+          {
+            if (steward_json_reader_begin_array (&reader))
+              while (steward_json_reader_next_element (&reader))
+                scan (&reader, user_data);
+            else
+              steward_json_reader_skip (&reader);
+          }
         else if (member_is (name, name_length, "datastores"))
           read_array (&reader, cache->datastores, FALSE);
         else
@@ -137,6 +149,18 @@ _steward_listing_cache_load (const char  *path,
                              gsize        max_size,
                              GError     **error)
 {
+  return _steward_listing_cache_scan (path, max_size, NULL, NULL, error);
+}
+
+/* _steward_listing_cache_load(), with @scan (if not NULL) reading each datastore as it likes:
+ * for a reader that needs a few members of each, not their objects. */
+StewardListingCache *
+_steward_listing_cache_scan (const char              *path,
+                             gsize                    max_size,
+                             StewardListingScanFunc   scan,
+                             gpointer                 user_data,
+                             GError                 **error)
+{
   g_autofree char *data = NULL;
   GStatBuf info;
   gsize length;
@@ -157,7 +181,7 @@ _steward_listing_cache_load (const char  *path,
   if (!g_file_get_contents (path, &data, &length, error))
     return NULL;
 
-  return parse (data, length, error);
+  return parse (data, length, scan, user_data, error);
 }
 
 static void

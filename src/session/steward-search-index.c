@@ -26,6 +26,11 @@ struct _StewardSearchIndex
   StewardSearchTypeLabelFunc  type_label;
   GHashTable                 *sources;     /* profile id → Source */
   guint                       live_serial; /* counts steward_search_index_set_live() calls */
+
+  /* Updates asked for while one reads: they finish with it rather than read the same files on
+   * another thread (the first query after start arrives while the caches are being read). */
+  gboolean                    updating;
+  GPtrArray                  *waiting;     /* GTask */
 };
 
 G_DEFINE_FINAL_TYPE (StewardSearchIndex, steward_search_index, G_TYPE_OBJECT)
@@ -72,22 +77,24 @@ identity_label (const char *type)
 
 static StewardSearchHit *
 hit_new (const char                 *profile_id,
-         StewardDatastore           *datastore,
+         gint64                      datastore_id,
+         const char                 *name,
+         const char                 *type,
+         gboolean                    dfs,
+         const char * const         *tags,
          StewardSearchTypeLabelFunc  type_label)
 {
   StewardSearchHit *hit = g_new0 (StewardSearchHit, 1);
-  const char * const *tags = steward_datastore_get_tags (datastore);
-  const char *type = steward_datastore_get_datastore_type (datastore);
   const char *texts[] = { NULL, NULL };
   GString *haystack;
 
   hit->profile_id = g_strdup (profile_id);
-  hit->datastore_id = steward_datastore_get_id (datastore);
-  hit->result_id = steward_search_result_id_new (profile_id, hit->datastore_id);
-  hit->name = g_strdup (steward_datastore_get_name (datastore) != NULL ? steward_datastore_get_name (datastore) : "");
+  hit->datastore_id = datastore_id;
+  hit->result_id = steward_search_result_id_new (profile_id, datastore_id);
+  hit->name = g_strdup (name != NULL ? name : "");
   hit->connector_type = g_strdup (type != NULL ? type : "");
   hit->type_label = g_strdup (type_label (hit->connector_type));
-  hit->dfs = steward_datastore_is_dfs (datastore);
+  hit->dfs = dfs;
   hit->name_folded = g_utf8_casefold (hit->name, -1);
 
   /* Lines, so that a term never matches across the end of one text and the start of the next. */
@@ -124,22 +131,149 @@ source_new (const char *profile_id)
 }
 
 static void
+source_add_fields (Source                     *source,
+                   gint64                      datastore_id,
+                   const char                 *name,
+                   const char                 *type,
+                   gboolean                    dfs,
+                   const char * const         *tags,
+                   StewardSearchTypeLabelFunc  type_label)
+{
+  StewardSearchHit *hit;
+
+  /* A listing never has an id twice; a damaged one may: the first stays. */
+  if (datastore_id <= 0 || source->hits->len >= STEWARD_SEARCH_MAX_DATASTORES ||
+      g_hash_table_contains (source->by_id, &datastore_id))
+    return;
+
+  hit = hit_new (source->profile_id, datastore_id, name, type, dfs, tags, type_label);
+  g_hash_table_insert (source->by_id, &hit->datastore_id, hit);
+  g_ptr_array_add (source->hits, hit);
+}
+
+static void
 source_add (Source                     *source,
             StewardDatastore           *datastore,
             StewardSearchTypeLabelFunc  type_label)
 {
-  StewardSearchHit *hit;
+  source_add_fields (source, steward_datastore_get_id (datastore), steward_datastore_get_name (datastore),
+                     steward_datastore_get_datastore_type (datastore), steward_datastore_is_dfs (datastore),
+                     steward_datastore_get_tags (datastore), type_label);
+}
 
-  if (steward_datastore_get_id (datastore) <= 0 || source->hits->len >= STEWARD_SEARCH_MAX_DATASTORES)
-    return;
+/* Reading a cache file: only the members a search needs of each datastore, with the names and
+ * shapes the datastore's own reader accepts, without making its object (which costs five times
+ * as much: dates, metrics, connection). */
 
-  /* A listing never has an id twice; a damaged one may: the first stays. */
-  if (g_hash_table_contains (source->by_id, &(gint64) { steward_datastore_get_id (datastore) }))
-    return;
+typedef struct
+{
+  Source                     *source;
+  StewardSearchTypeLabelFunc  type_label;
+} Scan;
 
-  hit = hit_new (source->profile_id, datastore, type_label);
-  g_hash_table_insert (source->by_id, &hit->datastore_id, hit);
-  g_ptr_array_add (source->hits, hit);
+static gboolean
+member_is (const char *name,
+           gsize       length,
+           const char *literal)
+{
+  return length == strlen (literal) && memcmp (name, literal, length) == 0;
+}
+
+/* Tags are names, or objects with a name. */
+static char **
+scan_names (StewardJsonReader *reader)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (!steward_json_reader_begin_array (reader))
+    {
+      steward_json_reader_skip (reader);
+      return g_strv_builder_end (names);
+    }
+
+  while (steward_json_reader_next_element (reader))
+    if (steward_json_reader_peek (reader) == STEWARD_JSON_OBJECT)
+      {
+        const char *member;
+        gsize length;
+
+        steward_json_reader_begin_object (reader);
+        while (steward_json_reader_next_member (reader, &member, &length))
+          if (member_is (member, length, "name"))
+            {
+              g_autofree char *name = steward_json_reader_read_string (reader);
+
+              if (name != NULL)
+                g_strv_builder_add (names, name);
+            }
+          else
+            steward_json_reader_skip (reader);
+      }
+    else
+      {
+        g_autofree char *name = steward_json_reader_read_string (reader);
+
+        if (name != NULL)
+          g_strv_builder_add (names, name);
+      }
+
+  return g_strv_builder_end (names);
+}
+
+static void
+scan_datastore_cb (StewardJsonReader *reader,
+                   gpointer           user_data)
+{
+  Scan *scan = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *store_type = NULL;
+  g_auto(GStrv) global_tags = NULL;
+  g_auto(GStrv) tags = NULL;
+  const char *member;
+  gsize length;
+  gint64 id = 0;
+
+  if (!steward_json_reader_begin_object (reader))
+    {
+      steward_json_reader_skip (reader);
+      return;
+    }
+
+  while (steward_json_reader_next_member (reader, &member, &length))
+    if (member_is (member, length, "id"))
+      steward_json_reader_read_int64 (reader, &id);
+    else if (member_is (member, length, "name"))
+      {
+        g_free (name);
+        name = steward_json_reader_read_string (reader);
+      }
+    else if (member_is (member, length, "type"))
+      {
+        g_free (type);
+        type = steward_json_reader_read_string (reader);
+      }
+    else if (member_is (member, length, "store_type"))
+      {
+        g_free (store_type);
+        store_type = steward_json_reader_read_string (reader);
+      }
+    else if (member_is (member, length, "global_tags"))
+      {
+        g_strfreev (global_tags);
+        global_tags = scan_names (reader);
+      }
+    else if (member_is (member, length, "tags"))
+      {
+        g_strfreev (tags);
+        tags = scan_names (reader);
+      }
+    else
+      steward_json_reader_skip (reader);
+
+  source_add_fields (scan->source, id, name, type,
+                     store_type != NULL ? g_str_equal (store_type, "dfs") : steward_connector_type_is_dfs (type),
+                     (const char * const *) (global_tags != NULL ? global_tags : tags), scan->type_label);
 }
 
 /* Updating from the cache files */
@@ -209,6 +343,7 @@ run_job (Job                        *job,
   g_autoptr(StewardListingCache) cache = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *base_url = NULL;
+  Scan scan;
 
   if (stamp == NULL)
     {
@@ -220,21 +355,23 @@ run_job (Job                        *job,
     return;
 
   /* The file changed (or was replaced) since it was indexed: the deployment saves it whole. */
-  cache = _steward_listing_cache_load (job->path, STEWARD_SEARCH_MAX_CACHE_SIZE, &error);
+  scan.source = source_new (job->profile_id);
+  scan.type_label = type_label;
+  cache = _steward_listing_cache_scan (job->path, STEWARD_SEARCH_MAX_CACHE_SIZE, scan_datastore_cb, &scan,
+                                       &error);
   base_url = job->base_url != NULL ? steward_url_normalize_base (job->base_url, NULL) : NULL;
   if (cache == NULL || g_strcmp0 (cache->base_url, base_url) != 0)
     {
       /* Unreadable, or of the URL the profile had before: nothing of it is to be found. The
        * deployment deletes a broken file when it next reads it. */
       g_debug ("Not searching %s: %s", job->path, error != NULL ? error->message : "another URL");
+      source_free (scan.source);
       job->gone = TRUE;
       return;
     }
 
-  job->source = source_new (job->profile_id);
+  job->source = g_steal_pointer (&scan.source);
   job->source->stamp = g_steal_pointer (&stamp);
-  for (guint i = 0; i < cache->datastores->len; i++)
-    source_add (job->source, g_ptr_array_index (cache->datastores, i), type_label);
 }
 
 static void
@@ -256,6 +393,20 @@ update_in_thread (GTask        *task,
 }
 
 static void
+finish_waiting (StewardSearchIndex *self,
+                const GError       *error)
+{
+  g_autoptr(GPtrArray) waiting = g_steal_pointer (&self->waiting);
+
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiting->len; i++)
+    if (error != NULL)
+      g_task_return_error (g_ptr_array_index (waiting, i), g_error_copy (error));
+    else
+      g_task_return_boolean (g_ptr_array_index (waiting, i), TRUE);
+}
+
+static void
 update_done_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -268,8 +419,10 @@ update_done_cb (GObject      *object,
   GHashTableIter iter;
   Source *source;
 
+  self->updating = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      finish_waiting (self, error);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -305,6 +458,7 @@ update_done_cb (GObject      *object,
                            self->live_serial != update->live_serial)))
       g_hash_table_iter_remove (&iter);
 
+  finish_waiting (self, NULL);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -314,6 +468,7 @@ steward_search_index_finalize (GObject *object)
   StewardSearchIndex *self = STEWARD_SEARCH_INDEX (object);
 
   g_clear_pointer (&self->sources, g_hash_table_unref);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
 
   G_OBJECT_CLASS (steward_search_index_parent_class)->finalize (object);
 }
@@ -331,6 +486,7 @@ steward_search_index_init (StewardSearchIndex *self)
 {
   self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) source_free);
   self->type_label = identity_label;
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* @type_label: (nullable): how a connector type reads, for matching what the user sees */
@@ -397,6 +553,13 @@ steward_search_index_update_async (StewardSearchIndex  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_search_index_update_async);
 
+  if (self->updating)
+    {
+      g_ptr_array_add (self->waiting, g_steal_pointer (&task));
+      return;
+    }
+  self->updating = TRUE;
+
   update = g_new0 (Update, 1);
   update->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
   update->live_profile_id = g_strdup (live_profile_id);
@@ -423,7 +586,8 @@ steward_search_index_update_async (StewardSearchIndex  *self,
       g_ptr_array_add (update->jobs, job);
     }
 
-  worker = g_task_new (self, cancellable, update_done_cb, g_steal_pointer (&task));
+  /* The worker runs to its end whoever cancels: other updates may be waiting for it. */
+  worker = g_task_new (self, NULL, update_done_cb, g_steal_pointer (&task));
   g_task_set_source_tag (worker, update_in_thread);
   g_task_set_task_data (worker, update, (GDestroyNotify) update_free);
   g_task_run_in_thread (worker, update_in_thread);
