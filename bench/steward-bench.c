@@ -1614,15 +1614,16 @@ provider_child (Options *options)
   address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
   if (address == NULL)
     goto failed;
-  call.shell = g_dbus_connection_new_for_address_sync (address,
-                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                       NULL, NULL, &error);
+  call.shell = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
   if (call.shell == NULL)
     goto failed;
-  call.bus_name = g_dbus_connection_get_unique_name (g_application_get_dbus_connection (G_APPLICATION (app)));
-  call.object_path = g_strconcat (g_application_get_dbus_object_path (G_APPLICATION (app)), "/SearchProvider",
-                                  NULL);
+  call.bus_name =
+    g_dbus_connection_get_unique_name (g_application_get_dbus_connection (G_APPLICATION (app)));
+  call.object_path = g_strconcat (g_application_get_dbus_object_path (G_APPLICATION (app)),
+                                  "/SearchProvider", NULL);
 
   /* The first query just after start: it waits for the cache to be read. */
   start = g_get_monotonic_time ();
@@ -1631,7 +1632,8 @@ provider_child (Options *options)
   first_ms = ms_between (start, g_get_monotonic_time ());
   if (found == 0 && shell_query (&call, "orders", &error) == 0)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "the provider found nothing in the cache");
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the provider found nothing in the cache");
       goto failed;
     }
 
@@ -2115,7 +2117,8 @@ run_driver (Options  *options,
             g_string_append_printf (interactions, "%s%s", interactions->len > 0 ? "," : "", interactive[j]);
         }
       if (!all && !g_str_equal (name, "list") && !g_str_equal (name, "window") && !g_str_equal (name, "search") &&
-          !g_str_equal (name, "sort") && !g_str_equal (name, "filter") && !g_str_equal (name, "search-provider"))
+          !g_str_equal (name, "sort") && !g_str_equal (name, "filter") &&
+          !g_str_equal (name, "search-provider"))
         {
           g_printerr ("steward-bench: unknown scenario \"%s\" (list, window, search, sort, filter, "
                       "search-provider, all)\n", name);
@@ -2142,7 +2145,8 @@ run_driver (Options  *options,
   if ((want_window || want_provider || interactions->len > 0) && g_getenv ("DISPLAY") == NULL &&
       g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
-      g_printerr ("steward-bench: window, search, sort, filter and search-provider need a display: run under "
+      g_printerr ("steward-bench: window, search, sort, filter and search-provider need a display: "
+                  "run under "
                   "build-aux/headless-run.sh -C BUILDDIR\n");
       return 2;
     }

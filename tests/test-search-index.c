@@ -157,7 +157,9 @@ test_result_ids (void)
   g_autofree char *id = steward_search_result_id_new ("0b9a-41", 42);
   g_autofree char *profile = NULL;
   gint64 datastore = 0;
-  static const char *bad[] = { "", ":", "p1", "p1:", ":42", "p1:x", "p1:-3", "p1:0", "p1:42x", NULL };
+  static const char *bad[] = {
+    "", ":", "p1", "p1:", ":42", "p1:x", "p1:-3", "p1:0", "p1:42x", NULL
+  };
 
   g_assert_cmpstr (id, ==, "0b9a-41:42");
   g_assert_true (steward_search_result_id_parse (id, &profile, &datastore));
@@ -182,7 +184,8 @@ write_cache (StewardProfile *profile,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GListStore) groups = g_list_store_new (STEWARD_TYPE_DATASTORE_GROUP);
   g_autoptr(GError) error = NULL;
-  GString *json = _steward_listing_cache_begin (base_url, g_get_real_time (), G_LIST_MODEL (groups));
+  GString *json = _steward_listing_cache_begin (base_url, g_get_real_time (),
+                                                G_LIST_MODEL (groups));
   g_autofree char *tmp = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (datastores); i++)
@@ -210,7 +213,8 @@ update (StewardSearchIndex *index,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  steward_search_index_update_async (index, profiles, live, NULL, steward_test_store_result_cb, &result);
+  steward_search_index_update_async (index, profiles, live, NULL, steward_test_store_result_cb,
+                                     &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_search_index_update_finish (index, result, &error));
   g_assert_no_error (error);
@@ -221,7 +225,8 @@ test_caches (void)
 {
   g_autoptr(StewardSearchIndex) index = steward_search_index_new (label);
   g_autoptr(GListStore) profiles = g_list_store_new (STEWARD_TYPE_PROFILE);
-  g_autoptr(StewardProfile) production = steward_profile_new ("Production", "https://prod.example.com");
+  g_autoptr(StewardProfile) production = steward_profile_new ("Production",
+                                                              "https://prod.example.com");
   g_autoptr(StewardProfile) moved = steward_profile_new ("Moved", "https://new.example.com");
   g_autoptr(GListModel) datastores = seed ();
   g_autoptr(GListStore) renamed = g_list_store_new (STEWARD_TYPE_DATASTORE);
@@ -327,12 +332,15 @@ main (int   argc,
 
   status = g_test_run ();
 
-  for (const char *dir = NULL, *const *parts = (const char *[]) { "steward/listings", "steward", "", NULL };
-       (dir = *parts) != NULL; parts++)
-    {
-      g_autofree char *path = g_build_filename (cache, dir, NULL);
+  {
+    static const char *dirs[] = { "steward/listings", "steward", "" };
 
-      g_rmdir (path);
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+      {
+        g_autofree char *path = g_build_filename (cache, dirs[i], NULL);
+
+        g_rmdir (path);
+      }
+  }
   return status;
 }

@@ -156,8 +156,10 @@ source_add (Source                     *source,
             StewardDatastore           *datastore,
             StewardSearchTypeLabelFunc  type_label)
 {
-  source_add_fields (source, steward_datastore_get_id (datastore), steward_datastore_get_name (datastore),
-                     steward_datastore_get_datastore_type (datastore), steward_datastore_is_dfs (datastore),
+  source_add_fields (source, steward_datastore_get_id (datastore),
+                     steward_datastore_get_name (datastore),
+                     steward_datastore_get_datastore_type (datastore),
+                     steward_datastore_is_dfs (datastore),
                      steward_datastore_get_tags (datastore), type_label);
 }
 
@@ -272,8 +274,10 @@ scan_datastore_cb (StewardJsonReader *reader,
       steward_json_reader_skip (reader);
 
   source_add_fields (scan->source, id, name, type,
-                     store_type != NULL ? g_str_equal (store_type, "dfs") : steward_connector_type_is_dfs (type),
-                     (const char * const *) (global_tags != NULL ? global_tags : tags), scan->type_label);
+                     store_type != NULL ? g_str_equal (store_type, "dfs")
+                                        : steward_connector_type_is_dfs (type),
+                     (const char * const *) (global_tags != NULL ? global_tags : tags),
+                     scan->type_label);
 }
 
 /* Updating from the cache files */
@@ -332,7 +336,8 @@ stat_stamp (const char *path)
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE),
                           g_file_info_get_size (info),
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED),
-                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
+                          g_file_info_get_attribute_uint32 (info,
+                                                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC));
 }
 
 static void
@@ -357,8 +362,8 @@ run_job (Job                        *job,
   /* The file changed (or was replaced) since it was indexed: the deployment saves it whole. */
   scan.source = source_new (job->profile_id);
   scan.type_label = type_label;
-  cache = _steward_listing_cache_scan (job->path, STEWARD_SEARCH_MAX_CACHE_SIZE, scan_datastore_cb, &scan,
-                                       &error);
+  cache = _steward_listing_cache_scan (job->path, STEWARD_SEARCH_MAX_CACHE_SIZE,
+                                       scan_datastore_cb, &scan, &error);
   base_url = job->base_url != NULL ? steward_url_normalize_base (job->base_url, NULL) : NULL;
   if (cache == NULL || g_strcmp0 (cache->base_url, base_url) != 0)
     {
@@ -484,7 +489,8 @@ steward_search_index_class_init (StewardSearchIndexClass *klass)
 static void
 steward_search_index_init (StewardSearchIndex *self)
 {
-  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) source_free);
+  self->sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) source_free);
   self->type_label = identity_label;
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
@@ -625,7 +631,9 @@ compare_matches (gconstpointer a,
     return order;
   if ((order = strcmp (x->hit->profile_id, y->hit->profile_id)) != 0)
     return order;
-  return x->hit->datastore_id < y->hit->datastore_id ? -1 : x->hit->datastore_id > y->hit->datastore_id;
+  if (x->hit->datastore_id != y->hit->datastore_id)
+    return x->hit->datastore_id < y->hit->datastore_id ? -1 : 1;
+  return 0;
 }
 
 /* Lower ranks first: the name starts with what was typed, then a word of the name does, then the

@@ -35,30 +35,30 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (StewardSearchIndex, steward_search_index, STEWARD, SEARCH_INDEX, GObject)
 
-StewardSearchIndex     *steward_search_index_new            (StewardSearchTypeLabelFunc  type_label);
-void                    steward_search_index_set_live       (StewardSearchIndex         *self,
-                                                             const char                 *profile_id,
-                                                             GListModel                 *datastores);
-void                    steward_search_index_update_async   (StewardSearchIndex         *self,
-                                                             GListModel                 *profiles,
-                                                             const char                 *live_profile_id,
-                                                             GCancellable               *cancellable,
-                                                             GAsyncReadyCallback         callback,
-                                                             gpointer                    user_data);
-gboolean                steward_search_index_update_finish  (StewardSearchIndex         *self,
-                                                             GAsyncResult               *result,
-                                                             GError                    **error);
-char                  **steward_search_index_search         (StewardSearchIndex         *self,
-                                                             const char * const         *terms,
-                                                             guint                       max_results);
-const StewardSearchHit *steward_search_index_lookup         (StewardSearchIndex         *self,
-                                                             const char                 *result_id);
-guint                   steward_search_index_get_n_datastores (StewardSearchIndex       *self);
+StewardSearchIndex     *steward_search_index_new        (StewardSearchTypeLabelFunc type_label);
+void                    steward_search_index_set_live   (StewardSearchIndex  *self,
+                                                         const char          *profile_id,
+                                                         GListModel          *datastores);
+void                    steward_search_index_update_async (StewardSearchIndex  *self,
+                                                           GListModel          *profiles,
+                                                           const char          *live_profile_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean                steward_search_index_update_finish (StewardSearchIndex  *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+char                  **steward_search_index_search     (StewardSearchIndex  *self,
+                                                         const char * const  *terms,
+                                                         guint                max_results);
+const StewardSearchHit *steward_search_index_lookup     (StewardSearchIndex  *self,
+                                                         const char          *result_id);
+guint                   steward_search_index_get_n_datastores (StewardSearchIndex *self);
 
-char                   *steward_search_result_id_new        (const char                 *profile_id,
-                                                             gint64                      datastore_id);
-gboolean                steward_search_result_id_parse      (const char                 *result_id,
-                                                             char                      **profile_id,
-                                                             gint64                     *datastore_id);
+char                   *steward_search_result_id_new    (const char          *profile_id,
+                                                         gint64               datastore_id);
+gboolean                steward_search_result_id_parse  (const char          *result_id,
+                                                         char               **profile_id,
+                                                         gint64              *datastore_id);
 
 G_END_DECLS

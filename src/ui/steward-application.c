@@ -689,7 +689,8 @@ steward_application_dbus_unregister (GApplication    *app,
   if (self->search_provider != NULL)
     steward_search_provider_unregister (self->search_provider);
 
-  G_APPLICATION_CLASS (steward_application_parent_class)->dbus_unregister (app, connection, object_path);
+  G_APPLICATION_CLASS (steward_application_parent_class)->dbus_unregister (app, connection,
+                                                                           object_path);
 }
 
 static void

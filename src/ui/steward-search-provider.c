@@ -268,9 +268,10 @@ get_result_metas (StewardSearchProvider *self,
 static StewardWindow *
 present_window (StewardSearchProvider *self)
 {
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self->application));
   GtkWindow *window = NULL;
 
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self->application)); l != NULL; l = l->next)
+  for (GList *l = windows; l != NULL; l = l->next)
     if (STEWARD_IS_WINDOW (l->data))
       {
         window = l->data;
@@ -307,7 +308,8 @@ check_pending (StewardSearchProvider *self)
 
   profile = steward_session_get_profile (session);
   if (steward_session_get_state (session) != STEWARD_SESSION_SIGNED_IN || profile == NULL ||
-      deployment == NULL || g_strcmp0 (steward_profile_get_id (profile), self->pending_profile_id) != 0)
+      deployment == NULL ||
+      g_strcmp0 (steward_profile_get_id (profile), self->pending_profile_id) != 0)
     return;
 
   if (steward_deployment_find_datastore (deployment, self->pending_datastore_id) != NULL)
@@ -316,7 +318,8 @@ check_pending (StewardSearchProvider *self)
                                       g_variant_new_int64 (self->pending_datastore_id));
       clear_pending (self);
     }
-  else if (steward_deployment_get_loaded (deployment) && !steward_deployment_get_from_cache (deployment))
+  else if (steward_deployment_get_loaded (deployment) &&
+           !steward_deployment_get_from_cache (deployment))
     {
       /* Deleted since the listing was cached: the window shows the deployment it was in. */
       g_debug ("Datastore %" G_GINT64_FORMAT " is no longer listed", self->pending_datastore_id);
@@ -370,8 +373,8 @@ launch_search (StewardSearchProvider *self,
   /* As if Steward were opened from the dock (restoring the last session if it just started). */
   g_application_activate (G_APPLICATION (self->application));
   window = present_window (self);
-  gtk_widget_activate_action (GTK_WIDGET (steward_window_get_main_view (window)), "view.search-text",
-                              "s", text);
+  gtk_widget_activate_action (GTK_WIDGET (steward_window_get_main_view (window)),
+                              "view.search-text", "s", text);
 }
 
 static void
@@ -442,7 +445,8 @@ session_changed_cb (StewardSearchProvider *self)
   self->live_dirty = TRUE;
   g_signal_group_set_target (self->deployment_signals, deployment);
   g_signal_group_set_target (self->datastores_signals,
-                             deployment != NULL ? steward_deployment_get_datastores (deployment) : NULL);
+                             deployment != NULL ? steward_deployment_get_datastores (deployment)
+                                                : NULL);
   check_pending (self);
 }
 
@@ -465,6 +469,9 @@ preload_cb (gpointer user_data)
   StewardSearchProvider *self = user_data;
   StewardSession *session = get_session (self);
 
+  /* The session is made at start-up, which follows registration; gone with the application. */
+  if (self->application == NULL || self->registration_id == 0)
+    return G_SOURCE_REMOVE;
   if (session == NULL)
     return G_SOURCE_CONTINUE;
 
@@ -530,9 +537,10 @@ steward_search_provider_init (StewardSearchProvider *self)
                                   G_CALLBACK (deployment_changed_cb), self);
 
   self->pending_signals = g_signal_group_new (STEWARD_TYPE_DEPLOYMENT);
-  g_signal_group_connect_swapped (self->pending_signals, "changed", G_CALLBACK (check_pending), self);
-  g_signal_group_connect_swapped (self->pending_signals, "notify::loaded", G_CALLBACK (check_pending),
-                                  self);
+  g_signal_group_connect_swapped (self->pending_signals, "changed",
+                                  G_CALLBACK (check_pending), self);
+  g_signal_group_connect_swapped (self->pending_signals, "notify::loaded",
+                                  G_CALLBACK (check_pending), self);
   g_signal_group_connect_swapped (self->pending_signals, "notify::from-cache",
                                   G_CALLBACK (check_pending), self);
 }

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_SEARCH_PROVIDER (steward_search_provider_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardSearchProvider, steward_search_provider, STEWARD, SEARCH_PROVIDER, GObject)
+G_DECLARE_FINAL_TYPE (StewardSearchProvider, steward_search_provider, STEWARD, SEARCH_PROVIDER,
+                      GObject)
 
 StewardSearchProvider *steward_search_provider_new        (StewardApplication     *application);
 gboolean               steward_search_provider_register   (StewardSearchProvider  *self,
