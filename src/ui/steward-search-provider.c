@@ -231,8 +231,12 @@ describe (StewardSearchProvider  *self,
   g_autofree char *description = NULL;
   GVariantDict meta;
 
-  description = g_strdup_printf ("%s · %s", steward_format_connector_type (hit->connector_type),
-                                 profile != NULL ? steward_profile_get_name (profile) : "");
+  /* As the details pane reads: the connector, then where. */
+  if (profile != NULL)
+    description = g_strdup_printf ("%s · %s", steward_format_connector_type (hit->connector_type),
+                                   steward_profile_get_name (profile));
+  else
+    description = g_strdup (steward_format_connector_type (hit->connector_type));
 
   g_variant_dict_init (&meta, NULL);
   g_variant_dict_insert (&meta, "id", "s", hit->result_id);
@@ -265,8 +269,11 @@ get_result_metas (StewardSearchProvider *self,
 
 /* Activating */
 
+/* @timestamp is the Shell's click: with it the window manager raises the window rather than
+ * flag it as stealing focus. */
 static StewardWindow *
-present_window (StewardSearchProvider *self)
+present_window (StewardSearchProvider *self,
+                guint32                timestamp)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self->application));
   GtkWindow *window = NULL;
@@ -280,7 +287,10 @@ present_window (StewardSearchProvider *self)
 
   if (window == NULL)
     window = GTK_WINDOW (steward_window_new (self->application));
-  gtk_window_present (window);
+  if (timestamp != 0)
+    gtk_window_present_with_time (window, timestamp);
+  else
+    gtk_window_present (window);
   return STEWARD_WINDOW (window);
 }
 
@@ -339,7 +349,8 @@ pending_timeout_cb (gpointer user_data)
 
 static void
 activate_result (StewardSearchProvider *self,
-                 const char            *result_id)
+                 const char            *result_id,
+                 guint32                timestamp)
 {
   StewardSession *session = get_session (self);
   g_autofree char *profile_id = NULL;
@@ -350,7 +361,7 @@ activate_result (StewardSearchProvider *self,
     return;
 
   clear_pending (self);
-  present_window (self);
+  present_window (self, timestamp);
   self->pending_profile_id = g_steal_pointer (&profile_id);
   self->pending_datastore_id = datastore_id;
   self->pending_timeout = g_timeout_add_seconds (PENDING_TIMEOUT_S, pending_timeout_cb, self);
@@ -365,14 +376,15 @@ activate_result (StewardSearchProvider *self,
 
 static void
 launch_search (StewardSearchProvider *self,
-               const char * const    *terms)
+               const char * const    *terms,
+               guint32                timestamp)
 {
   g_autofree char *text = g_strjoinv (" ", (char **) terms);
   StewardWindow *window;
 
   /* As if Steward were opened from the dock (restoring the last session if it just started). */
   g_application_activate (G_APPLICATION (self->application));
-  window = present_window (self);
+  window = present_window (self, timestamp);
   gtk_widget_activate_action (GTK_WIDGET (steward_window_get_main_view (window)),
                               "view.search-text", "s", text);
 }
@@ -410,17 +422,19 @@ method_call_cb (GDBusConnection       *connection,
   else if (g_str_equal (method_name, "ActivateResult"))
     {
       const char *id = NULL;
+      guint32 timestamp = 0;
 
-      g_variant_get (parameters, "(&s@asu)", &id, NULL, NULL);
-      activate_result (self, id);
+      g_variant_get (parameters, "(&s@asu)", &id, NULL, &timestamp);
+      activate_result (self, id, timestamp);
       g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else if (g_str_equal (method_name, "LaunchSearch"))
     {
       g_autofree const char **terms = NULL;
+      guint32 timestamp = 0;
 
-      g_variant_get (parameters, "(^a&su)", &terms, NULL);
-      launch_search (self, terms);
+      g_variant_get (parameters, "(^a&su)", &terms, &timestamp);
+      launch_search (self, terms, timestamp);
       g_dbus_method_invocation_return_value (invocation, NULL);
     }
   else
