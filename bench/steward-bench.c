@@ -22,13 +22,15 @@
 #include "steward-datastore-table.h"
 #include "steward-deployment.h"
 #include "steward-main-view.h"
+#include "steward-profile-store.h"
+#include "steward-session.h"
 
 /* steward-bench: how fast Steward lists, shows, scrolls, searches, sorts and filters the
  * datastores of a large deployment. Prints one JSON object per scenario on stdout; it asserts
  * nothing but that searching, sorting and filtering send no request. See the README's
  * Performance section for what each number means and the targets they are held to.
  *
- *   steward-bench [list] [window] [search] [sort] [filter] [all] [OPTION…]
+ *   steward-bench [list] [window] [search] [sort] [filter] [search-provider] [all] [OPTION…]
  *
  * By default it starts `steward-demo-server --port 0 --datastores N` (from the build directory,
  * next to this program) as a separate process, reads the URL and the admin token from its
@@ -38,7 +40,9 @@
  * Every measurement runs in a child process of this program (it runs itself again with one of
  * the internal commands list-child, window-child and interact-child), so that each starts from a
  * fresh process: `list` measures the model alone, without GTK, and `window` measures from the
- * child's own process start. The driver only starts servers, runs the children, takes medians and
+ * child's own process start. search-provider (provider-child) measures GNOME Shell's queries to
+ * Steward's search provider over D-Bus, answered from the listing cache of a saved profile that
+ * is not signed in. The driver only starts servers, runs the children, takes medians and
  * prints. window, search, sort and filter open real windows: run them under
  * build-aux/headless-run.sh, which gives them Xvfb and a D-Bus session. */
 
@@ -1432,6 +1436,245 @@ failed:
   return EXIT_FAILURE;
 }
 
+/* GNOME Shell's search, for provider-child: the listing of a saved profile saved to its cache,
+ * then Steward, signed out, asked over D-Bus as the Shell asks: GetInitialResultSet for what
+ * was typed, then GetResultMetas for the results it shows. */
+
+typedef struct
+{
+  GDBusConnection *shell;
+  const char      *bus_name;
+  char            *object_path;
+  GVariant        *reply;
+  GError          *error;
+  gboolean         done;
+} ShellCall;
+
+static void
+shell_call_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ShellCall *call = user_data;
+
+  call->reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &call->error);
+  call->done = TRUE;
+}
+
+static gboolean
+shell_call_done_cb (gpointer user_data)
+{
+  return ((ShellCall *) user_data)->done;
+}
+
+static GVariant *
+shell_call (ShellCall   *call,
+            const char  *method,
+            GVariant    *parameters,
+            const char  *reply_type,
+            GError     **error)
+{
+  call->done = FALSE;
+  g_dbus_connection_call (call->shell, call->bus_name, call->object_path,
+                          "org.gnome.Shell.SearchProvider2", method, parameters,
+                          G_VARIANT_TYPE (reply_type), G_DBUS_CALL_FLAGS_NONE, 60000, NULL,
+                          shell_call_cb, call);
+  if (!wait_until (shell_call_done_cb, call, 60000))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s did not answer", method);
+      return NULL;
+    }
+  if (call->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&call->error));
+      return NULL;
+    }
+  return g_steal_pointer (&call->reply);
+}
+
+/* One query as the Shell makes it; returns how many results it had, or -1 on failure. */
+static int
+shell_query (ShellCall   *call,
+             const char  *text,
+             GError     **error)
+{
+  g_auto(GStrv) terms = g_strsplit (text, " ", 0);
+  g_autoptr(GVariant) results = NULL;
+  g_autoptr(GVariant) metas = NULL;
+  g_autofree const char **ids = NULL;
+  const char *shown[6] = { NULL };
+
+  results = shell_call (call, "GetInitialResultSet", g_variant_new ("(^as)", terms), "(as)", error);
+  if (results == NULL)
+    return -1;
+  g_variant_get (results, "(^a&s)", &ids);
+  /* The Shell shows five results of a provider at first. */
+  for (guint i = 0; ids[i] != NULL && i < 5; i++)
+    shown[i] = ids[i];
+  metas = shell_call (call, "GetResultMetas", g_variant_new ("(^as)", shown), "(aa{sv})", error);
+  if (metas == NULL)
+    return -1;
+  return (int) g_strv_length ((char **) ids);
+}
+
+static gboolean
+file_exists_cb (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static int
+provider_child (Options *options)
+{
+  /* What users type: a word of names, a connector, a tag, a letter, two terms, nothing found. */
+  static const char *queries[] = {
+    "orders", "cust", "Payments", "snowflake", "pii", "gdpr", "e", "eu ledger", "raw archive",
+    "postgresql critical", "zzz",
+  };
+  g_autofree char *cache_home = g_dir_make_tmp ("steward-bench-provider-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) totals = doubles_new ();
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(StewardProfileStore) profiles = NULL;
+  g_autoptr(StewardProfile) profile = NULL;
+  g_autoptr(StewardClient) client = NULL;
+  g_autoptr(StewardDeployment) deployment = NULL;
+  g_autoptr(StewardApplication) app = NULL;
+  g_autofree char *cache_path = NULL;
+  g_autofree char *address = NULL;
+  ShellCall call = { 0 };
+  Refresh refresh = { FALSE, NULL };
+  guint datastores;
+  gint64 start;
+  double first_ms;
+  int found = 0;
+  int results = 0;
+  JsonLine *line;
+
+  /* Before anything reads it: the cache is the child's own. */
+  g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
+
+  client = make_client (options, &error);
+  if (client == NULL)
+    goto failed;
+
+  /* A saved profile and its listing's cache, as an earlier run of Steward leaves them. */
+  settings = g_settings_new ("io.github.stewardapp.Steward");
+  profiles = steward_profile_store_new (settings);
+  profile = steward_profile_new ("Bench", steward_client_get_base_url (client));
+  steward_profile_store_add (profiles, profile);
+  cache_path = steward_session_listing_cache_path (profile);
+  deployment = steward_deployment_new (client, NULL, cache_path);
+  steward_deployment_refresh_async (deployment, NULL, refreshed_cb, &refresh);
+  while (!refresh.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (refresh.error != NULL)
+    {
+      g_propagate_error (&error, refresh.error);
+      goto failed;
+    }
+  datastores = g_list_model_get_n_items (steward_deployment_get_datastores (deployment));
+  steward_deployment_save_cache (deployment);
+  if (!wait_until (file_exists_cb, cache_path, CHILD_TIMEOUT_MS / 2))
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the listing cache was not written");
+      goto failed;
+    }
+  /* From here on there is no client: nothing can reach the server. */
+  g_clear_object (&deployment);
+  g_clear_object (&client);
+  iterate_for (100);
+
+  gtk_init ();
+  adw_init ();
+  app = steward_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    goto failed;
+
+  /* The Shell's side: a connection of its own to the session bus. */
+  address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (address == NULL)
+    goto failed;
+  call.shell = g_dbus_connection_new_for_address_sync (
+    address,
+    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+    NULL, NULL, &error);
+  if (call.shell == NULL)
+    goto failed;
+  call.bus_name =
+    g_dbus_connection_get_unique_name (g_application_get_dbus_connection (G_APPLICATION (app)));
+  call.object_path = g_strconcat (g_application_get_dbus_object_path (G_APPLICATION (app)),
+                                  "/SearchProvider", NULL);
+
+  /* The first query just after start: it waits for the cache to be read. */
+  start = g_get_monotonic_time ();
+  if ((found = shell_query (&call, queries[0], &error)) < 0)
+    goto failed;
+  first_ms = ms_between (start, g_get_monotonic_time ());
+  if (found == 0 && shell_query (&call, "orders", &error) == 0)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the provider found nothing in the cache");
+      goto failed;
+    }
+
+  for (int r = 0; r < MAX (options->repeat, 1) * 4; r++)
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        int n;
+
+        start = g_get_monotonic_time ();
+        n = shell_query (&call, queries[i], &error);
+        if (n < 0)
+          goto failed;
+        append_double (totals, ms_between (start, g_get_monotonic_time ()));
+        results += r == 0 ? n : 0;
+      }
+
+  line = json_line_new ();
+  json_line_string (line, "scenario", "search-provider");
+  json_line_int (line, "datastores_requested", options->label);
+  json_line_int (line, "datastores", datastores);
+  json_line_int (line, "queries", totals->len);
+  json_line_int (line, "results_first_round", results);
+  json_line_double (line, "first_query_ms", first_ms);
+  json_line_double (line, "median_ms", median (totals));
+  json_line_double (line, "worst_ms", maximum (totals));
+  json_line_finish (line, FALSE);
+
+  g_clear_object (&call.shell);
+  g_free (call.object_path);
+  g_clear_object (&app);
+  remove_tree (cache_home);
+  return EXIT_SUCCESS;
+
+failed:
+  g_printerr ("steward-bench: search-provider: %s\n", error->message);
+  g_clear_object (&call.shell);
+  g_free (call.object_path);
+  remove_tree (cache_home);
+  return EXIT_FAILURE;
+}
+
 /* The driver */
 
 typedef struct
@@ -1852,7 +2095,7 @@ run_driver (Options  *options,
   SizeResult *results;
   DemoServer empty_server = { 0 };
   Driver driver = { 0 };
-  gboolean want_list = FALSE, want_window = FALSE;
+  gboolean want_list = FALSE, want_window = FALSE, want_provider = FALSE;
   g_autoptr(GString) interactions = g_string_new (NULL);
 
   for (guint i = 0; scenarios[i] != NULL; i++)
@@ -1864,6 +2107,8 @@ run_driver (Options  *options,
         want_list = TRUE;
       if (all || g_str_equal (name, "window"))
         want_window = TRUE;
+      if (all || g_str_equal (name, "search-provider"))
+        want_provider = TRUE;
       for (guint j = 0; j < 3; j++)
         {
           static const char *interactive[] = { "search", "sort", "filter" };
@@ -1872,9 +2117,11 @@ run_driver (Options  *options,
             g_string_append_printf (interactions, "%s%s", interactions->len > 0 ? "," : "", interactive[j]);
         }
       if (!all && !g_str_equal (name, "list") && !g_str_equal (name, "window") && !g_str_equal (name, "search") &&
-          !g_str_equal (name, "sort") && !g_str_equal (name, "filter"))
+          !g_str_equal (name, "sort") && !g_str_equal (name, "filter") &&
+          !g_str_equal (name, "search-provider"))
         {
-          g_printerr ("steward-bench: unknown scenario \"%s\" (list, window, search, sort, filter, all)\n", name);
+          g_printerr ("steward-bench: unknown scenario \"%s\" (list, window, search, sort, filter, "
+                      "search-provider, all)\n", name);
           return 2;
         }
     }
@@ -1895,9 +2142,11 @@ run_driver (Options  *options,
       g_printerr ("steward-bench: --datastores with several sizes needs the demo server, not --server\n");
       return 2;
     }
-  if ((want_window || interactions->len > 0) && g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+  if ((want_window || want_provider || interactions->len > 0) && g_getenv ("DISPLAY") == NULL &&
+      g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
-      g_printerr ("steward-bench: window, search, sort and filter need a display: run under "
+      g_printerr ("steward-bench: window, search, sort, filter and search-provider need a display: "
+                  "run under "
                   "build-aux/headless-run.sh -C BUILDDIR\n");
       return 2;
     }
@@ -2011,6 +2260,19 @@ run_driver (Options  *options,
           g_clear_error (&error);
         }
 
+      if (want_provider && !driver.failed)
+        {
+          g_autoptr(GPtrArray) args = child_args (&driver, options, "provider-child", url, size);
+          g_autofree char *output = NULL;
+
+          output = run_child (&driver, args, &error);
+          if (output != NULL)
+            relay (output, &results[i]);
+          else
+            driver_error (&driver, error);
+          g_clear_error (&error);
+        }
+
       if (size == 10000 && !driver.failed)
         print_targets (&results[i]);
       demo_server_stop (&server);
@@ -2058,7 +2320,7 @@ main (int   argc,
     { "scenarios", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &options.scenarios, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("[list|window|search|sort|filter|all…]");
+  g_autoptr(GOptionContext) context = g_option_context_new ("[list|window|search|sort|filter|search-provider|all…]");
   g_autoptr(GError) error = NULL;
   const char *command;
   int status;
@@ -2066,7 +2328,7 @@ main (int   argc,
   g_option_context_set_summary (context,
                                 "Measures how fast Steward lists, shows, scrolls, searches, sorts and filters a "
                                 "deployment's datastores. Prints one JSON object per scenario.\n\n"
-                                "window, search, sort and filter need a display: run them under "
+                                "window, search, sort, filter and search-provider need a display: run them under "
                                 "build-aux/headless-run.sh.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -2099,6 +2361,8 @@ main (int   argc,
         status = window_child (&options);
       else if (g_str_equal (command, "interact-child") && options.scenarios != NULL)
         status = interact_child (&options);
+      else if (g_str_equal (command, "provider-child"))
+        status = provider_child (&options);
       else
         {
           g_printerr ("steward-bench: unknown or incomplete command %s\n", command);

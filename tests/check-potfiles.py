@@ -26,7 +26,9 @@ for folder in ("src", "data"):
         if not path.is_file():
             continue
         rel = path.relative_to(root).as_posix()
-        if path.name.endswith(".service.in"):
+        # Templates of configure_file() with nothing for people to read: the D-Bus service and
+        # GNOME Shell's search provider .ini.
+        if path.name.endswith((".service.in", ".search-provider.ini.in")):
             continue
         pattern = marks.get(path.suffix)
         if pattern is None or (path.suffix == ".xml" and not path.name.endswith(".gschema.xml")):

@@ -75,10 +75,14 @@ read_array (StewardJsonReader *reader,
     }
 }
 
+/* With @scan, each datastore is handed to it, the reader at its value, instead of being read
+ * into an object; the cache then holds no datastores, and no groups. */
 static StewardListingCache *
-parse (const char  *data,
-       gsize        length,
-       GError     **error)
+parse (const char               *data,
+       gsize                     length,
+       StewardListingScanFunc    scan,
+       gpointer                  user_data,
+       GError                  **error)
 {
   g_autoptr(StewardListingCache) cache = g_new0 (StewardListingCache, 1);
   g_autofree char *format = NULL;
@@ -108,8 +112,16 @@ parse (const char  *data,
           }
         else if (member_is (name, name_length, "saved_at"))
           steward_json_reader_read_int64 (&reader, &cache->saved_at);
-        else if (member_is (name, name_length, "groups"))
+        else if (member_is (name, name_length, "groups") && scan == NULL)
           read_array (&reader, cache->groups, TRUE);
+        else if (member_is (name, name_length, "datastores") && scan != NULL)
+          {
+            if (steward_json_reader_begin_array (&reader))
+              while (steward_json_reader_next_element (&reader))
+                scan (&reader, user_data);
+            else
+              steward_json_reader_skip (&reader);
+          }
         else if (member_is (name, name_length, "datastores"))
           read_array (&reader, cache->datastores, FALSE);
         else
@@ -129,6 +141,49 @@ parse (const char  *data,
   return g_steal_pointer (&cache);
 }
 
+/* Reads and parses the cache at @path, refusing a file larger than @max_size. It blocks: call it
+ * on a worker thread. A missing file is G_IO_ERROR_NOT_FOUND; anything else wrong with it is
+ * another error. */
+StewardListingCache *
+_steward_listing_cache_load (const char  *path,
+                             gsize        max_size,
+                             GError     **error)
+{
+  return _steward_listing_cache_scan (path, max_size, NULL, NULL, error);
+}
+
+/* _steward_listing_cache_load(), with @scan (if not NULL) reading each datastore as it likes:
+ * for a reader that needs a few members of each, not their objects. */
+StewardListingCache *
+_steward_listing_cache_scan (const char              *path,
+                             gsize                    max_size,
+                             StewardListingScanFunc   scan,
+                             gpointer                 user_data,
+                             GError                 **error)
+{
+  g_autofree char *data = NULL;
+  GStatBuf info;
+  gsize length;
+
+  if (g_stat (path, &info) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No saved list of datastores"));
+      return NULL;
+    }
+
+  if (info.st_size < 0 || (guint64) info.st_size > max_size)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The saved list of datastores is unreadable"));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  return parse (data, length, scan, user_data, error);
+}
+
 static void
 read_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -136,26 +191,17 @@ read_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   const char *path = task_data;
-  g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   StewardListingCache *cache;
-  GStatBuf info;
-  gsize length;
 
-  if (g_stat (path, &info) != 0)
+  cache = _steward_listing_cache_load (path, MAX_SIZE, &error);
+  if (cache == NULL)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s", _("No saved list of datastores"));
-      return;
-    }
-
-  if (info.st_size > MAX_SIZE || !g_file_get_contents (path, &data, &length, &error) ||
-      (cache = parse (data, length, &error)) == NULL)
-    {
-      g_debug ("Dropping the listing cache %s: %s", path, error != NULL ? error->message : "too large");
-      g_unlink (path);
-      if (error == NULL)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                             _("The saved list of datastores is unreadable"));
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_debug ("Dropping the listing cache %s: %s", path, error->message);
+          g_unlink (path);
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }

@@ -3,6 +3,7 @@
 
 #include "steward-backoff.h"
 #include "steward-deployment.h"
+#include "steward-json-reader.h"
 
 G_BEGIN_DECLS
 
@@ -81,6 +82,17 @@ typedef struct
 void                 _steward_listing_cache_free        (StewardListingCache *cache);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardListingCache, _steward_listing_cache_free)
 
+StewardListingCache *_steward_listing_cache_load        (const char           *path,
+                                                         gsize                 max_size,
+                                                         GError              **error);
+/* Called with the reader at each datastore's value; it must read or skip that value. */
+typedef void (*StewardListingScanFunc) (StewardJsonReader *reader,
+                                        gpointer           user_data);
+StewardListingCache *_steward_listing_cache_scan        (const char           *path,
+                                                         gsize                 max_size,
+                                                         StewardListingScanFunc scan,
+                                                         gpointer              user_data,
+                                                         GError              **error);
 void                 _steward_listing_cache_read_async  (const char           *path,
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,

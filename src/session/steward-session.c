@@ -164,9 +164,10 @@ authentication_required_cb (StewardClient  *client,
 }
 
 /* Where a profile's listing is kept between runs: the user's cache directory, one file per saved
- * profile (a temporary one, such as the demo's, keeps nothing). */
-static char *
-listing_cache_path (StewardProfile *profile)
+ * profile (a temporary one, such as the demo's, keeps nothing). The search provider reads it
+ * too. Returns: (transfer full) (nullable): the path, or NULL for a temporary profile */
+char *
+steward_session_listing_cache_path (StewardProfile *profile)
 {
   g_autofree char *name = NULL;
 
@@ -221,7 +222,7 @@ activate (StewardSession *self,
   self->user = g_object_ref (connect->user);
   self->storage = connect->storage;
   {
-    g_autofree char *cache_path = listing_cache_path (self->profile);
+    g_autofree char *cache_path = steward_session_listing_cache_path (self->profile);
 
     self->deployment = steward_deployment_new (self->client, self->user, cache_path);
   }

@@ -102,4 +102,6 @@ gboolean             steward_session_reauthenticate_finish   (StewardSession    
                                                               GError              **error);
 void                 steward_session_cancel_reauthentication (StewardSession       *self);
 
+char                *steward_session_listing_cache_path      (StewardProfile       *profile);
+
 G_END_DECLS

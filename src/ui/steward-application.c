@@ -8,6 +8,7 @@
 
 #include "steward-application.h"
 #include "steward-demo-server.h"
+#include "steward-search-provider.h"
 #include "steward-sign-in-dialog.h"
 #include "steward-window.h"
 
@@ -28,6 +29,9 @@ struct _StewardApplication
   GCancellable      *connect_cancellable;
   GtkWindow         *reauthentication_dialog;
   gboolean           started;
+
+  /* GNOME Shell's search, exported beside the application on the session bus. */
+  StewardSearchProvider *search_provider;
 };
 
 G_DEFINE_FINAL_TYPE (StewardApplication, steward_application, ADW_TYPE_APPLICATION)
@@ -656,6 +660,39 @@ steward_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (steward_application_parent_class)->shutdown (app);
 }
 
+static gboolean
+steward_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  StewardApplication *self = STEWARD_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (steward_application_parent_class)->dbus_register (app, connection,
+                                                                              object_path, error))
+    return FALSE;
+
+  /* data/…search-provider.ini.in gives the Shell this path. */
+  if (self->search_provider == NULL)
+    self->search_provider = steward_search_provider_new (self);
+  return steward_search_provider_register (self->search_provider, connection, path, error);
+}
+
+static void
+steward_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  StewardApplication *self = STEWARD_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    steward_search_provider_unregister (self->search_provider);
+
+  G_APPLICATION_CLASS (steward_application_parent_class)->dbus_unregister (app, connection,
+                                                                           object_path);
+}
+
 static void
 steward_application_dispose (GObject *object)
 {
@@ -668,6 +705,7 @@ steward_application_dispose (GObject *object)
   if (self->demo_server != NULL)
     steward_demo_server_stop (self->demo_server);
   g_clear_object (&self->demo_server);
+  g_clear_object (&self->search_provider);
 
   G_OBJECT_CLASS (steward_application_parent_class)->dispose (object);
 }
@@ -683,6 +721,8 @@ steward_application_class_init (StewardApplicationClass *klass)
   app_class->command_line = steward_application_command_line;
   app_class->startup = steward_application_startup;
   app_class->shutdown = steward_application_shutdown;
+  app_class->dbus_register = steward_application_dbus_register;
+  app_class->dbus_unregister = steward_application_dbus_unregister;
 }
 
 static void
@@ -720,4 +760,18 @@ steward_application_get_session (StewardApplication *self)
   g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
 
   return self->session;
+}
+
+/* The window, in front, on @profile_id's deployment (signing in to it with its stored token if
+ * another is signed in). What was asked for replaces restoring the last session. */
+void
+steward_application_open_profile (StewardApplication *self,
+                                  const char         *profile_id)
+{
+  g_return_if_fail (STEWARD_IS_APPLICATION (self));
+  g_return_if_fail (profile_id != NULL);
+
+  self->started = TRUE;
+  gtk_window_present (GTK_WINDOW (ensure_main_window (self)));
+  switch_to_profile (self, profile_id);
 }

@@ -13,5 +13,7 @@ G_DECLARE_FINAL_TYPE (StewardApplication, steward_application, STEWARD, APPLICAT
 
 StewardApplication *steward_application_new         (void);
 StewardSession     *steward_application_get_session (StewardApplication *self);
+void                steward_application_open_profile (StewardApplication *self,
+                                                      const char         *profile_id);
 
 G_END_DECLS

@@ -995,6 +995,23 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The desktop's search handed over: the browser of every datastore, searching for what was
+ * typed there. */
+static void
+search_text_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
+
+  steward_sidebar_select (self->sidebar, STEWARD_SCOPE_ALL, 0);
+  _steward_main_view_query_changed (self, STEWARD_QUERY_FILTER);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}
+
 static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1059,6 +1076,7 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "view.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "view.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "view.search-text", "s", search_text_action);
   gtk_widget_class_install_action (widget_class, "view.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "view.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "view.show-message", "s", show_message_action);
