@@ -156,8 +156,13 @@ create_row (gpointer item,
     datastore = steward_deployment_find_datastore (self->deployment,
                                                    steward_operation_get_datastore_id (operation));
   if (datastore == NULL)
-    unknown = g_strdup_printf (_("Datastore %" G_GINT64_FORMAT),
-                               steward_operation_get_datastore_id (operation));
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             steward_operation_get_datastore_id (operation));
+
+      /* Translators: a datastore Steward has not listed, by its id. */
+      unknown = g_strdup_printf (_("Datastore %s"), id);
+    }
 
   row = steward_operation_row_new (operation, datastore != NULL ? steward_datastore_get_name (datastore)
                                                                 : unknown);

@@ -545,8 +545,14 @@ operation_finished_cb (StewardOperationWatch *watch,
   if (g_hash_table_lookup (self->syncs, &datastore_id) == operation)
     return;
 
-  name = datastore != NULL ? g_strdup (steward_datastore_get_name (datastore))
-                           : g_strdup_printf (_("Datastore %" G_GINT64_FORMAT), datastore_id);
+  if (datastore != NULL)
+    name = g_strdup (steward_datastore_get_name (datastore));
+  else
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, datastore_id);
+
+      name = g_strdup_printf (_("Datastore %s"), id);
+    }
   switch (steward_operation_get_result (operation))
     {
     case STEWARD_OPERATION_SUCCESS:

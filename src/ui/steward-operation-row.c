@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "steward-format.h"
 #include "steward-operation-row.h"
@@ -93,13 +94,15 @@ steward_operation_format_duration (StewardOperation *operation)
 
   span = g_date_time_difference (end, start);
   seconds = MAX (span / G_TIME_SPAN_SECOND, 0);
+  /* Days at most in the tens of thousands: int holds every part. */
   if (seconds < 60)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " s"), seconds);
+    return g_strdup_printf (_("%d s"), (int) seconds);
   if (seconds < 3600)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min %" G_GINT64_FORMAT " s"), seconds / 60,
-                            seconds % 60);
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"), seconds / 3600,
-                          (seconds % 3600) / 60);
+    return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
+  if (seconds < 86400)
+    return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) ((seconds % 3600) / 60));
+  return g_strdup_printf (_("%d d %d h"), (int) MIN (seconds / 86400, G_MAXINT),
+                          (int) ((seconds % 86400) / 3600));
 }
 
 static void
@@ -110,7 +113,8 @@ update (StewardOperationRow *self)
   const char *type = steward_operation_get_operation_type (operation);
   const char *message = steward_operation_get_message (operation);
   gboolean running = result == STEWARD_OPERATION_RUNNING;
-  g_autofree char *started = steward_format_date_time (steward_operation_get_start_time (operation));
+  GDateTime *start = steward_operation_get_start_time (operation);
+  g_autofree char *started = start != NULL ? steward_format_date_time (start) : NULL;
   g_autofree char *duration = steward_operation_format_duration (operation);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *title = NULL;
@@ -125,8 +129,11 @@ update (StewardOperationRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   gtk_image_set_from_icon_name (self->type_icon, steward_operation_type_icon (type));
 
+  /* %e pads a one-digit day with a figure space: after "Started " it reads as a gap. */
   if (started != NULL)
-    g_string_append_printf (subtitle, _("Started %s"), started);
+    g_string_append_printf (subtitle, _("Started %s"),
+                            g_str_has_prefix (started, "\u2007") ? started + strlen ("\u2007")
+                                                                 : g_strstrip (started));
   if (duration != NULL)
     g_string_append_printf (subtitle, subtitle->len > 0 ? " · %s" : "%s", duration);
   if (message != NULL && *message != '\0')
