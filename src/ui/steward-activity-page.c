@@ -185,6 +185,7 @@ listed_cb (GObject      *object,
   g_autoptr(GListModel) listed = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) shared = g_ptr_array_new ();
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
   StewardOperationWatch *watch;
 
   listed = steward_client_list_recent_operations_finish (STEWARD_CLIENT (object), result, &error);
@@ -208,6 +209,17 @@ listed_cb (GObject      *object,
       g_autoptr(StewardOperation) operation = g_list_model_get_item (listed, i);
 
       g_ptr_array_add (shared, steward_operation_watch_track (watch, operation));
+    }
+  /* One started while the list was on its way is kept, on top while it runs. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->operations)); i > 0; i--)
+    {
+      g_autoptr(StewardOperation) started = g_list_model_get_item (G_LIST_MODEL (self->operations), i - 1);
+
+      if (!g_ptr_array_find (shared, started, NULL) && !steward_operation_is_finished (started))
+        {
+          g_ptr_array_add (keep, g_object_ref (started));
+          g_ptr_array_insert (shared, 0, started);
+        }
     }
   g_list_store_splice (self->operations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->operations)),
                        shared->pdata, shared->len);

@@ -290,16 +290,20 @@ aborted_cb (GObject      *object,
   abort_ask_free (ask);
 }
 
+/* The question belongs to its dialog until Abort takes it: a dialog closed any other way (or
+ * answered twice) frees it once. */
 static void
 abort_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
-                   AbortAsk         *ask)
+                   gpointer          user_data)
 {
+  AbortAsk *ask;
+
   if (g_strcmp0 (response, "abort") != 0)
-    {
-      abort_ask_free (ask);
-      return;
-    }
+    return;
+  ask = g_object_steal_data (G_OBJECT (dialog), "abort-ask");
+  if (ask == NULL)
+    return;
 
   steward_operation_watch_abort_async (steward_operation_watch_get (ask->deployment),
                                        ask->operation, ask->cancellable, aborted_cb, ask);
@@ -343,6 +347,7 @@ steward_operation_ask_abort (GtkWidget          *owner,
   adw_message_dialog_set_response_appearance (dialog, "abort", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (abort_response_cb), ask);
+  g_object_set_data_full (G_OBJECT (dialog), "abort-ask", ask, (GDestroyNotify) abort_ask_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (abort_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
