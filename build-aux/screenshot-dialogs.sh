@@ -3,8 +3,8 @@
 #
 # Opens the main view of a demo deployment with a datastore's details, then each of the main
 # window's dialogs over it, under Xvfb (through headless-run.sh), and saves a PNG of the window
-# with the dialog over it, at 1280×800 and at 800×600, a datastore's context menu, and each step of
-# the onboarding wizard. build-aux/screenshots.sh runs it too.
+# with the dialog over it, at 1280×800 and at 800×600, a datastore's context menu, its operations,
+# the Activity page, and each step of the onboarding wizard. build-aux/screenshots.sh runs it too.
 #
 #   build-aux/screenshot-dialogs.sh OUTDIR
 #
@@ -59,10 +59,13 @@ shoot() {
     app_pid=
     return
   fi
-  if [ "$dialog" = none ] || [ "$dialog" = member-refused ] || [ "$dialog" = connections ]; then
+  if [ "$dialog" = none ] || [ "$dialog" = member-refused ] || [ "$dialog" = connections ] ||
+     [ "$dialog" = operations ] || [ "$dialog" = activity ]; then
     sleep 2   # let the list and the details load and paint
     # The Connections page is opened after the datastores, and lists its own.
     [ "$dialog" = connections ] && sleep 2
+    # Operations are started, and listed, after the datastores.
+    if [ "$dialog" = operations ] || [ "$dialog" = activity ]; then sleep 3; fi
     /usr/bin/import -window "$xid" "$outdir/$name.png"
     echo "$outdir/$name.png"
     kill "$app_pid" 2>/dev/null || true
@@ -115,6 +118,10 @@ shoot enrichment-unlinked enrichment-unlinked "^Enrichment$" 1280 800
 shoot enrichment-collision enrichment-collision "^Enrichment$" 1280 800
 shoot enrichment-bulk enrichment-bulk "^Link Enrichment$" 1280 800
 shoot connections connections "" 1280 800
+shoot operations operations "" 1280 800
+shoot activity activity "" 1280 800
+shoot activity-small activity "" 800 600
+shoot run-scan run-scan "^Scan “Production Sales”$" 1280 800
 shoot connections-small connections "" 800 600
 shoot connection-editor connection-editor "^Edit Connection$" 1280 800
 shoot connection-rotation connection-rotation "^Change Password$" 1280 800

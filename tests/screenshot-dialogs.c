@@ -4,12 +4,14 @@
 
 #include <adwaita.h>
 
+#include "steward-activity-page.h"
 #include "steward-application.h"
 #include "steward-connection-editor.h"
 #include "steward-connection-tester.h"
 #include "steward-connections-page.h"
 #include "steward-connector-form.h"
 #include "steward-create-datastore-dialog.h"
+#include "steward-datastore-details.h"
 #include "steward-datastore-editor.h"
 #include "steward-datastore-table.h"
 #include "steward-delete-connection-dialog.h"
@@ -22,6 +24,8 @@
 #include "steward-sidebar.h"
 #include "steward-onboarding-paths-page.h"
 #include "steward-onboarding-wizard.h"
+#include "steward-operation-watch.h"
+#include "steward-run-operation-dialog.h"
 #include "steward-test-demo.h"
 #include "steward-test-connection-dialog.h"
 #include "steward-test-utils.h"
@@ -167,6 +171,77 @@ not_busy_cb (gpointer user_data)
 }
 
 /* The Connections page with a connection selected, and the dialog @which opens from it. */
+/* A profile and a scan running on the selected datastore, after its finished operations. */
+static void
+start_operations (StewardDeployment *deployment,
+                  gint64             datastore_id)
+{
+  static const char *const types[] = { "profile", "scan" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(StewardOperation) operation = NULL;
+
+      steward_operation_watch_run_async (steward_operation_watch_get (deployment), datastore_id,
+                                         types[i], NULL, NULL, steward_test_store_result_cb, &result);
+      steward_test_wait_result (&result);
+      operation = steward_operation_watch_run_finish (steward_operation_watch_get (deployment), result, NULL);
+      if (operation == NULL)
+        g_error ("Could not start a %s", types[i]);
+    }
+}
+
+static gboolean
+activity_loaded_cb (gpointer user_data)
+{
+  return !steward_activity_page_get_loading (user_data) &&
+         g_list_model_get_n_items (steward_activity_page_get_shown (user_data)) > 0;
+}
+
+static gboolean
+section_loaded_cb (gpointer user_data)
+{
+  return g_list_model_get_n_items (steward_operations_section_get_operations (user_data)) >= 3;
+}
+
+/* The details scrolled down to the datastore's operations, or the Activity page. */
+static void
+show_operations (GtkWidget  *view,
+                 GtkWindow  *window,
+                 const char *which)
+{
+  if (g_str_equal (which, "activity"))
+    {
+      GtkWidget *page = steward_test_find_widget (view, STEWARD_TYPE_ACTIVITY_PAGE, NULL);
+
+      steward_sidebar_select_activity (STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR,
+                                                                                  NULL)));
+      wait_for (activity_loaded_cb, page, 10000, "The Activity page listing the operations");
+    }
+  else
+    {
+      GtkWidget *details = steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_DETAILS, NULL);
+      GtkWidget *section = steward_test_find_widget (details, STEWARD_TYPE_OPERATIONS_SECTION, NULL);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment;
+
+      /* Past the sidebar, as a click on All Datastores goes; the datastore is opened below. */
+      adw_leaflet_navigate (ADW_LEAFLET (steward_test_find_widget (view, ADW_TYPE_LEAFLET, NULL)),
+                            ADW_NAVIGATION_DIRECTION_FORWARD);
+      wait_for (section_loaded_cb, section, 10000, "The datastore's operations listing");
+      /* Opened as a user would, so a folded window shows the details page. */
+      g_signal_emit_by_name (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL),
+                             "datastore-activated",
+                             steward_datastore_details_get_datastore (STEWARD_DATASTORE_DETAILS (details)));
+      steward_test_iterate (500);
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      if (g_str_equal (which, "run-scan"))
+        gtk_widget_activate_action (section, "operations.run-scan", NULL);
+    }
+}
+
 static void
 show_connections (GtkWidget  *view,
                   const char *which)
@@ -352,7 +427,11 @@ main (int   argc,
 
   /* The member's view of a datastore the server no longer lets them read. */
   refused = g_str_equal (which, "member-refused");
-  demo = steward_test_demo_new (refused ? STEWARD_DEMO_ROLE_MEMBER : STEWARD_DEMO_ROLE_ADMIN);
+  /* The operations modes show operations that still run when the screenshot is taken. */
+  demo = steward_test_demo_new_full (refused ? STEWARD_DEMO_ROLE_MEMBER : STEWARD_DEMO_ROLE_ADMIN,
+                                     "operation-duration-ms",
+                                     g_str_equal (which, "operations") || g_str_equal (which, "activity") ||
+                                     g_str_equal (which, "run-scan") ? 600000 : 300, NULL);
   steward_client_get_current_user_async (demo->client, NULL, steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   user = steward_client_get_current_user_finish (demo->client, result, NULL);
@@ -427,6 +506,13 @@ main (int   argc,
            g_str_equal (which, "connection-rotation") || g_str_equal (which, "delete-connection-refused"))
     {
       show_connections (view, which);
+      run_until_stopped ();
+    }
+  else if (g_str_equal (which, "operations") || g_str_equal (which, "activity") ||
+           g_str_equal (which, "run-scan"))
+    {
+      start_operations (deployment, 42);
+      show_operations (view, window, which);
       run_until_stopped ();
     }
   else if (g_str_equal (which, "context-menu"))

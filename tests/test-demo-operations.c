@@ -432,6 +432,57 @@ test_abort (DemoFixture   *f,
   g_assert_cmpint (demo_get_int (datastore->root, "metrics.containers"), ==, 12);
 }
 
+/* A profile and a scan take the options the vendor's CLI documents; their types are checked,
+ * and the ones of one type are refused on another. */
+static void
+test_run_options (DemoFixture   *f,
+                  gconstpointer  data)
+{
+  static const struct
+  {
+    const char *body;
+    const char *loc;
+    const char *type;
+  } cases[] = {
+    { "{\"type\": \"scan\", \"datastore_id\": 66, \"incremental\": \"yes\"}",
+      "body.incremental", "bool_type" },
+    { "{\"type\": \"profile\", \"datastore_id\": 66, \"container_names\": \"orders\"}",
+      "body.container_names", "list_type" },
+    { "{\"type\": \"profile\", \"datastore_id\": 66, \"incremental\": true}",
+      "body.incremental", "extra_forbidden" },
+    { "{\"type\": \"sync\", \"datastore_id\": 66, \"infer_as_draft\": true}",
+      "body.infer_as_draft", "extra_forbidden" },
+    { "{\"type\": \"scan\", \"datastore_id\": 66, "
+      "\"max_records_analyzed_per_partition\": \"many\"}",
+      "body.max_records_analyzed_per_partition", "int_type" },
+  };
+  g_autoptr(DemoResponse) profile =
+    demo_request (f, MEMBER, "POST", "/operations/run",
+                  "{\"type\": \"profile\", \"datastore_id\": 66, \"infer_as_draft\": true, "
+                  "\"container_names\": [\"orders\"], "
+                  "\"max_records_analyzed_per_partition\": 1000}");
+  g_autoptr(DemoResponse) scan =
+    demo_request (f, MEMBER, "POST", "/operations/run",
+                  "{\"type\": \"scan\", \"datastore_id\": 66, \"incremental\": true, "
+                  "\"auto_resolve_passed_anomalies\": false}");
+
+  demo_assert_status (profile, SOUP_STATUS_OK);
+  g_assert_cmpstr (demo_get_string (profile->root, "type"), ==, "profile");
+  demo_assert_status (scan, SOUP_STATUS_OK);
+  g_assert_cmpstr (demo_get_string (scan->root, "type"), ==, "scan");
+  g_assert_cmpstr (demo_get_string (scan->root, "result"), ==, "running");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DemoResponse) response = demo_request (f, ADMIN, "POST", "/operations/run",
+                                                       cases[i].body);
+
+      demo_assert_validation (response, cases[i].loc, cases[i].type);
+    }
+
+  g_assert_cmpuint (steward_demo_server_finish_operations (f->server), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +504,7 @@ main (int   argc,
   ADD ("/operations/list-filters", test_list_filters);
   ADD ("/operations/messages", test_messages);
   ADD ("/operations/abort", test_abort);
+  ADD ("/operations/run-options", test_run_options);
 
   return g_test_run ();
 }

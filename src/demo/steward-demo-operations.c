@@ -224,6 +224,42 @@ check_can_run (DemoRequest   *req,
   return TRUE;
 }
 
+/* The options the vendor's CLI sends with a profile or a scan, checked for their types; the
+ * demo's operations run the same whatever they say. A sync takes none of them. */
+static void
+check_options (DemoRequest *req,
+               JsonObject  *body,
+               const char  *type)
+{
+  static const char *const profile_only[] = { "infer_as_draft", NULL };
+  static const char *const scan_only[] = { "incremental", "auto_resolve_passed_anomalies", NULL };
+  gboolean profile = strcmp (type, "profile") == 0;
+  gboolean scan = strcmp (type, "scan") == 0;
+  g_autoptr(GPtrArray) names = NULL;
+  gboolean flag;
+  gint64 limit;
+
+  if (profile || scan)
+    {
+      _demo_field_string_list (req, body, "body", "container_names", DEMO_NULLABLE, 1000, 255,
+                               &names);
+      _demo_field_int (req, body, "body", "max_records_analyzed_per_partition", DEMO_NULLABLE,
+                       -1, G_MAXINT64, &limit);
+    }
+  for (guint i = 0; profile_only[i] != NULL; i++)
+    if (profile)
+      _demo_field_bool (req, body, "body", profile_only[i], DEMO_NULLABLE, &flag);
+    else if (json_object_has_member (body, profile_only[i]))
+      _demo_error_add (req, "body", profile_only[i], "extra_forbidden",
+                       "Extra inputs are not permitted: only a profile takes it");
+  for (guint i = 0; scan_only[i] != NULL; i++)
+    if (scan)
+      _demo_field_bool (req, body, "body", scan_only[i], DEMO_NULLABLE, &flag);
+    else if (json_object_has_member (body, scan_only[i]))
+      _demo_error_add (req, "body", scan_only[i], "extra_forbidden",
+                       "Extra inputs are not permitted: only a scan takes it");
+}
+
 /* One datastore_id per call, as current servers take it. */
 void
 _demo_operations_run (DemoRequest *req)
@@ -243,6 +279,8 @@ _demo_operations_run (DemoRequest *req)
                          "datastore_id");
       _demo_field_int (req, body, "body", "datastore_id", DEMO_REQUIRED, 1, G_MAXINT64,
                        &datastore_id);
+      if (type != NULL)
+        check_options (req, body, type);
     }
   if (_demo_request_failed (req))
     return;

@@ -57,6 +57,7 @@ struct _StewardDatastoreDetails
   GtkImage         *group_icon;
   GtkMenuButton    *group_button;
   GtkButton        *enrichment_button;
+  StewardOperationsSection *operations_section;
 };
 
 G_DEFINE_FINAL_TYPE (StewardDatastoreDetails, steward_datastore_details, ADW_TYPE_BIN)
@@ -362,6 +363,9 @@ apply_access (StewardDatastoreDetails *self)
                                                         : tooltips[i] != NULL ? _(tooltips[i]) : NULL);
     }
 
+  /* Its operations are not for someone refused the datastore itself. */
+  gtk_widget_set_visible (GTK_WIDGET (self->operations_section), !refused);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->operations_section), !refused);
   gtk_label_set_label (self->access_label, refused ? self->access_error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->access_label), refused);
   update_enrichment_button (self);
@@ -571,6 +575,7 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
 
   g_type_ensure (STEWARD_TYPE_DATASTORE);
   g_type_ensure (STEWARD_TYPE_FAVORITE_BUTTON);
+  g_type_ensure (STEWARD_TYPE_OPERATIONS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-details.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, empty_page);
@@ -602,6 +607,7 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, group_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, enrichment_button);
   gtk_widget_class_bind_template_callback (widget_class, is_nonempty);
+  gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, operations_section);
 }
 
 static void
@@ -678,6 +684,15 @@ steward_datastore_details_set_property (GObject      *object,
     }
 }
 
+/* Returns: (transfer none): the "Operations" group; the main view gives it the deployment */
+StewardOperationsSection *
+steward_datastore_details_get_operations_section (StewardDatastoreDetails *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DATASTORE_DETAILS (self), NULL);
+
+  return self->operations_section;
+}
+
 StewardDatastore *
 steward_datastore_details_get_datastore (StewardDatastoreDetails *self)
 {
@@ -709,6 +724,7 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
   apply_access (self);
   gtk_revealer_set_reveal_child (self->verify_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->verify_revealer), FALSE);
+  steward_operations_section_set_datastore (self->operations_section, datastore);
   if (self->operation != NULL && (datastore == NULL ||
       steward_operation_get_datastore_id (self->operation) != steward_datastore_get_id (datastore)))
     steward_datastore_details_set_operation (self, NULL);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "steward-api.h"
+#include "steward-operations-section.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StewardDatastoreDetails, steward_datastore_details, STEWARD, DATASTORE_DETAILS, AdwBin)
 
 StewardDatastore *steward_datastore_details_get_datastore (StewardDatastoreDetails *self);
+StewardOperationsSection *steward_datastore_details_get_operations_section (StewardDatastoreDetails *self);
 void              steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
                                                            StewardDatastore        *datastore);
 void              steward_datastore_details_set_n_selected (StewardDatastoreDetails *self,

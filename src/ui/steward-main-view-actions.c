@@ -13,6 +13,7 @@
 #include "steward-enrichment-dialog.h"
 #include "steward-main-view-private.h"
 #include "steward-onboarding-wizard.h"
+#include "steward-operation-row.h"
 #include "steward-test-connection-dialog.h"
 
 /* Every view.* action of the browser. Each one captures the deployment it starts on and works
@@ -553,6 +554,85 @@ sync_finished (Call             *call,
   _steward_main_view_fetch (self, call->datastore_id);
 }
 
+/* A profile or a scan (or a sync run without the main view's Sync) ended: told as a sync's end
+ * is, by toast and, when the window is not focused, by notification. The main view's own syncs
+ * are told by sync_finished(). */
+static void
+operation_finished_cb (StewardOperationWatch *watch,
+                       StewardOperation      *operation,
+                       StewardMainView       *self)
+{
+  gint64 datastore_id = steward_operation_get_datastore_id (operation);
+  StewardDatastore *datastore = _steward_main_view_find_datastore (self, datastore_id);
+  const char *type = steward_operation_type_title (steward_operation_get_operation_type (operation));
+  const char *message_text = steward_operation_get_message (operation);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *notification_id = NULL;
+
+  if (g_hash_table_lookup (self->syncs, &datastore_id) == operation)
+    return;
+
+  if (datastore != NULL)
+    name = g_strdup (steward_datastore_get_name (datastore));
+  else
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, datastore_id);
+
+      name = g_strdup_printf (_("Datastore %s"), id);
+    }
+  switch (steward_operation_get_result (operation))
+    {
+    case STEWARD_OPERATION_SUCCESS:
+      title = g_strdup_printf (_("%s Finished"), type);
+      message = g_strdup_printf (_("%s of “%s” finished"), type, name);
+      break;
+    case STEWARD_OPERATION_WARNING:
+      title = g_strdup_printf (_("%s Finished"), type);
+      message = g_strdup_printf (_("%s of “%s” finished with a warning: %s"), type, name,
+                                 message_text != NULL ? message_text : "");
+      break;
+    case STEWARD_OPERATION_FAILURE:
+      title = g_strdup_printf (_("%s Failed"), type);
+      message = g_strdup_printf (_("%s of “%s” failed: %s"), type, name,
+                                 message_text != NULL ? message_text : _("no reason given"));
+      break;
+    case STEWARD_OPERATION_ABORTED:
+    case STEWARD_OPERATION_RUNNING:
+    default:
+      title = g_strdup_printf (_("%s Aborted"), type);
+      message = g_strdup_printf (_("%s of “%s” was aborted"), type, name);
+      break;
+    }
+  _steward_main_view_toast (self, message);
+  notification_id = g_strdup_printf ("steward-operation-%" G_GINT64_FORMAT,
+                                     steward_operation_get_id (operation));
+  notify_unfocused (self, notification_id, title, message, datastore_id);
+
+  /* A profile or a scan changes the metrics. */
+  _steward_main_view_fetch (self, datastore_id);
+}
+
+/* Follows the deployment's operation watch (NULL: stops following the current one). */
+void
+_steward_main_view_watch_operations (StewardMainView   *self,
+                                     StewardDeployment *deployment)
+{
+  if (deployment == NULL)
+    {
+      if (self->deployment != NULL)
+        g_signal_handlers_disconnect_by_func (steward_operation_watch_get (self->deployment),
+                                              operation_finished_cb, self);
+      return;
+    }
+
+  steward_operation_watch_set_interval (steward_operation_watch_get (deployment),
+                                        self->poll_interval_ms);
+  g_signal_connect_object (steward_operation_watch_get (deployment), "finished",
+                           G_CALLBACK (operation_finished_cb), self, 0);
+}
+
 void
 _steward_main_view_show_sync (StewardMainView  *self,
                               StewardOperation *operation)
@@ -561,6 +641,9 @@ _steward_main_view_show_sync (StewardMainView  *self,
   StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
 
   g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
+  /* Shown by the Activity page and the datastore's operations too, and polled here only. */
+  if (self->deployment != NULL)
+    steward_operation_watch_adopt (steward_operation_watch_get (self->deployment), operation);
   if (shown != NULL && steward_datastore_get_id (shown) == datastore_id)
     {
       steward_datastore_details_set_operation (self->details, operation);

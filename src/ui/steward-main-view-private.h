@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "steward-activity-page.h"
 #include "steward-connections-page.h"
 #include "steward-datastore-details.h"
 #include "steward-datastore-table.h"
 #include "steward-main-view.h"
+#include "steward-operation-watch.h"
 #include "steward-sidebar.h"
 
 G_BEGIN_DECLS
@@ -64,6 +66,7 @@ struct _StewardMainView
   StewardDatastoreDetails *details;
   GtkStack                *content_stack;
   StewardConnectionsPage  *connections_page;
+  StewardActivityPage     *activity_page;
 };
 
 typedef enum
@@ -93,6 +96,8 @@ void              _steward_main_view_toast_error        (StewardMainView  *self,
                                                          const GError     *error);
 StewardDatastore *_steward_main_view_find_datastore     (StewardMainView  *self,
                                                          gint64            datastore_id);
+void              _steward_main_view_watch_operations   (StewardMainView   *self,
+                                                         StewardDeployment *deployment);
 void              _steward_main_view_show_sync          (StewardMainView  *self,
                                                          StewardOperation *operation);
 void              _steward_main_view_fetch              (StewardMainView  *self,

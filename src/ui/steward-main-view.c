@@ -691,18 +691,21 @@ datastore_activated_cb (StewardMainView *self)
 
 /* Template callbacks */
 
-/* The sidebar's Connections entry shows the Connections page in place of the datastores. */
+/* The sidebar's Connections and Activity entries show their pages in place of the datastores. */
 static void
 sidebar_page_cb (StewardMainView *self)
 {
   gboolean connections = steward_sidebar_get_connections_selected (self->sidebar);
+  gboolean activity = steward_sidebar_get_activity_selected (self->sidebar);
 
-  gtk_stack_set_visible_child_name (self->content_stack, connections ? "connections" : "datastores");
+  gtk_stack_set_visible_child_name (self->content_stack, connections ? "connections"
+                                                         : activity ? "activity" : "datastores");
   /* Typing anywhere in the view searches what is shown. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, connections ? NULL : GTK_WIDGET (self));
+  gtk_search_entry_set_key_capture_widget (self->search_entry,
+                                           connections || activity ? NULL : GTK_WIDGET (self));
   steward_connections_page_set_key_capture_widget (self->connections_page,
                                                    connections ? GTK_WIDGET (self) : NULL);
-  if (connections)
+  if (connections || activity)
     adw_leaflet_navigate (self->outer_leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -910,6 +913,7 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   g_type_ensure (STEWARD_TYPE_DATASTORE_TABLE);
   g_type_ensure (STEWARD_TYPE_DATASTORE_DETAILS);
   g_type_ensure (STEWARD_TYPE_CONNECTIONS_PAGE);
+  g_type_ensure (STEWARD_TYPE_ACTIVITY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, toast_overlay);
@@ -935,6 +939,7 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, details);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, connections_page);
+  gtk_widget_class_bind_template_child (widget_class, StewardMainView, activity_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selection_cb);
   gtk_widget_class_bind_template_callback (widget_class, update_title_buttons);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_page_cb);
@@ -1054,6 +1059,8 @@ steward_main_view_set_deployment (StewardMainView   *self,
   if (self->deployment != NULL)
     g_signal_handlers_disconnect_by_func (steward_deployment_get_datastores (self->deployment),
                                           datastores_changed_cb, self);
+  if (self->deployment != NULL)
+    _steward_main_view_watch_operations (self, NULL);
   g_set_object (&self->deployment, deployment);
   g_signal_group_set_target (self->deployment_signals, deployment);
 
@@ -1073,6 +1080,10 @@ steward_main_view_set_deployment (StewardMainView   *self,
   gtk_menu_button_set_menu_model (self->assign_selection_button, G_MENU_MODEL (assign_menu));
   steward_datastore_details_set_datastore (self->details, NULL);
   steward_connections_page_set_deployment (self->connections_page, deployment);
+  _steward_main_view_watch_operations (self, deployment);
+  steward_operations_section_set_deployment (steward_datastore_details_get_operations_section (self->details),
+                                             deployment);
+  steward_activity_page_set_deployment (self->activity_page, deployment);
 
   gtk_filter_list_model_set_model (self->filtered, deployment != NULL ? steward_deployment_get_datastores (deployment)
                                                                       : G_LIST_MODEL (self->nothing));
@@ -1135,6 +1146,9 @@ steward_main_view_set_poll_interval (StewardMainView *self,
   g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
 
   self->poll_interval_ms = MAX (interval_ms, 50);
+  if (self->deployment != NULL)
+    steward_operation_watch_set_interval (steward_operation_watch_get (self->deployment),
+                                          self->poll_interval_ms);
 }
 
 void

@@ -6,7 +6,7 @@
 #include "steward-sidebar-item.h"
 
 /* One entry of the sidebar: a fixed view or a group, with its datastore count (-1 while
- * unknown), or the Connections page. A group entry follows the group's name and icon. */
+ * unknown), or the Connections or Activity page. A group entry follows the group's name and icon. */
 struct _StewardSidebarItem
 {
   GObject                parent_instance;
@@ -15,6 +15,7 @@ struct _StewardSidebarItem
   StewardDatastoreGroup *group;
   gint64                 count;
   gboolean               connections;
+  gboolean               activity;
 };
 
 G_DEFINE_FINAL_TYPE (StewardSidebarItem, steward_sidebar_item, G_TYPE_OBJECT)
@@ -153,6 +154,8 @@ steward_sidebar_item_get_title (StewardSidebarItem *self)
 
   if (self->connections)
     return _("Connections");
+  if (self->activity)
+    return _("Activity");
 
   switch (self->scope)
     {
@@ -177,6 +180,8 @@ steward_sidebar_item_get_icon_name (StewardSidebarItem *self)
 
   if (self->connections)
     return "network-server-symbolic";
+  if (self->activity)
+    return "system-run-symbolic";
 
   switch (self->scope)
     {
@@ -222,7 +227,7 @@ steward_sidebar_item_accepts_drop (StewardSidebarItem *self)
 {
   g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), FALSE);
 
-  return !self->connections && (self->scope == STEWARD_SCOPE_GROUP || self->scope == STEWARD_SCOPE_UNGROUPED);
+  return !self->connections && !self->activity && (self->scope == STEWARD_SCOPE_GROUP || self->scope == STEWARD_SCOPE_UNGROUPED);
 }
 
 /* The entry of the Connections page: no scope of datastores, a page of its own. */
@@ -241,4 +246,22 @@ steward_sidebar_item_is_connections (StewardSidebarItem *self)
   g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), FALSE);
 
   return self->connections;
+}
+
+/* The entry of the Activity page: the deployment's operations, a page of its own. */
+StewardSidebarItem *
+steward_sidebar_item_new_activity (void)
+{
+  StewardSidebarItem *self = g_object_new (STEWARD_TYPE_SIDEBAR_ITEM, NULL);
+
+  self->activity = TRUE;
+  return self;
+}
+
+gboolean
+steward_sidebar_item_is_activity (StewardSidebarItem *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), FALSE);
+
+  return self->activity;
 }

@@ -23,5 +23,7 @@ void                   steward_sidebar_item_set_count     (StewardSidebarItem   
 gboolean               steward_sidebar_item_accepts_drop  (StewardSidebarItem    *self);
 StewardSidebarItem    *steward_sidebar_item_new_connections (void);
 gboolean               steward_sidebar_item_is_connections  (StewardSidebarItem    *self);
+StewardSidebarItem    *steward_sidebar_item_new_activity    (void);
+gboolean               steward_sidebar_item_is_activity     (StewardSidebarItem    *self);
 
 G_END_DECLS

@@ -9,10 +9,11 @@
 #include "steward-sidebar-row.h"
 
 /* All datastores, Favorites, Enrichment datastores, then every group, then Ungrouped; last,
- * under "Deployment", Connections. The group entries follow the groups model (created, renamed,
- * re-iconed, deleted groups show at once); the selection survives such changes, and falls back
- * to All when its group goes. Connections is no scope of datastores but a page of its own: while
- * it is selected, :selected-item keeps the scope to come back to. */
+ * under "Deployment", Connections and Activity. The group entries follow the groups model
+ * (created, renamed, re-iconed, deleted groups show at once); the selection survives such
+ * changes, and falls back to All when its group goes. Connections and Activity are no scopes of
+ * datastores but pages of their own: while one is selected, :selected-item keeps the scope to
+ * come back to. */
 struct _StewardSidebar
 {
   AdwBin              parent_instance;
@@ -22,9 +23,11 @@ struct _StewardSidebar
   GHashTable         *group_items;   /* group id → StewardSidebarItem */
   StewardSidebarItem *fixed[STEWARD_SCOPE_UNGROUPED + 1];
   StewardSidebarItem *connections_item;
+  StewardSidebarItem *activity_item;
   StewardSidebarItem *selected;
   gboolean            rebuilding;
   gboolean            connections_selected;
+  gboolean            activity_selected;
 
   /* Template widgets */
   GtkListBox         *list_box;
@@ -37,6 +40,7 @@ enum {
   PROP_0,
   PROP_SELECTED_ITEM,
   PROP_CONNECTIONS_SELECTED,
+  PROP_ACTIVITY_SELECTED,
   N_PROPS
 };
 
@@ -125,6 +129,17 @@ set_connections_selected (StewardSidebar *self,
 }
 
 static void
+set_activity_selected (StewardSidebar *self,
+                       gboolean        selected)
+{
+  if (self->activity_selected == selected)
+    return;
+
+  self->activity_selected = selected;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVITY_SELECTED]);
+}
+
+static void
 row_selected_cb (GtkListBox     *list_box,
                  GtkListBoxRow  *row,
                  StewardSidebar *self)
@@ -137,11 +152,19 @@ row_selected_cb (GtkListBox     *list_box,
   item = steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (row));
   if (steward_sidebar_item_is_connections (item))
     {
+      set_activity_selected (self, FALSE);
       set_connections_selected (self, TRUE);
+      return;
+    }
+  if (steward_sidebar_item_is_activity (item))
+    {
+      set_connections_selected (self, FALSE);
+      set_activity_selected (self, TRUE);
       return;
     }
 
   set_connections_selected (self, FALSE);
+  set_activity_selected (self, FALSE);
   set_selected (self, item);
 }
 
@@ -194,6 +217,7 @@ rebuild (StewardSidebar *self)
     }
   g_ptr_array_add (items, self->fixed[STEWARD_SCOPE_UNGROUPED]);
   g_ptr_array_add (items, self->connections_item);
+  g_ptr_array_add (items, self->activity_item);
 
   self->rebuilding = TRUE;
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -207,7 +231,8 @@ rebuild (StewardSidebar *self)
     reselect = self->fixed[STEWARD_SCOPE_ALL];
 
   /* Groups changing under the Connections page leave it shown. */
-  select_item (self, self->connections_selected ? self->connections_item : reselect);
+  select_item (self, self->connections_selected ? self->connections_item
+                     : self->activity_selected ? self->activity_item : reselect);
   set_selected (self, reselect);
   g_clear_object (&previous);
 }
@@ -239,6 +264,7 @@ steward_sidebar_dispose (GObject *object)
   for (guint i = 0; i < G_N_ELEMENTS (self->fixed); i++)
     g_clear_object (&self->fixed[i]);
   g_clear_object (&self->connections_item);
+  g_clear_object (&self->activity_item);
 
   G_OBJECT_CLASS (steward_sidebar_parent_class)->dispose (object);
 }
@@ -258,6 +284,9 @@ steward_sidebar_get_property (GObject    *object,
       break;
     case PROP_CONNECTIONS_SELECTED:
       g_value_set_boolean (value, self->connections_selected);
+      break;
+    case PROP_ACTIVITY_SELECTED:
+      g_value_set_boolean (value, self->activity_selected);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -279,6 +308,10 @@ steward_sidebar_class_init (StewardSidebarClass *klass)
   /* The Connections entry is selected rather than a scope of datastores. */
   properties[PROP_CONNECTIONS_SELECTED] =
     g_param_spec_boolean ("connections-selected", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The Activity entry is selected rather than a scope of datastores. */
+  properties[PROP_ACTIVITY_SELECTED] =
+    g_param_spec_boolean ("activity-selected", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -308,6 +341,7 @@ steward_sidebar_init (StewardSidebar *self)
     if (scope != STEWARD_SCOPE_GROUP)
       self->fixed[scope] = steward_sidebar_item_new (scope, NULL);
   self->connections_item = steward_sidebar_item_new_connections ();
+  self->activity_item = steward_sidebar_item_new_activity ();
 
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->items), create_row, self, NULL);
   gtk_list_box_set_header_func (self->list_box, update_header, NULL, NULL);
@@ -349,6 +383,7 @@ steward_sidebar_select (StewardSidebar *self,
 
   select_item (self, item);
   set_connections_selected (self, FALSE);
+  set_activity_selected (self, FALSE);
   set_selected (self, item);
   return TRUE;
 }
@@ -408,5 +443,25 @@ steward_sidebar_select_connections (StewardSidebar *self)
   g_return_if_fail (STEWARD_IS_SIDEBAR (self));
 
   select_item (self, self->connections_item);
+  set_activity_selected (self, FALSE);
   set_connections_selected (self, TRUE);
+}
+
+gboolean
+steward_sidebar_get_activity_selected (StewardSidebar *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SIDEBAR (self), FALSE);
+
+  return self->activity_selected;
+}
+
+/* Selects the Activity entry, as a click on it would. */
+void
+steward_sidebar_select_activity (StewardSidebar *self)
+{
+  g_return_if_fail (STEWARD_IS_SIDEBAR (self));
+
+  select_item (self, self->activity_item);
+  set_connections_selected (self, FALSE);
+  set_activity_selected (self, TRUE);
 }

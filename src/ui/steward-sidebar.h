@@ -28,5 +28,7 @@ void                steward_sidebar_explain_new_group (StewardSidebar *self,
                                                        const char     *why_not);
 gboolean            steward_sidebar_get_connections_selected (StewardSidebar *self);
 void                steward_sidebar_select_connections       (StewardSidebar *self);
+gboolean            steward_sidebar_get_activity_selected    (StewardSidebar *self);
+void                steward_sidebar_select_activity          (StewardSidebar *self);
 
 G_END_DECLS
