@@ -27,25 +27,13 @@ is_cancelled (const GError *error)
   return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-/* A call's context: the view, and the deployment the call started on. The view may show another
- * deployment by the time it ends; then it reports nothing about the old one in the new one's
- * details. */
-typedef struct
-{
-  StewardMainView   *self;
-  StewardDeployment *deployment;
-  gint64             datastore_id;
-  gint64             group_id;
-  gboolean           flag;
-  char              *datastore_name;
-  char              *group_name;
-} Call;
+/* Calls */
 
-static Call *
-call_new (StewardMainView *self,
-          gint64           datastore_id)
+StewardViewCall *
+_steward_view_call_new (StewardMainView *self,
+                        gint64           datastore_id)
 {
-  Call *call = g_new0 (Call, 1);
+  StewardViewCall *call = g_new0 (StewardViewCall, 1);
   StewardDatastore *datastore = _steward_main_view_find_datastore (self, datastore_id);
 
   call->self = g_object_ref (self);
@@ -55,8 +43,8 @@ call_new (StewardMainView *self,
   return call;
 }
 
-static void
-call_free (Call *call)
+void
+_steward_view_call_free (StewardViewCall *call)
 {
   g_object_unref (call->self);
   g_object_unref (call->deployment);
@@ -65,10 +53,8 @@ call_free (Call *call)
   g_free (call);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
-
-static gboolean
-call_still_shown (Call *call)
+gboolean
+_steward_view_call_still_shown (StewardViewCall *call)
 {
   return call->self->deployment == call->deployment;
 }
@@ -76,12 +62,12 @@ call_still_shown (Call *call)
 /* The end of long work, told to whoever is not looking at the window, through the desktop's own
  * notifications, so its do-not-disturb applies. Clicking one brings the window back, on
  * DATASTORE_ID when there is one. ID replaces an earlier notification of the same kind. */
-static void
-notify_unfocused (StewardMainView *self,
-                  const char      *id,
-                  const char      *title,
-                  const char      *body,
-                  gint64           datastore_id)
+void
+_steward_main_view_notify_unfocused (StewardMainView *self,
+                                     const char      *id,
+                                     const char      *title,
+                                     const char      *body,
+                                     gint64           datastore_id)
 {
   GApplication *app = g_application_get_default ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -142,7 +128,7 @@ favorite_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(Call) call = user_data;
+  g_autoptr(StewardViewCall) call = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
@@ -150,14 +136,14 @@ favorite_cb (GObject      *object,
     {
       g_autofree char *what = NULL;
 
-      if (is_cancelled (error) || !call_still_shown (call))
+      if (is_cancelled (error) || !_steward_view_call_still_shown (call))
         return;
       what = g_strdup_printf (_("Could not change the favorite “%s”"), call->datastore_name);
       _steward_main_view_toast_error (call->self, STEWARD_ACTION_FAVORITE, what, error);
       return;
     }
 
-  if (!call_still_shown (call))
+  if (!_steward_view_call_still_shown (call))
     return;
   message = g_strdup_printf (call->flag ? _("Added “%s” to favorites") : _("Removed “%s” from favorites"),
                              call->datastore_name);
@@ -170,12 +156,12 @@ set_favorite (StewardMainView *self,
               gint64           datastore_id,
               gboolean         favorite)
 {
-  Call *call;
+  StewardViewCall *call;
 
   if (self->deployment == NULL || _steward_main_view_find_datastore (self, datastore_id) == NULL)
     return;
 
-  call = call_new (self, datastore_id);
+  call = _steward_view_call_new (self, datastore_id);
   call->flag = favorite;
   steward_deployment_set_favorite_async (self->deployment, datastore_id, favorite, NULL, favorite_cb, call);
 }
@@ -212,7 +198,7 @@ assign_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(Call) call = user_data;
+  g_autoptr(StewardViewCall) call = user_data;
   g_autoptr(GError) error = NULL;
   StewardDatastore *datastore;
   StewardDatastoreGroup *group;
@@ -222,14 +208,14 @@ assign_cb (GObject      *object,
     {
       g_autofree char *what = NULL;
 
-      if (is_cancelled (error) || !call_still_shown (call))
+      if (is_cancelled (error) || !_steward_view_call_still_shown (call))
         return;
       what = g_strdup_printf (_("Could not change the group of “%s”"), call->datastore_name);
       _steward_main_view_toast_error (call->self, STEWARD_ACTION_ASSIGN_GROUP, what, error);
       return;
     }
 
-  if (!call_still_shown (call))
+  if (!_steward_view_call_still_shown (call))
     return;
 
   datastore = steward_deployment_find_datastore (call->deployment, call->datastore_id);
@@ -253,7 +239,7 @@ assign_group_action (GtkWidget  *widget,
   StewardDatastoreGroup *previous;
   gint64 datastore_id;
   gint64 group_id;
-  Call *call;
+  StewardViewCall *call;
 
   g_variant_get (parameter, "(xx)", &datastore_id, &group_id);
   datastore = _steward_main_view_find_datastore (self, datastore_id);
@@ -261,7 +247,7 @@ assign_group_action (GtkWidget  *widget,
     return;
 
   previous = steward_datastore_get_group (datastore);
-  call = call_new (self, datastore_id);
+  call = _steward_view_call_new (self, datastore_id);
   call->group_id = steward_datastore_get_group_id (datastore);   /* for Undo */
   call->group_name = previous != NULL ? g_strdup (steward_datastore_group_get_name (previous)) : NULL;
   steward_deployment_assign_group_async (self->deployment, datastore_id, group_id, NULL, assign_cb, call);
@@ -274,7 +260,7 @@ batch_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(Call) call = user_data;
+  g_autoptr(StewardViewCall) call = user_data;
   StewardDeployment *deployment = STEWARD_DEPLOYMENT (object);
   g_autoptr(StewardBatchReport) report = steward_deployment_run_batch_finish (deployment, result);
   g_autofree char *message = NULL;
@@ -321,12 +307,12 @@ batch_cb (GObject      *object,
       g_autofree char *what = g_strdup_printf ("%s; %s", message, failures);
 
       _steward_main_view_toast_error (call->self, action, what, report->first_error);
-      notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), what, 0);
+      _steward_main_view_notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), what, 0);
     }
   else
     {
       _steward_main_view_toast (call->self, message);
-      notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), message, 0);
+      _steward_main_view_notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), message, 0);
     }
 }
 
@@ -342,7 +328,7 @@ run_batch (StewardMainView  *self,
     return;
 
   steward_deployment_run_batch_async (self->deployment, kind, (const gint64 *) ids->data, ids->len, group_id,
-                                      NULL, batch_cb, call_new (self, 0));
+                                      NULL, batch_cb, _steward_view_call_new (self, 0));
 }
 
 /* Every menu of groups acts on the selection: one datastore is assigned alone (its toast offers
@@ -450,7 +436,7 @@ delete_selection_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "delete"))
     steward_deployment_run_batch_async (pending->deployment, STEWARD_BATCH_DELETE,
                                         (const gint64 *) pending->ids->data, pending->ids->len, 0, NULL,
-                                        batch_cb, call_new (pending->self, 0));
+                                        batch_cb, _steward_view_call_new (pending->self, 0));
 
   delete_selection_free (pending);
 }
@@ -494,266 +480,6 @@ delete_selection_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Syncs: a running sync shows in the details whenever its datastore is shown, until it ends. */
-
-static void
-sync_finished (Call             *call,
-               StewardOperation *operation,
-               const GError     *error)
-{
-  StewardMainView *self = call->self;
-  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
-  g_autofree char *message = NULL;
-  const char *name = call->datastore_name;
-  const char *title = _("Sync Failed");
-  g_autofree char *notification_id = NULL;
-
-  if (!call_still_shown (call))
-    return;
-
-  g_hash_table_remove (self->syncs, &call->datastore_id);
-  if (shown != NULL && steward_datastore_get_id (shown) == call->datastore_id)
-    steward_datastore_details_set_busy (self->details, "sync", FALSE);
-
-  if (operation == NULL)
-    {
-      if (!is_cancelled (error))
-        _steward_main_view_toast_error (self, STEWARD_ACTION_RUN_SYNC, _("Lost track of the sync"), error);
-      return;
-    }
-
-  switch (steward_operation_get_result (operation))
-    {
-    case STEWARD_OPERATION_SUCCESS:
-      title = _("Sync Finished");
-      message = g_strdup_printf (_("Sync of “%s” finished"), name);
-      break;
-    case STEWARD_OPERATION_WARNING:
-      title = _("Sync Finished");
-      message = g_strdup_printf (_("Sync of “%s” finished with a warning: %s"), name,
-                                 steward_operation_get_message (operation));
-      break;
-    case STEWARD_OPERATION_FAILURE:
-      message = g_strdup_printf (_("Sync of “%s” failed: %s"), name,
-                                 steward_operation_get_message (operation) != NULL
-                                   ? steward_operation_get_message (operation) : _("no reason given"));
-      break;
-    case STEWARD_OPERATION_ABORTED:
-    case STEWARD_OPERATION_RUNNING:
-    default:
-      title = _("Sync Aborted");
-      message = g_strdup_printf (_("Sync of “%s” was aborted"), name);
-      break;
-    }
-  _steward_main_view_toast (self, message);
-  /* One notification per datastore: two syncs ending together are both told. */
-  notification_id = g_strdup_printf ("steward-sync-%" G_GINT64_FORMAT, call->datastore_id);
-  notify_unfocused (self, notification_id, title, message, call->datastore_id);
-
-  /* The sync changed the metrics. */
-  _steward_main_view_fetch (self, call->datastore_id);
-}
-
-/* A profile or a scan (or a sync run without the main view's Sync) ended: told as a sync's end
- * is, by toast and, when the window is not focused, by notification. The main view's own syncs
- * are told by sync_finished(). */
-static void
-operation_finished_cb (StewardOperationWatch *watch,
-                       StewardOperation      *operation,
-                       StewardMainView       *self)
-{
-  gint64 datastore_id = steward_operation_get_datastore_id (operation);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, datastore_id);
-  const char *type = steward_operation_type_title (steward_operation_get_operation_type (operation));
-  const char *message_text = steward_operation_get_message (operation);
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *notification_id = NULL;
-
-  if (g_hash_table_lookup (self->syncs, &datastore_id) == operation)
-    return;
-
-  if (datastore != NULL)
-    name = g_strdup (steward_datastore_get_name (datastore));
-  else
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, datastore_id);
-
-      name = g_strdup_printf (_("Datastore %s"), id);
-    }
-  switch (steward_operation_get_result (operation))
-    {
-    case STEWARD_OPERATION_SUCCESS:
-      title = g_strdup_printf (_("%s Finished"), type);
-      message = g_strdup_printf (_("%s of “%s” finished"), type, name);
-      break;
-    case STEWARD_OPERATION_WARNING:
-      title = g_strdup_printf (_("%s Finished"), type);
-      message = g_strdup_printf (_("%s of “%s” finished with a warning: %s"), type, name,
-                                 message_text != NULL ? message_text : "");
-      break;
-    case STEWARD_OPERATION_FAILURE:
-      title = g_strdup_printf (_("%s Failed"), type);
-      message = g_strdup_printf (_("%s of “%s” failed: %s"), type, name,
-                                 message_text != NULL ? message_text : _("no reason given"));
-      break;
-    case STEWARD_OPERATION_ABORTED:
-    case STEWARD_OPERATION_RUNNING:
-    default:
-      title = g_strdup_printf (_("%s Aborted"), type);
-      message = g_strdup_printf (_("%s of “%s” was aborted"), type, name);
-      break;
-    }
-  _steward_main_view_toast (self, message);
-  notification_id = g_strdup_printf ("steward-operation-%" G_GINT64_FORMAT,
-                                     steward_operation_get_id (operation));
-  notify_unfocused (self, notification_id, title, message, datastore_id);
-
-  /* A profile or a scan changes the metrics. */
-  _steward_main_view_fetch (self, datastore_id);
-}
-
-/* Follows the deployment's operation watch (NULL: stops following the current one). */
-void
-_steward_main_view_watch_operations (StewardMainView   *self,
-                                     StewardDeployment *deployment)
-{
-  if (deployment == NULL)
-    {
-      if (self->deployment != NULL)
-        g_signal_handlers_disconnect_by_func (steward_operation_watch_get (self->deployment),
-                                              operation_finished_cb, self);
-      return;
-    }
-
-  steward_operation_watch_set_interval (steward_operation_watch_get (deployment),
-                                        self->poll_interval_ms);
-  g_signal_connect_object (steward_operation_watch_get (deployment), "finished",
-                           G_CALLBACK (operation_finished_cb), self, 0);
-}
-
-void
-_steward_main_view_show_sync (StewardMainView  *self,
-                              StewardOperation *operation)
-{
-  gint64 datastore_id = steward_operation_get_datastore_id (operation);
-  StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
-
-  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
-  /* Shown by the Activity page and the datastore's operations too, and polled here only. */
-  if (self->deployment != NULL)
-    steward_operation_watch_adopt (steward_operation_watch_get (self->deployment), operation);
-  if (shown != NULL && steward_datastore_get_id (shown) == datastore_id)
-    {
-      steward_datastore_details_set_operation (self->details, operation);
-      steward_datastore_details_set_busy (self->details, "sync", TRUE);
-    }
-}
-
-static void
-sync_followed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(Call) call = user_data;
-  g_autoptr(StewardOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  operation = steward_client_follow_operation_finish (STEWARD_CLIENT (object), result, &error);
-  sync_finished (call, operation, error);
-}
-
-/* Shows a sync's progress in the details (whenever its datastore is shown) until it ends. */
-void
-steward_main_view_follow_sync (StewardMainView  *self,
-                               StewardOperation *operation)
-{
-  g_return_if_fail (STEWARD_IS_MAIN_VIEW (self));
-  g_return_if_fail (STEWARD_IS_OPERATION (operation));
-
-  if (self->deployment == NULL)
-    return;
-
-  _steward_main_view_show_sync (self, operation);
-  steward_client_follow_operation_async (steward_deployment_get_client (self->deployment), operation,
-                                         self->poll_interval_ms, self->cancellable, sync_followed_cb,
-                                         call_new (self, steward_operation_get_datastore_id (operation)));
-}
-
-static void
-sync_started_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Call) call = user_data;
-  g_autoptr(StewardOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  operation = steward_client_run_sync_finish (STEWARD_CLIENT (object), result, &error);
-  if (!call_still_shown (call))
-    return;
-
-  if (operation == NULL)
-    {
-      StewardDatastore *shown = steward_datastore_details_get_datastore (call->self->details);
-
-      if (is_cancelled (error))
-        return;
-      if (shown != NULL)
-        steward_datastore_details_set_busy (call->self->details, "sync", FALSE);
-      if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error))
-        _steward_main_view_toast_error (call->self, STEWARD_ACTION_RUN_SYNC, _("Could not start a sync"), error);
-      return;
-    }
-
-  steward_main_view_follow_sync (call->self, operation);
-}
-
-static void
-sync_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (self->deployment == NULL || g_hash_table_contains (self->syncs, &id))
-    return;
-
-  steward_datastore_details_set_busy (self->details, "sync", TRUE);
-  steward_client_run_sync_async (steward_deployment_get_client (self->deployment), id, self->cancellable,
-                                 sync_started_cb, call_new (self, id));
-}
-
-/* A sync started by creating a datastore: found among its operations, then followed. */
-
-static void
-follower_operation_cb (StewardSyncFollower *follower,
-                       GParamSpec          *pspec,
-                       StewardMainView     *self)
-{
-  StewardOperation *operation = steward_sync_follower_get_operation (follower);
-
-  if (operation != NULL)
-    _steward_main_view_show_sync (self, operation);
-}
-
-static void
-follower_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(Call) call = user_data;
-  g_autoptr(StewardOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_signal_handlers_disconnect_by_func (object, follower_operation_cb, call->self);
-  operation = steward_sync_follower_follow_finish (STEWARD_SYNC_FOLLOWER (object), result, &error);
-  sync_finished (call, operation, error);
-  g_object_unref (object);
-}
-
 static void
 datastore_created_cb (StewardCreateDatastoreDialog *dialog,
                       StewardDatastore             *datastore,
@@ -771,14 +497,7 @@ datastore_created_cb (StewardCreateDatastoreDialog *dialog,
   steward_main_view_select_datastore (self, steward_datastore_get_id (datastore));
 
   if (sync_started)
-    {
-      StewardSyncFollower *follower = steward_sync_follower_new (steward_deployment_get_client (deployment),
-                                                                 steward_datastore_get_id (datastore));
-
-      g_signal_connect_object (follower, "notify::operation", G_CALLBACK (follower_operation_cb), self, 0);
-      steward_sync_follower_follow_async (follower, self->poll_interval_ms, self->cancellable,
-                                          follower_done_cb, call_new (self, steward_datastore_get_id (datastore)));
-    }
+    _steward_main_view_follow_new_sync (self, datastore);
 }
 
 static void
@@ -969,11 +688,11 @@ verify_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(Call) call = user_data;
+  g_autoptr(StewardViewCall) call = user_data;
   StewardMainView *self = call->self;
   StewardDatastore *datastore = steward_deployment_find_datastore (call->deployment, call->datastore_id);
   StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
-  gboolean is_shown = call_still_shown (call) && shown != NULL && steward_datastore_get_id (shown) == call->datastore_id;
+  gboolean is_shown = _steward_view_call_still_shown (call) && shown != NULL && steward_datastore_get_id (shown) == call->datastore_id;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
   gboolean connected;
@@ -988,7 +707,7 @@ verify_cb (GObject      *object,
   if (error != NULL)
     {
       /* Gone: the deployment forgets it, the details say so, the list drops it with a toast. */
-      if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error) && call_still_shown (call))
+      if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error) && _steward_view_call_still_shown (call))
         _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE, _("Could not verify the connection"), error);
       return;
     }
@@ -1012,7 +731,7 @@ verify_action (GtkWidget  *widget,
 
   steward_datastore_details_set_busy (self->details, "verify", TRUE);
   steward_client_verify_datastore_async (steward_deployment_get_client (self->deployment), id, self->cancellable,
-                                         verify_cb, call_new (self, id));
+                                         verify_cb, _steward_view_call_new (self, id));
 }
 
 /* Small actions */
@@ -1178,13 +897,13 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
   gtk_widget_class_install_action (widget_class, "view.onboard-schemas", NULL,
                                    onboard_schemas_action);
-  gtk_widget_class_install_action (widget_class, "view.sync", "x", sync_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.enrichment", "x", enrichment_action);
   gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL, enrichment_selection_action);
   gtk_widget_class_install_action (widget_class, "view.open-datastore", "x", open_datastore_action);
 
   _steward_main_view_class_group_actions_init (widget_class);
+  _steward_main_view_class_sync_actions_init (widget_class);
   _steward_main_view_class_share_actions_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);

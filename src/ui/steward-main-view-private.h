@@ -103,6 +103,36 @@ void              _steward_main_view_show_sync          (StewardMainView  *self,
 void              _steward_main_view_fetch              (StewardMainView  *self,
                                                          gint64            datastore_id);
 
+/* A call's context: the view, and the deployment the call started on. The view may show another
+ * deployment by the time it ends; then it reports nothing about the old one in the new one's
+ * details. */
+typedef struct
+{
+  StewardMainView   *self;
+  StewardDeployment *deployment;
+  gint64             datastore_id;
+  gint64             group_id;
+  gboolean           flag;
+  char              *datastore_name;
+  char              *group_name;
+} StewardViewCall;
+
+StewardViewCall *_steward_view_call_new            (StewardMainView  *self,
+                                                    gint64            datastore_id);
+void             _steward_view_call_free           (StewardViewCall  *call);
+gboolean         _steward_view_call_still_shown    (StewardViewCall  *call);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardViewCall, _steward_view_call_free)
+
+void _steward_main_view_notify_unfocused         (StewardMainView  *self,
+                                                  const char       *id,
+                                                  const char       *title,
+                                                  const char       *body,
+                                                  gint64            datastore_id);
+void _steward_main_view_follow_new_sync          (StewardMainView  *self,
+                                                  StewardDatastore *datastore);
+void _steward_main_view_class_sync_actions_init  (GtkWidgetClass   *widget_class);
+
 /* The window the view is in: the parent of every dialog it opens. */
 static inline GtkWindow *
 _steward_main_view_get_window (StewardMainView *self)
