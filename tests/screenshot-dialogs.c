@@ -30,6 +30,11 @@
 #include "steward-test-connection-dialog.h"
 #include "steward-test-utils.h"
 
+/* Screenshots wait for what a user would: the window laid out, and a dialog's or a page's
+ * transition ended. */
+#define LAYOUT_SETTLE_MS    500
+#define ANIMATION_SETTLE_MS 1500
+
 /* For build-aux/screenshot-dialogs.sh: the main view of a demo deployment in a window of the
  * given size, with one of the dialogs open over it, until killed.
  *
@@ -217,7 +222,7 @@ show_operations (GtkWidget  *view,
 
       steward_sidebar_select_activity (STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR,
                                                                                   NULL)));
-      wait_for (activity_loaded_cb, page, 10000, "The Activity page listing the operations");
+      wait_for (activity_loaded_cb, page, STEWARD_TEST_TIMEOUT_MS, "The Activity page listing the operations");
     }
   else
     {
@@ -229,12 +234,12 @@ show_operations (GtkWidget  *view,
       /* Past the sidebar, as a click on All Datastores goes; the datastore is opened below. */
       adw_leaflet_navigate (ADW_LEAFLET (steward_test_find_widget (view, ADW_TYPE_LEAFLET, NULL)),
                             ADW_NAVIGATION_DIRECTION_FORWARD);
-      wait_for (section_loaded_cb, section, 10000, "The datastore's operations listing");
+      wait_for (section_loaded_cb, section, STEWARD_TEST_TIMEOUT_MS, "The datastore's operations listing");
       /* Opened as a user would, so a folded window shows the details page. */
       g_signal_emit_by_name (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL),
                              "datastore-activated",
                              steward_datastore_details_get_datastore (STEWARD_DATASTORE_DETAILS (details)));
-      steward_test_iterate (500);
+      steward_test_iterate (LAYOUT_SETTLE_MS);
       adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       if (g_str_equal (which, "run-scan"))
@@ -252,11 +257,11 @@ show_connections (GtkWidget  *view,
   StewardConnectionEditor *editor;
 
   steward_sidebar_select_connections (STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR, NULL)));
-  wait_for (connections_listed_cb, page, 10000, "The Connections page listing its connections");
+  wait_for (connections_listed_cb, page, STEWARD_TEST_TIMEOUT_MS, "The Connections page listing its connections");
   steward_connections_page_select (page, g_str_equal (which, "connection-rotation") ? 3 : 7);
   /* Opened as a user would, so a folded window shows the details page rather than the list; once
    * the window is laid out, so that the page knows whether it is folded. */
-  steward_test_iterate (500);
+  steward_test_iterate (LAYOUT_SETTLE_MS);
   gtk_widget_activate_action (GTK_WIDGET (page), "connections.show-details", NULL);
 
   if (g_str_equal (which, "connection-editor"))
@@ -265,25 +270,25 @@ show_connections (GtkWidget  *view,
 
       gtk_widget_activate_action (GTK_WIDGET (page), "connections.edit", NULL);
       editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
-      wait_for (editor_loaded_cb, editor, 10000, "The connection editor loading the connection");
+      wait_for (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor loading the connection");
       form = steward_connection_editor_get_form (editor);
       steward_connector_form_set_value (form, "host", "db-replica.acme-corp.com");
       steward_connector_form_set_value (form, "parameters.sslmode", "require");
       g_signal_emit_by_name (steward_connection_tester_get_button (steward_connection_editor_get_tester (editor)),
                              "clicked");
-      wait_for (tested_cb, steward_connection_editor_get_tester (editor), 10000,
+      wait_for (tested_cb, steward_connection_editor_get_tester (editor), STEWARD_TEST_TIMEOUT_MS,
                 "The connection test finishing");
     }
   else if (g_str_equal (which, "connection-rotation"))
     {
       gtk_widget_activate_action (GTK_WIDGET (page), "connections.change-credentials", NULL);
       editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
-      wait_for (editor_loaded_cb, editor, 10000, "The connection editor loading the connection");
+      wait_for (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor loading the connection");
       steward_connector_form_set_value (steward_connection_editor_get_form (editor), "password", "rotated-2026");
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-      wait_for (editor_verified_cb, editor, 10000, "The connection editor finishing its checks");
+      wait_for (editor_verified_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor finishing its checks");
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
-      wait_for (editor_verified_cb, editor, 10000, "The connection editor finishing its checks");
+      wait_for (editor_verified_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor finishing its checks");
     }
   else if (g_str_equal (which, "delete-connection-refused"))
     {
@@ -294,7 +299,7 @@ show_connections (GtkWidget  *view,
       gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
                              "postgres_production");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-      wait_for (not_busy_cb, dialog, 10000, "The delete dialog answering");
+      wait_for (not_busy_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The delete dialog answering");
     }
 }
 
@@ -320,7 +325,7 @@ onboarding_at (StewardOnboardingWizard *wizard,
                const char              *page,
                const char              *which)
 {
-  wait_for (onboarding_step_cb, wizard, 10000, "The onboarding step settling");
+  wait_for (onboarding_step_cb, wizard, STEWARD_TEST_TIMEOUT_MS, "The onboarding step settling");
   return g_str_equal (page, which);
 }
 
@@ -328,7 +333,7 @@ static void
 onboarding_next (StewardOnboardingWizard *wizard)
 {
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
-  wait_for (onboarding_step_cb, wizard, 10000, "The onboarding step settling");
+  wait_for (onboarding_step_cb, wizard, STEWARD_TEST_TIMEOUT_MS, "The onboarding step settling");
 }
 
 static GtkWindow *
@@ -354,7 +359,7 @@ open_onboarding (GtkWindow         *window,
 
   if (paths)
     {
-      wait_for (onboarding_step_cb, wizard, 10000, "The onboarding step settling");
+      wait_for (onboarding_step_cb, wizard, STEWARD_TEST_TIMEOUT_MS, "The onboarding step settling");
       page = steward_onboarding_wizard_get_page (wizard);
       steward_onboarding_paths_page_set_text (STEWARD_ONBOARDING_PATHS_PAGE (page),
                                               "/raw/orders/\n/raw/customers/\n/raw/payments/\n"
@@ -454,11 +459,11 @@ main (int   argc,
     {
       const char *editor[] = { "Analytics", NULL };
 
-      steward_test_iterate (1500);
+      steward_test_iterate (ANIMATION_SETTLE_MS);
       steward_demo_server_set_role_teams (demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor, NULL);
     }
   steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), refused ? 27 : 42);
-  steward_test_iterate (1500);
+  steward_test_iterate (ANIMATION_SETTLE_MS);
 
   groups = steward_test_list_groups (demo->client);
   datastore = steward_test_get_datastore (demo->client, 42, NULL);
@@ -553,7 +558,7 @@ main (int   argc,
     {
       GtkWidget *view_widget;
 
-      wait_for (loaded_cb, dialog, 10000, "The datastore editor loading");
+      wait_for (loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The datastore editor loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "");
       view_widget = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view_widget)),
@@ -572,7 +577,7 @@ main (int   argc,
     {
       StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
 
-      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
+      wait_for (create_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The create dialog loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Orders Warehouse");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "db.acme-corp.com");
@@ -588,7 +593,7 @@ main (int   argc,
       StewardConnectorForm *form = steward_create_datastore_dialog_get_form (create);
       GtkWidget *root = GTK_WIDGET (dialog);
 
-      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
+      wait_for (create_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The create dialog loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (root, "Name")), "Orders Warehouse");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "db.acme-corp.com");
@@ -609,7 +614,7 @@ main (int   argc,
       StewardConnectorForm *form = steward_create_datastore_dialog_get_form (create);
       StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (create);
 
-      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
+      wait_for (create_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The create dialog loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Unreachable Sales");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
@@ -617,14 +622,14 @@ main (int   argc,
       steward_connector_form_set_value (form, "password", "example-password");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "sales");
       g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
-      wait_for (tested_cb, tester, 10000, "The connection test finishing");
+      wait_for (tested_cb, tester, STEWARD_TEST_TIMEOUT_MS, "The connection test finishing");
       g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
     }
   else if (g_str_equal (which, "create-dfs"))
     {
       StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
 
-      wait_for (create_loaded_cb, dialog, 10000, "The create dialog loading");
+      wait_for (create_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The create dialog loading");
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Raw Events S3");
       steward_connector_form_select_type (form, "s3");
       steward_connector_form_set_value (form, "uri", "s3://acme-data-lake");
@@ -638,13 +643,13 @@ main (int   argc,
       StewardConnectorForm *form = steward_test_connection_dialog_get_form (tester_dialog);
       StewardConnectionTester *tester = steward_test_connection_dialog_get_tester (tester_dialog);
 
-      wait_for (test_connection_loaded_cb, dialog, 10000, "The test-connection dialog loading");
+      wait_for (test_connection_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The test-connection dialog loading");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
       steward_connector_form_set_value (form, "username", "qualytics_reader");
       steward_connector_form_set_value (form, "password", "example-password");
       g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
-      wait_for (tested_cb, tester, 10000, "The connection test finishing");
+      wait_for (tested_cb, tester, STEWARD_TEST_TIMEOUT_MS, "The connection test finishing");
     }
 
   else if (g_str_equal (which, "enrichment-collision"))
@@ -662,7 +667,7 @@ main (int   argc,
       steward_demo_server_inject_fault (demo->server, "PATCH", "/api/datastores/18/enrichment",
                                         STEWARD_DEMO_FAULT_502, 1);
       gtk_widget_activate_action (GTK_WIDGET (dialog), "bulk-enrichment.link", NULL);
-      wait_for (bulk_done_cb, dialog, 20000, "The bulk enrichment finishing");
+      wait_for (bulk_done_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS, "The bulk enrichment finishing");
     }
 
   run_until_stopped ();

@@ -62,8 +62,8 @@ result_arrived_cb (gpointer user_data)
 void
 steward_test_wait_result (GAsyncResult **result)
 {
-  if (!steward_test_wait_until (result_arrived_cb, result, 30000))
-    g_error ("The call did not finish within 30 seconds");
+  if (!steward_test_wait_until (result_arrived_cb, result, STEWARD_TEST_LONG_TIMEOUT_MS))
+    g_error ("The call did not finish within %u seconds", STEWARD_TEST_LONG_TIMEOUT_MS / 1000);
 }
 
 /* Tests find widgets by their English labels and compare the messages they show, so they run in

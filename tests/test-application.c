@@ -85,7 +85,7 @@ open_window (void)
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   return window;
 }
 
@@ -173,7 +173,7 @@ test_demo (void)
   g_assert_cmpstr (visible_page (window), ==, "signed-out");
   g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try the Demo"),
                          "clicked");
-  g_assert_true (steward_test_wait_until (main_page_cb, window, 30000));
+  g_assert_true (steward_test_wait_until (main_page_cb, window, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   profile = steward_session_get_profile (session);
   g_assert_cmpstr (steward_profile_get_name (profile), ==, "Demo");
@@ -186,16 +186,16 @@ test_demo (void)
                                                                            GTK_TYPE_STACK, NULL)));
   title = steward_test_find_widget (page, ADW_TYPE_WINDOW_TITLE, "All Datastores");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Demo");
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, title, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, title, STEWARD_TEST_TIMEOUT_MS));
 
   /* It is a real server: the demo's seed answers. */
   client = steward_session_get_client (session);
   g_assert_true (g_str_has_prefix (steward_client_get_base_url (client), "http://127.0.0.1:"));
 
   /* A notification's click: the window, showing the datastore it was about. */
-  g_assert_true (steward_test_wait_until (listed_cb, steward_window_get_main_view (window), 10000));
+  g_assert_true (steward_test_wait_until (listed_cb, steward_window_get_main_view (window), STEWARD_TEST_TIMEOUT_MS));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-datastore", g_variant_new_int64 (42));
-  g_assert_true (steward_test_wait_until (details_show_42_cb, window, 10000));
+  g_assert_true (steward_test_wait_until (details_show_42_cb, window, STEWARD_TEST_TIMEOUT_MS));
 
   /* Never saved, never the start-up profile. */
   profiles = g_settings_get_value (settings, "profiles");
@@ -205,20 +205,20 @@ test_demo (void)
 
   /* Again: nothing changes. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_true (steward_session_get_profile (session) == profile);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.sign-out", NULL);
-  g_assert_true (steward_test_wait_until (signed_out_cb, session, 5000));
+  g_assert_true (steward_test_wait_until (signed_out_cb, session, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (visible_page (window), ==, "signed-out");
 
   /* The demo keeps running until Steward quits: back in at once. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
-  g_assert_true (steward_test_wait_until (signed_in_cb, session, 30000));
+  g_assert_true (steward_test_wait_until (signed_in_cb, session, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_true (steward_session_get_profile (session) == profile);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.sign-out", NULL);
-  g_assert_true (steward_test_wait_until (signed_out_cb, session, 5000));
+  g_assert_true (steward_test_wait_until (signed_out_cb, session, STEWARD_TEST_TIMEOUT_MS));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -285,22 +285,22 @@ test_forget_profile (void)
   url = g_strdup (steward_profile_get_url (profile));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.forget-profile", "s", id);
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Forget Old staging?");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "forget"), ==, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (confirm, "cancel");
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_true (steward_session_find_profile (session, id) == profile);
   g_assert_cmpint (steward_session_get_state (session), ==, STEWARD_SESSION_SIGNED_IN);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.forget-profile", "s", id);
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (confirm, "forget");
-  g_assert_true (steward_test_wait_until (profile_gone_cb, id, 5000));
-  g_assert_true (steward_test_wait_until (signed_out_cb, session, 5000));
-  steward_test_iterate (200);
+  g_assert_true (steward_test_wait_until (profile_gone_cb, id, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (signed_out_cb, session, STEWARD_TEST_TIMEOUT_MS));
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   token = lookup_token (url);
   g_assert_null (token);
 
@@ -331,7 +331,7 @@ test_switch_without_token (void)
   steward_test_wait_result (&result);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.switch-profile", "s", id);
-  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 10000));
+  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
                                                                                   ADW_TYPE_ENTRY_ROW,
@@ -366,7 +366,7 @@ test_sign_in_action (void)
   id = g_strdup (steward_profile_get_id (sign_in (demo, "Last used")));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.sign-in", NULL);
-  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (dialog));
@@ -378,7 +378,7 @@ test_sign_in_action (void)
   steward_session_sign_out_async (session, NULL, steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.sign-in", NULL);
-  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
                                                                                   ADW_TYPE_ENTRY_ROW,

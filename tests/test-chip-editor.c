@@ -31,7 +31,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   gtk_window_set_default_size (fixture->window, 400, 300);
   gtk_window_present (fixture->window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
 
   fixture->entry_row = steward_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_nonnull (fixture->entry_row);
@@ -102,14 +102,14 @@ test_add_by_enter (Fixture       *fixture,
   assert_values (fixture, (const char *[]) { "production", NULL });
   g_assert_cmpuint (fixture->notifications, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->entry_row)), ==, "");
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   assert_chip_shown (fixture, "production");
 
   /* Surrounding spaces are not part of a value. */
   type_and_enter (fixture, "  sales  ");
   assert_values (fixture, (const char *[]) { "production", "sales", NULL });
   g_assert_cmpuint (fixture->notifications, ==, 2);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   assert_chip_shown (fixture, "sales");
 }
 
@@ -205,12 +205,12 @@ test_remove_by_button (Fixture       *fixture,
   GtkWidget *button;
 
   steward_chip_editor_set_values (fixture->editor, (const char *[]) { "a", "b", "c", NULL });
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   assert_chip_shown (fixture, "b");
 
   button = steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor), "Remove “b”");
   gtk_widget_activate (button);
-  g_assert_true (steward_test_wait_until (has_two_values_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (has_two_values_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_values (fixture, (const char *[]) { "a", "c", NULL });
   g_assert_cmpuint (fixture->notifications, ==, 2);
   g_assert_null (steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor), "Remove “b”"));
@@ -242,7 +242,7 @@ test_backspace_focuses_last_chip (Fixture       *fixture,
   GtkWidget *last;
 
   steward_chip_editor_set_values (fixture->editor, (const char *[]) { "one", "two", NULL });
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   gtk_widget_grab_focus (fixture->entry_row);
 
   /* With text in the entry, Backspace edits the text. */

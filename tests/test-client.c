@@ -738,7 +738,7 @@ test_cancel (void)
   /* The server stalls; cancelling returns at once with CANCELLED and nothing else. */
   steward_demo_server_inject_fault (demo->server, "POST", "/api/datastore-groups", STEWARD_DEMO_FAULT_STALL, 1);
   steward_client_create_group_async (demo->client, "Stalled", NULL, cancellable, steward_test_store_result_cb, &result);
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_null (result);
   g_cancellable_cancel (cancellable);
   steward_test_wait_result (&result);

@@ -94,7 +94,7 @@ fixture_setup_role (Fixture         *fixture,
 
   fixture->deployment = steward_deployment_new (fixture->demo->client, user, NULL);
   steward_main_view_set_deployment (fixture->view, fixture->deployment);
-  g_assert_true (steward_test_wait_until (datastores_loaded_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (datastores_loaded_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -126,7 +126,7 @@ fixture_teardown (Fixture       *fixture,
         gtk_window_destroy (window);
     }
   gtk_window_destroy (fixture->window);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_clear_object (&fixture->deployment);
   steward_test_demo_free (fixture->demo);
 }
@@ -170,7 +170,7 @@ assert_shows (GtkWidget  *root,
 {
   LabelSearch search = { root, text };
 
-  if (!steward_test_wait_until (label_shown_cb, &search, 10000))
+  if (!steward_test_wait_until (label_shown_cb, &search, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Nothing visible says “%s”", text);
 }
 
@@ -186,7 +186,7 @@ static void
 show_connections (Fixture *fixture)
 {
   steward_sidebar_select_connections (fixture->sidebar);
-  g_assert_true (steward_test_wait_until (page_listed_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (page_listed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (steward_sidebar_get_connections_selected (fixture->sidebar));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
 }
@@ -251,7 +251,7 @@ open_editor (Fixture    *fixture,
   editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == fixture->window);
-  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   return editor;
 }
 
@@ -276,7 +276,7 @@ static StewardConnectionTesterState
 run_test (StewardConnectionTester *tester)
 {
   gtk_widget_activate_action (GTK_WIDGET (tester), "tester.test", NULL);
-  g_assert_true (steward_test_wait_until (test_ended_cb, tester, 10000));
+  g_assert_true (steward_test_wait_until (test_ended_cb, tester, STEWARD_TEST_TIMEOUT_MS));
   return steward_connection_tester_get_state (tester);
 }
 
@@ -295,7 +295,7 @@ close_and_wait (StewardConnectionEditor *editor)
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
   g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_BUTTON, "_Done"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, 10000));
+  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
@@ -420,7 +420,7 @@ test_details (Fixture       *fixture,
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_delete_datastore_finish (fixture->deployment, result, &error));
   g_assert_no_error (error);
-  g_assert_true (steward_test_wait_until (count_is_8_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (count_is_8_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (GTK_WIDGET (details), "Used by 8 datastores");
   g_assert_null (steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "QA Staging"));
 
@@ -429,7 +429,7 @@ test_details (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_sensitive (row));
   g_signal_emit_by_name (row, "activate");
-  g_assert_true (steward_test_wait_until (datastore_selected_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (datastore_selected_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_false (steward_sidebar_get_connections_selected (fixture->sidebar));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->table)));
@@ -468,7 +468,7 @@ test_edit (Fixture       *fixture,
   steward_connector_form_set_value (form, "host", "mysql2.acme-corp.com");
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (steward_test_wait_until (verify_page_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (verify_page_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   close_and_wait (editor);
   g_assert_cmpstr (steward_connection_get_host (shared), ==, "mysql2.acme-corp.com");
   assert_shows (GTK_WIDGET (fixture->page), "mysql2.acme-corp.com:3306");
@@ -490,7 +490,7 @@ test_edit (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   /* The password changed and datastores use the connection: checking them is offered. */
-  g_assert_true (steward_test_wait_until (verify_page_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (verify_page_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (steward_connection_get_name (shared), ==, "mysql_orders_v2");
   close_and_wait (editor);
   /* The renamed connection is still the one shown. */
@@ -569,20 +569,20 @@ test_test_before_saving (Fixture       *fixture,
   weak = editor;
   g_object_add_weak_pointer (G_OBJECT (editor), &weak);
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   ask = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (ask), ==, "Discard Changes?");
   adw_message_dialog_response (ask, "cancel");
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_nonnull (weak);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "host"))), ==,
                    "db2.acme-corp.com");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   ask = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (ask, "discard");
-  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, 5000));
+  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (requests (fixture, "PUT", "/api/connections/7"), ==, 0);
   g_assert_cmpstr (steward_connection_get_host (steward_deployment_find_connection (fixture->deployment, 7)), ==,
                    "db.acme-corp.com");
@@ -646,14 +646,14 @@ test_delete (Fixture       *fixture,
   g_assert_cmpuint (requests (fixture, "DELETE", "/api/connections/9"), ==, 0);
   type_name (dialog, "postgres_legacy");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  g_assert_true (steward_test_wait_until (not_busy_cb, dialog, 10000));
+  g_assert_true (steward_test_wait_until (not_busy_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (GTK_WIDGET (dialog), "Connection id: 9 is used by 1 datastore");
   g_assert_nonnull (steward_deployment_find_connection (fixture->deployment, 9));
   g_assert_cmpuint (n_shown (fixture), ==, 5);
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, 5000));
+  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, STEWARD_TEST_TIMEOUT_MS));
 
   /* Once its datastore is gone, it can go. */
   steward_deployment_delete_datastore_async (fixture->deployment, 39, NULL, steward_test_store_result_cb, &result);
@@ -668,8 +668,8 @@ test_delete (Fixture       *fixture,
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
-  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, 10000));
-  g_assert_true (steward_test_wait_until (connection_gone_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (window_gone_cb, &weak, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (connection_gone_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (steward_connections_page_get_selected (fixture->page));
   assert_shows (GTK_WIDGET (fixture->page), "Deleted “postgres_legacy”");
   assert_shows (GTK_WIDGET (fixture->page), "4 connections");
@@ -706,7 +706,7 @@ test_rotation (Fixture       *fixture,
   steward_connector_form_set_value (form, "password", "rotated-2026");
   g_assert_cmpint (run_test (tester), ==, STEWARD_CONNECTION_TESTER_SUCCEEDED);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (steward_test_wait_until (verify_page_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (verify_page_cb, editor, STEWARD_TEST_TIMEOUT_MS));
 
   body_text = steward_test_demo_last_body (fixture->demo, "PUT", "/api/connections/3");
   body = parse_object (body_text);
@@ -725,7 +725,7 @@ test_rotation (Fixture       *fixture,
     }
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
   g_assert_true (steward_connection_editor_get_verifying (editor));
-  g_assert_true (steward_test_wait_until (verified_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (verified_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   for (guint i = 0; i < G_N_ELEMENTS (users); i++)
     {
       g_autofree char *path = g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT "/connection", users[i]);
@@ -742,9 +742,9 @@ test_rotation (Fixture       *fixture,
   form = steward_connection_editor_get_form (editor);
   steward_connector_form_set_value (form, "password", "still-refused");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-  g_assert_true (steward_test_wait_until (verify_page_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (verify_page_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
-  g_assert_true (steward_test_wait_until (verified_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (verified_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (steward_connection_editor_get_verify_result (editor, 39), ==, "failed");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (steward_connection_editor_get_verify_row (editor, 39))),
                    ==, "Connection refused: could not connect to server at refused.acme-corp.com:5432");
@@ -777,7 +777,7 @@ test_member (Fixture       *fixture,
   /* Members may read connections: the page lists them, read-only, and says why. */
   show_connections (fixture);
   g_assert_cmpuint (n_shown (fixture), ==, 5);
-  g_assert_true (steward_test_wait_until (banner_shown_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (banner_shown_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (GTK_WIDGET (fixture->page), "Requires the Manager role");
 
   select_connection (fixture, 7);

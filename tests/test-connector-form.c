@@ -142,7 +142,7 @@ test_every_connector (Fixture       *f,
 
       g_test_message ("connector %s", type);
       steward_connector_form_set_spec (f->form, spec);
-      steward_test_iterate (10);
+      steward_test_iterate (STEWARD_TEST_IDLE_MS);
       steward_connector_form_set_value (f->form, "name", "sample_connection");
 
       for (guint j = 0; j < n_fields; j++)
@@ -188,7 +188,7 @@ test_every_connector (Fixture       *f,
 
                 steward_connector_form_set_file (f->form, path, file);
                 g_assert_true (steward_connector_form_get_busy (f->form));
-                g_assert_true (steward_test_wait_until (not_busy_cb, f->form, 5000));
+                g_assert_true (steward_test_wait_until (not_busy_cb, f->form, STEWARD_TEST_TIMEOUT_MS));
                 g_hash_table_insert (files, (gpointer) path, g_steal_pointer (&contents));
                 /* The row names the file; the contents show nowhere. */
                 g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, name);
@@ -456,7 +456,7 @@ test_clear_secrets (Fixture       *f,
   steward_connector_form_set_value (f->form, "passphrase", "open sesame");
   steward_connector_form_set_value (f->form, "username", "qualytics");
   steward_connector_form_set_file (f->form, "parameters.private_key", file);
-  g_assert_true (steward_test_wait_until (not_busy_cb, f->form, 5000));
+  g_assert_true (steward_test_wait_until (not_busy_cb, f->form, STEWARD_TEST_TIMEOUT_MS));
 
   file_row = steward_connector_form_get_row (f->form, "parameters.private_key");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file_row)), ==, "key.p8");
@@ -493,11 +493,11 @@ test_bad_key_file (Fixture       *f,
 
   steward_connector_form_set_spec (f->form, find_spec (f, "bigquery"));
   steward_connector_form_set_file (f->form, "credentials_payload", missing);
-  g_assert_true (steward_test_wait_until (not_busy_cb, f->form, 5000));
+  g_assert_true (steward_test_wait_until (not_busy_cb, f->form, STEWARD_TEST_TIMEOUT_MS));
   g_assert_nonnull (message_of (f->form, "credentials_payload"));
 
   steward_connector_form_set_file (f->form, "credentials_payload", binary);
-  g_assert_true (steward_test_wait_until (not_busy_cb, f->form, 5000));
+  g_assert_true (steward_test_wait_until (not_busy_cb, f->form, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (message_of (f->form, "credentials_payload"), ==, "The file is not a text key file");
   g_assert_false (steward_connector_form_validate (f->form));
 }

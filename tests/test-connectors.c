@@ -473,7 +473,7 @@ test_sync_follower_cancel (void)
   g_autoptr(GError) error = NULL;
 
   steward_sync_follower_follow_async (follower, 50, cancellable, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (follower_has_operation_cb, follower, 30000));
+  g_assert_true (steward_test_wait_until (follower_has_operation_cb, follower, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_false (steward_operation_is_finished (steward_sync_follower_get_operation (follower)));
 
   g_cancellable_cancel (cancellable);

@@ -97,8 +97,8 @@ open_dialog (StewardTestDemo *demo,
   if (created != NULL)
     g_signal_connect (dialog, "created", G_CALLBACK (created_cb), created);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (steward_test_wait_until (mapped_cb, dialog, 5000));
-  g_assert_true (steward_test_wait_until (loaded_cb, dialog, 10000));
+  g_assert_true (steward_test_wait_until (mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   return dialog;
 }
 
@@ -120,7 +120,7 @@ press_create (StewardCreateDatastoreDialog *dialog)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
   click (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"));
-  g_assert_true (steward_test_wait_until (idle_or_closed_cb, &alive, 10000));
+  g_assert_true (steward_test_wait_until (idle_or_closed_cb, &alive, STEWARD_TEST_TIMEOUT_MS));
   if (alive == NULL)
     return TRUE;
 
@@ -320,11 +320,11 @@ test_existing_connection (void)
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL)), "S3");
   rows.list = list;
   rows.n = 1;
-  g_assert_true (steward_test_wait_until (has_rows_cb, &rows, 2000));
+  g_assert_true (steward_test_wait_until (has_rows_cb, &rows, STEWARD_TEST_TIMEOUT_MS));
   g_assert_nonnull (steward_test_find_widget (list, ADW_TYPE_ACTION_ROW, "s3_data_lake"));
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL)), "");
   rows.n = all;
-  g_assert_true (steward_test_wait_until (has_rows_cb, &rows, 2000));
+  g_assert_true (steward_test_wait_until (has_rows_cb, &rows, STEWARD_TEST_TIMEOUT_MS));
 
   /* Create is refused until a connection is chosen. */
   g_assert_false (press_create (dialog));
@@ -498,7 +498,7 @@ test_existing_group_and_enrichment (void)
   adw_expander_row_set_expanded (enrichment, TRUE);
   enrichment_row = ADW_COMBO_ROW (find_row (dialog, ADW_TYPE_COMBO_ROW, "Enrichment Datastore"));
   /* The rows show once the expander has opened. */
-  g_assert_true (steward_test_wait_until (mapped_cb, enrichment_row, 5000));
+  g_assert_true (steward_test_wait_until (mapped_cb, enrichment_row, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (enrichment_row)), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (enrichment_row)); i++)
     {
@@ -693,7 +693,7 @@ run_test_connection (StewardCreateDatastoreDialog *dialog)
   StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (dialog);
 
   click (steward_connection_tester_get_button (tester));
-  g_assert_true (steward_test_wait_until (tester_done_cb, tester, 10000));
+  g_assert_true (steward_test_wait_until (tester_done_cb, tester, STEWARD_TEST_TIMEOUT_MS));
 }
 
 /* The same tester inside the create dialog, for a new connection only. */
@@ -754,7 +754,7 @@ answer_confirmation (AdwMessageDialog *confirm,
                      const char       *label)
 {
   click (steward_test_find_widget (GTK_WIDGET (confirm), GTK_TYPE_BUTTON, label));
-  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
 /* Creating over a failed connection test asks first, and nothing is sent until the user agrees;
@@ -778,7 +778,7 @@ test_create_after_failed_test (void)
 
   /* Create asks, naming the failure in plain text, and sends nothing. */
   g_assert_false (press_create (dialog));
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (confirm)) == GTK_WINDOW (dialog));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (confirm)));
@@ -795,7 +795,7 @@ test_create_after_failed_test (void)
 
   /* Cancel: still nothing sent, and the form is as typed. */
   answer_confirmation (confirm, "_Cancel");
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_cmpuint (count_creates (demo), ==, 0);
   g_assert_cmpuint (created.count, ==, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -804,11 +804,11 @@ test_create_after_failed_test (void)
 
   /* Agreed: exactly one create. */
   g_assert_false (press_create (dialog));
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
   answer_confirmation (confirm, "C_reate Anyway");
-  g_assert_true (steward_test_wait_until (closed_or_created_cb, &alive, 10000));
+  g_assert_true (steward_test_wait_until (closed_or_created_cb, &alive, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (created.count, ==, 1);
   g_assert_cmpuint (count_creates (demo), ==, 1);
   body = last_create_body (demo);
@@ -836,9 +836,9 @@ test_create_after_failed_test (void)
   fill_postgresql (dialog, "refused.acme-corp.com", "pw");
   run_test_connection (dialog);
   g_assert_false (press_create (dialog));
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (count_creates (demo), ==, 2);
 }
 

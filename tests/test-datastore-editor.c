@@ -86,9 +86,9 @@ open_editor (Fixture          *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->editor));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->editor)) == fixture->parent);
-  g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, 10000));
+  g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static GtkWidget *
@@ -173,7 +173,7 @@ wait_for_label (Fixture    *fixture,
 {
   LabelWait wait = { fixture, prefix };
 
-  g_assert_true (steward_test_wait_until (label_shown_cb, &wait, 10000));
+  g_assert_true (steward_test_wait_until (label_shown_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
   return find_label_with_prefix (GTK_WIDGET (fixture->editor), prefix);
 }
 
@@ -190,8 +190,8 @@ save_and_wait (Fixture *fixture)
 {
   g_assert_true (save_enabled (fixture));
   gtk_widget_activate (save_button (fixture));
-  g_assert_true (steward_test_wait_until (saved_cb_arrived, fixture, 10000));
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (saved_cb_arrived, fixture, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -450,12 +450,12 @@ test_load_failure_and_retry (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->editor));
 
   /* Saying why, with no form to save from a copy that may be stale. */
-  g_assert_true (steward_test_wait_until (failed_page_shown_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (failed_page_shown_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_false (steward_datastore_editor_get_loaded (fixture->editor));
   g_assert_false (save_enabled (fixture));
 
   gtk_widget_activate (find (fixture, GTK_TYPE_BUTTON, "_Try Again"));
-  g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, 10000));
+  g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_get_mapped (find (fixture, ADW_TYPE_ENTRY_ROW, "Name")));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Name"))), ==,
                    "Production Sales");
@@ -508,7 +508,7 @@ wait_for_discard_question (Fixture *fixture)
 {
   AdwMessageDialog *question;
 
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   question = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (fixture->editor));
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
@@ -529,7 +529,7 @@ answer (AdwMessageDialog *question,
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
 /* Escape, Cancel or closing the window drop unsaved changes only once the user agrees; with
@@ -547,7 +547,7 @@ test_discard_changes (Fixture       *fixture,
   /* Nothing changed: Escape closes without a question. */
   open_editor (fixture, datastore);
   press_escape (fixture);
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Changed: Escape asks, and Cancel on the question keeps the edit. */
@@ -557,7 +557,7 @@ test_discard_changes (Fixture       *fixture,
   press_escape (fixture);
   question = wait_for_discard_question (fixture);
   answer (question, "_Cancel");
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (fixture->editor);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Production Sales (Renamed)");
@@ -573,7 +573,7 @@ test_discard_changes (Fixture       *fixture,
   g_signal_emit_by_name (find (fixture, GTK_TYPE_BUTTON, "_Cancel"), "clicked");
   question = wait_for_discard_question (fixture);
   answer (question, "_Discard");
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (fixture->saved);
   g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "PUT",
                                                         "/api/datastores/42"), ==, 0);
@@ -586,7 +586,7 @@ test_discard_changes (Fixture       *fixture,
   press_escape (fixture);
   wait_for_discard_question (fixture);
   gtk_window_destroy (GTK_WINDOW (fixture->editor));
-  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_gone_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
 int

@@ -144,7 +144,7 @@ test_loader_cancel (void)
   /* Every page after the first stalls, so the load is surely under way when cancelled. */
   g_signal_connect (loader, "page", G_CALLBACK (collect_cb), ids);
   steward_datastore_loader_load_async (loader, cancellable, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (got_a_page_cb, ids, 30000));
+  g_assert_true (steward_test_wait_until (got_a_page_cb, ids, STEWARD_TEST_LONG_TIMEOUT_MS));
   steward_demo_server_inject_fault (demo->server, "GET", "/api/datastores", STEWARD_DEMO_FAULT_STALL, 100);
   g_cancellable_cancel (cancellable);
   n_at_cancel = ids->len;
@@ -154,7 +154,7 @@ test_loader_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   /* Nothing more arrives after the cancel. */
-  steward_test_iterate (300);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_cmpuint (ids->len, ==, n_at_cancel);
   g_assert_cmpuint (n_at_cancel, <, steward_datastore_loader_get_total (loader));
 }

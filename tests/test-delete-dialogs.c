@@ -58,7 +58,7 @@ present_dialog (Fixture *fixture,
   fixture->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->dialog, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == fixture->parent);
 }
 
@@ -148,7 +148,7 @@ wait_for_label (Fixture    *fixture,
 {
   LabelWait wait = { fixture, prefix };
 
-  g_assert_true (steward_test_wait_until (label_shown_cb, &wait, 10000));
+  g_assert_true (steward_test_wait_until (label_shown_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
   return find_label_with_prefix (GTK_WIDGET (fixture->dialog), prefix);
 }
 
@@ -203,7 +203,7 @@ test_delete_group (Fixture       *fixture,
   g_assert_nonnull (fixture->dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
 
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (fixture->deleted_group == group);
   after = steward_test_list_groups (fixture->demo->client);
   gone = dup_group (after, 1);
@@ -236,7 +236,7 @@ test_delete_group_bodies (Fixture       *fixture,
 
   /* Cancel closes and sends nothing. */
   adw_message_dialog_response (fixture->dialog, "cancel");
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "DELETE",
                                                         "/api/datastore-groups/2"), ==, 0);
 }
@@ -272,7 +272,7 @@ test_delete_group_forbidden (Fixture       *fixture,
 
   /* Escape still closes it. */
   gtk_window_close (GTK_WINDOW (fixture->dialog));
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -334,7 +334,7 @@ test_delete_datastore_typed_name (Fixture       *fixture,
 
   /* Even forced, a disabled Delete sends nothing. */
   adw_message_dialog_response (fixture->dialog, "delete");
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (fixture->dialog);
   g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "DELETE",
                                                         "/api/datastores/42"), ==, 0);
@@ -342,7 +342,7 @@ test_delete_datastore_typed_name (Fixture       *fixture,
   type_name (fixture, "Production Sales");
   g_assert_true (delete_enabled (fixture));
   adw_message_dialog_response (fixture->dialog, "delete");
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   g_assert_cmpint (fixture->deleted_id, ==, 42);
   gone = steward_test_get_datastore (fixture->demo->client, 42, &error);
@@ -398,7 +398,7 @@ test_delete_datastore_without_metrics (Fixture       *fixture,
 
   /* Escape closes it without a word to the server. */
   gtk_window_close (GTK_WINDOW (fixture->dialog));
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "DELETE",
                                                         "/api/datastores/18"), ==, 0);
 }

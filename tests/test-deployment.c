@@ -469,7 +469,7 @@ test_cache_round_trip (Fixture       *f,
 
   refresh (f->deployment);
   steward_deployment_save_cache (f->deployment);
-  g_assert_true (steward_test_wait_until (file_exists_cb, f->cache_path, 10000));
+  g_assert_true (steward_test_wait_until (file_exists_cb, f->cache_path, STEWARD_TEST_TIMEOUT_MS));
   /* Written by a worker thread through a rename, so it is complete once it exists. */
   g_assert_cmpint (g_stat (f->cache_path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);

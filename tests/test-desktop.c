@@ -136,7 +136,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->deployment = steward_deployment_new (fixture->demo->client, user, NULL);
   steward_main_view_set_deployment (fixture->view, fixture->deployment);
-  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -145,7 +145,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_clear_pointer (&fixture->other, gtk_window_destroy);
   gtk_window_destroy (fixture->window);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_clear_object (&fixture->deployment);
   steward_test_demo_free (fixture->demo);
 }
@@ -187,7 +187,7 @@ assert_shows (Fixture    *fixture,
 {
   LabelSearch search = { GTK_WIDGET (fixture->window), text };
 
-  if (!steward_test_wait_until (label_shown_cb, &search, 10000))
+  if (!steward_test_wait_until (label_shown_cb, &search, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Nothing visible says “%s”", text);
 }
 
@@ -234,7 +234,7 @@ assert_copies (Fixture    *fixture,
   /* Something else first, so the action's own text is what is read back. */
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture->view)), "before");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), action, "x", (gint64) 42);
-  if (!steward_test_wait_until (clipboard_holds_cb, &wait, 5000))
+  if (!steward_test_wait_until (clipboard_holds_cb, &wait, STEWARD_TEST_TIMEOUT_MS))
     {
       g_autofree char *text = clipboard_text (fixture);
       g_error ("%s put “%s” on the clipboard, not “%s”", action, text, expected);
@@ -292,7 +292,7 @@ test_copy (Fixture       *fixture,
   /* The row's context menu offers them all, with Open in Browser, for that datastore. */
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
   gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL);
-  g_assert_true (steward_test_wait_until (context_menu_shown_cb, fixture->table, 5000));
+  g_assert_true (steward_test_wait_until (context_menu_shown_cb, fixture->table, STEWARD_TEST_TIMEOUT_MS));
   menu = steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_POPOVER_MENU, NULL);
   collect_actions (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), actions);
   for (guint i = 0; i < 4; i++)
@@ -385,7 +385,7 @@ test_export (Fixture       *fixture,
   /* What the user sees: the search narrows the list, and names sort as the view sorts them. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.search", NULL);
   gtk_editable_set_text (GTK_EDITABLE (entry), "sales");
-  g_assert_true (steward_test_wait_until (rows_match_search_cb, &sales, 5000));
+  g_assert_true (steward_test_wait_until (rows_match_search_cb, &sales, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (n_rows (fixture), >, 1);
 
   records = export_to (fixture, file, &n_written, &error);
@@ -443,7 +443,7 @@ leave_window (Fixture *fixture)
 {
   fixture->other = GTK_WINDOW (gtk_window_new ());
   gtk_window_present (fixture->other);
-  g_assert_true (steward_test_wait_until (inactive_cb, fixture->window, 5000));
+  g_assert_true (steward_test_wait_until (inactive_cb, fixture->window, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
@@ -455,7 +455,7 @@ notified_cb (gpointer user_data)
 static Shown *
 wait_notification (void)
 {
-  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), 10000));
+  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
   return g_ptr_array_index (shown, 0);
 }
 
@@ -468,7 +468,7 @@ assert_nothing_notified (void)
   Shown *first;
 
   g_application_send_notification (g_application_get_default (), "marker", marker);
-  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), 10000));
+  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
   first = g_ptr_array_index (shown, 0);
   g_assert_cmpstr (first->summary, ==, "marker");
   g_assert_cmpuint (shown->len, ==, 1);
@@ -490,7 +490,7 @@ click_notification (void)
                                                 "org.freedesktop.Notifications", "ActionInvoked",
                                                 g_variant_new ("(us)", shown->len, "default"),
                                                 NULL));
-  g_assert_true (steward_test_wait_until (show_requested_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (show_requested_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -516,7 +516,7 @@ static void
 test_sync_not_notified_when_focused (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_assert_true (steward_test_wait_until (active_cb, fixture->window, 5000));
+  g_assert_true (steward_test_wait_until (active_cb, fixture->window, STEWARD_TEST_TIMEOUT_MS));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sync", "x", (gint64) 42);
   assert_shows (fixture, "finished");
   g_assert_true (gtk_window_is_active (fixture->window));
@@ -555,7 +555,7 @@ static void
 test_bulk_not_notified_when_focused (Fixture       *fixture,
                                      gconstpointer  data)
 {
-  g_assert_true (steward_test_wait_until (active_cb, fixture->window, 5000));
+  g_assert_true (steward_test_wait_until (active_cb, fixture->window, STEWARD_TEST_TIMEOUT_MS));
   assign_first_three (fixture);
   assert_shows (fixture, "Assigned 3 of 3 datastores to “Gold Tier”");
   assert_nothing_notified ();
@@ -640,7 +640,7 @@ serve_notifications (void)
                                                        NULL), >, 0);
   g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
                                 notifications_owned_cb, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (owned_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (owned_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
 /* The application's side of a click, recorded instead of performed: the window is the test's. */

@@ -75,7 +75,7 @@ fixture_tear_down (Fixture       *f,
       gtk_window_destroy (f->dialog);
     }
   gtk_window_destroy (f->parent);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_clear_object (&f->deployment);
   g_clear_pointer (&f->demo, steward_test_demo_free);
 }
@@ -102,7 +102,7 @@ present (Fixture   *f,
   f->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &f->dialog);
   gtk_window_present (dialog);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static StewardDatastore *
@@ -262,7 +262,7 @@ assert_shows_in (GtkWidget  *root,
 {
   LabelWait wait = { root, text };
 
-  if (!steward_test_wait_until (label_shown_cb, &wait, 10000))
+  if (!steward_test_wait_until (label_shown_cb, &wait, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Nothing visible says “%s”", text);
 }
 
@@ -277,7 +277,7 @@ static gboolean
 shows (Fixture    *f,
        const char *text)
 {
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   return label_containing (GTK_WIDGET (f->dialog), text);
 }
 
@@ -292,7 +292,7 @@ save_and_wait_closed (Fixture *f)
 {
   g_assert_true (sensitive (f, "_Save"));
   save (f);
-  g_assert_true (steward_test_wait_until (closed_cb, f, 10000));
+  g_assert_true (steward_test_wait_until (closed_cb, f, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (f->saved, ==, 1);
 }
 
@@ -305,7 +305,7 @@ unlink_dialog_shown_cb (gpointer user_data)
 static AdwMessageDialog *
 wait_unlink_dialog (void)
 {
-  g_assert_true (steward_test_wait_until (unlink_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (unlink_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   return ADW_MESSAGE_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_UNLINK_ENRICHMENT_DIALOG));
 }
 
@@ -391,7 +391,7 @@ test_relink_same (Fixture       *f,
   g_assert_false (sensitive (f, "_Save"));
   g_assert_false (shows (f, "stay there"));
   save (f);
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (f->dialog);
   g_assert_cmpuint (requests (f, "PATCH", "/api/datastores/45/enrichment/100"), ==, 0);
   g_assert_cmpuint (requests (f, "PUT", "/api/datastores/45"), ==, 0);
@@ -420,7 +420,7 @@ test_unlink_admin (Fixture       *f,
   g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/110/enrichment"), ==, 0);
   adw_message_dialog_response (confirm, "unlink");
 
-  g_assert_true (steward_test_wait_until (linked_cb, &unlinked, 10000));
+  g_assert_true (steward_test_wait_until (linked_cb, &unlinked, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (f, "Unlinked from “Snowflake Enrichment”. The tables already written there stay.");
   g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/110/enrichment"), ==, 1);
 
@@ -454,7 +454,7 @@ test_unlink_by_choosing_none (Fixture       *f,
   confirm = wait_unlink_dialog ();
   g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/110/enrichment"), ==, 0);
   adw_message_dialog_response (confirm, "unlink");
-  g_assert_true (steward_test_wait_until (closed_cb, f, 10000));
+  g_assert_true (steward_test_wait_until (closed_cb, f, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (f->saved, ==, 1);
 
   stored = steward_test_get_datastore (f->demo->client, 110, NULL);
@@ -478,7 +478,7 @@ test_unlink_cancelled (Fixture       *f,
   save (f);
   confirm = wait_unlink_dialog ();
   adw_message_dialog_response (confirm, "cancel");
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (f->dialog);
   g_assert_true (sensitive (f, "_Save"));
   g_assert_cmpstr (chosen_target (f), ==, "None");
@@ -502,7 +502,7 @@ test_unlink_refused_for_manager (Fixture       *f,
   g_assert_true (shows (f, "Unlinking is not possible: Requires the Admin role"));
   g_assert_false (sensitive (f, "_Save"));
   save (f);
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_null (steward_test_find_toplevel (STEWARD_TYPE_UNLINK_ENRICHMENT_DIALOG));
   g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/45/enrichment"), ==, 0);
 
@@ -540,7 +540,7 @@ test_unlink_nothing_linked (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->dialog), "enrichment-dialog.unlink", NULL);
   confirm = wait_unlink_dialog ();
   adw_message_dialog_response (confirm, "unlink");
-  g_assert_true (steward_test_wait_until (linked_cb, &unlinked, 10000));
+  g_assert_true (steward_test_wait_until (linked_cb, &unlinked, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (f, "Unlinked from “Snowflake Enrichment”");
   g_assert_false (shows (f, "Not unlinked"));
   g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/110/enrichment"), ==, 2);
@@ -562,7 +562,7 @@ test_unlink_conflict (Fixture       *f,
                                          "materialize operations exist");
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, 48)), ==, 100);
   adw_message_dialog_response (confirm, "cancel");
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_null (steward_test_find_toplevel (STEWARD_TYPE_UNLINK_ENRICHMENT_DIALOG));
   g_assert_cmpstr (chosen_target (f), ==, "Healthcare Enrichment");
 }
@@ -858,23 +858,23 @@ test_close_asks (Fixture       *f,
 
   open_dialog (f, 42);
   gtk_window_close (f->dialog);
-  g_assert_true (steward_test_wait_until (closed_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, f, STEWARD_TEST_TIMEOUT_MS));
 
   open_dialog (f, 42);
   gtk_editable_set_text (spin_of (f, "Rollup Threshold"), "25");
   gtk_window_close (f->dialog);
-  g_assert_true (steward_test_wait_until (discard_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (discard_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   ask = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (ask, "cancel");
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (f->dialog);
   g_assert_cmpstr (gtk_editable_get_text (spin_of (f, "Rollup Threshold")), ==, "25");
 
   gtk_window_close (f->dialog);
-  g_assert_true (steward_test_wait_until (discard_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (discard_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   ask = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (ask, "discard");
-  g_assert_true (steward_test_wait_until (closed_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, f, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (requests (f, "PUT", "/api/datastores/42"), ==, 0);
 }
 
@@ -921,7 +921,7 @@ test_bulk (Fixture       *f,
   steward_demo_server_inject_fault (f->demo->server, "PATCH", "/api/datastores/18/enrichment",
                                     STEWARD_DEMO_FAULT_500, 1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "bulk-enrichment.link", NULL);
-  g_assert_true (steward_test_wait_until (bulk_done_cb, dialog, 20000));
+  g_assert_true (steward_test_wait_until (bulk_done_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   /* One line per datastore; the failure in the server's words. */
   assert_shows (f, "3 of 4 datastores linked to “Snowflake Enrichment”; 1 failed");
@@ -933,7 +933,7 @@ test_bulk (Fixture       *f,
 
   /* Retry Failed sends again what failed, and only that. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "bulk-enrichment.retry", NULL);
-  g_assert_true (steward_test_wait_until (bulk_done_cb, dialog, 20000));
+  g_assert_true (steward_test_wait_until (bulk_done_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS));
   assert_shows (f, "All 4 datastores linked to “Snowflake Enrichment”");
   g_assert_cmpstr (result_of (f, "Orders OLTP"), ==, "Linked, settings saved");
   g_assert_false (sensitive (f, "_Retry Failed"));
@@ -967,7 +967,7 @@ test_bulk_link_only (Fixture       *f,
   /* Settings stay each datastore's own unless asked; one linked there already is not sent again. */
   choose_target (f, "Snowflake Enrichment");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "bulk-enrichment.link", NULL);
-  g_assert_true (steward_test_wait_until (bulk_done_cb, dialog, 20000));
+  g_assert_true (steward_test_wait_until (bulk_done_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpstr (result_of (f, "Patient Records"), ==, "Linked");
   g_assert_cmpstr (result_of (f, "Marketing Attribution"), ==, "Already linked; nothing to change");
   g_assert_cmpuint (requests (f, "PATCH", "/api/datastores/110/enrichment/101"), ==, 0);
@@ -1027,17 +1027,17 @@ test_entry_points (Fixture       *f,
   steward_main_view_set_deployment (STEWARD_MAIN_VIEW (view), f->deployment);
   table = STEWARD_DATASTORE_TABLE (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL));
   details = steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_DETAILS, NULL);
-  g_assert_true (steward_test_wait_until (list_shown_cb, table, 10000));
+  g_assert_true (steward_test_wait_until (list_shown_cb, table, STEWARD_TEST_TIMEOUT_MS));
 
   /* The details: Link… when nothing is linked, Configure… when something is. */
   g_assert_true (steward_datastore_table_select_id (table, 42));
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   button = steward_test_find_widget (details, GTK_TYPE_BUTTON, "_Link…");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "view.enrichment");
   g_assert_true (steward_datastore_table_select_id (table, 45));
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (steward_test_find_widget (details, GTK_TYPE_BUTTON, "Con_figure…"));
 
   /* The context menu of one datastore offers it. */
@@ -1049,7 +1049,7 @@ test_entry_points (Fixture       *f,
   /* The details' button opens the dialog for its datastore. */
   g_signal_emit_by_name (steward_test_find_widget (details, GTK_TYPE_BUTTON, "Con_figure…"), "clicked");
   g_assert_true (steward_test_wait_until (enrichment_dialog_shown_cb,
-                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_DIALOG), 5000));
+                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_DIALOG), STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_ENRICHMENT_DIALOG);
   g_assert_true (steward_enrichment_dialog_get_datastore (STEWARD_ENRICHMENT_DIALOG (dialog)) == shared (f, 45));
   gtk_window_destroy (dialog);
@@ -1057,7 +1057,7 @@ test_entry_points (Fixture       *f,
   /* Several selected: the selection's menu and Ctrl+E's action open the dialog for many. */
   selection = steward_datastore_table_get_selection (table);
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.context-menu", NULL));
   g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
                                   "view.enrichment-selection"));
@@ -1065,7 +1065,7 @@ test_entry_points (Fixture       *f,
   g_assert_nonnull (steward_test_find_widget (view, GTK_TYPE_BUTTON, "E_nrichment…"));
   g_assert_true (gtk_widget_activate_action (view, "view.enrichment-selection", NULL));
   g_assert_true (steward_test_wait_until (enrichment_dialog_shown_cb,
-                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_BULK_DIALOG), 5000));
+                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_BULK_DIALOG), STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_ENRICHMENT_BULK_DIALOG);
   assert_shows_in (GTK_WIDGET (dialog), "3 Datastores");
   gtk_window_destroy (dialog);

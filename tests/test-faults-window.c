@@ -15,6 +15,14 @@
 #include "steward-test-demo.h"
 #include "steward-test-utils.h"
 
+/* The slow server's latency, and what counts as prompt beside it: a cancel or a close that ends
+ * well within it did not wait for the server. */
+#define LATENCY_MS   3000
+#define PROMPT_MS    1000
+/* The deployment's retry delays here: short, so a test sees several retries. */
+#define RETRY_MIN_MS 100
+#define RETRY_MAX_MS 500
+
 #define DATASTORES_PATH "/api/datastores"
 
 typedef struct
@@ -68,7 +76,7 @@ assert_shows (GtkWidget  *root,
 {
   LabelSearch search = { root, text };
 
-  if (!steward_test_wait_until (label_shown_cb, &search, 15000))
+  if (!steward_test_wait_until (label_shown_cb, &search, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Nothing visible says “%s”", text);
 }
 
@@ -112,7 +120,7 @@ fixture_sign_in (Fixture *fixture)
 {
   g_clear_object (&fixture->deployment);
   fixture->deployment = steward_deployment_new (fixture->demo->client, NULL, NULL);
-  steward_deployment_set_retry_delays (fixture->deployment, 100, 500);
+  steward_deployment_set_retry_delays (fixture->deployment, RETRY_MIN_MS, RETRY_MAX_MS);
   steward_main_view_set_deployment (fixture->view, fixture->deployment);
 }
 
@@ -120,7 +128,7 @@ static void
 fixture_close (Fixture *fixture)
 {
   gtk_window_destroy (fixture->window);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_clear_object (&fixture->deployment);
   g_clear_pointer (&fixture->demo, steward_test_demo_free);
 }
@@ -188,15 +196,15 @@ test_list_under_faults (void)
   g_assert_cmpuint (wait.expected, >, 450);
 
   fixture_sign_in (&fixture);
-  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, 60000));
+  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_test_message ("loaded after %u retries asked for", wait.retries);
 
   g_assert_true (steward_main_view_select_datastore (fixture.view, 42));
-  g_assert_true (steward_test_wait_until (details_named_cb, &fixture, 15000));
+  g_assert_true (steward_test_wait_until (details_named_cb, &fixture, STEWARD_TEST_TIMEOUT_MS));
 
   /* F5 under faults: the list stays whole whatever the refresh meets. */
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.reload", NULL);
-  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, 60000));
+  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   fixture_close (&fixture);
 }
@@ -221,7 +229,7 @@ test_first_load_fails (void)
   retry = steward_test_find_widget (GTK_WIDGET (fixture.table), GTK_TYPE_BUTTON, "_Try Again");
   g_assert_true (gtk_widget_get_mapped (retry));
   g_signal_emit_by_name (retry, "clicked");
-  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, 15000));
+  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
 
   fixture_close (&fixture);
 }
@@ -318,7 +326,7 @@ test_create_sent_once (void)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (steward_test_wait_until (dialog_ready_cb, dialog, 15000));
+  g_assert_true (steward_test_wait_until (dialog_ready_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   fill (dialog, "Faulty Sales");
   /* The first two presses surely fail: a proxy's 503, then a connection dropped unanswered. */
   steward_demo_server_inject_fault (demo->server, "POST", DATASTORES_PATH, STEWARD_DEMO_FAULT_503, 1);
@@ -331,14 +339,14 @@ test_create_sent_once (void)
       g_assert_true (gtk_widget_is_sensitive (create));
       g_signal_emit_by_name (create, "clicked");
       presses++;
-      g_assert_true (steward_test_wait_until (idle_or_closed_cb, &alive, 15000));
+      g_assert_true (steward_test_wait_until (idle_or_closed_cb, &alive, STEWARD_TEST_TIMEOUT_MS));
       g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", DATASTORES_PATH), ==, presses);
       if (alive == NULL)
         break;
 
       /* Failed: said so, and nothing typed is lost. */
       failures++;
-      g_assert_true (steward_test_wait_until (create_failure_shown_cb, dialog, 5000));
+      g_assert_true (steward_test_wait_until (create_failure_shown_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Name"))), ==, "Faulty Sales");
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Database"))), ==, "production");
       /* A server that created it without saying so refuses the name the next time. */
@@ -376,7 +384,7 @@ destroyed_cb (gpointer user_data)
 static void
 test_slow_server_cancel (void)
 {
-  g_autoptr(StewardTestDemo) demo = steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER, "latency-ms", 3000, NULL);
+  g_autoptr(StewardTestDemo) demo = steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER, "latency-ms", LATENCY_MS, NULL);
   StewardCreateDatastoreDialog *dialog = steward_create_datastore_dialog_new (NULL, demo->client, NULL);
   StewardCreateDatastoreDialog *alive = dialog;
   StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (dialog);
@@ -385,18 +393,18 @@ test_slow_server_cancel (void)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &alive);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (steward_test_wait_until (dialog_ready_cb, dialog, 15000));
+  g_assert_true (steward_test_wait_until (dialog_ready_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   fill (dialog, "Slow Sales");
 
   g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
-  g_assert_true (steward_test_wait_until (tester_running_cb, tester, 2000));
+  g_assert_true (steward_test_wait_until (tester_running_cb, tester, STEWARD_TEST_TIMEOUT_MS));
   cancel = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Cancel Test");
   g_assert_nonnull (cancel);
   g_assert_true (gtk_widget_get_mapped (cancel));
   started = g_get_monotonic_time ();
   g_signal_emit_by_name (cancel, "clicked");
-  g_assert_true (steward_test_wait_until (tester_idle_cb, tester, 1000));
-  g_assert_cmpint (g_get_monotonic_time () - started, <, 1000 * 1000);
+  g_assert_true (steward_test_wait_until (tester_idle_cb, tester, PROMPT_MS));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, PROMPT_MS * 1000);
   g_assert_null (steward_connection_tester_get_message (tester));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Name"))), ==, "Slow Sales");
   g_assert_true (gtk_widget_is_sensitive (steward_connection_tester_get_button (tester)));
@@ -406,8 +414,8 @@ test_slow_server_cancel (void)
   g_assert_true (steward_create_datastore_dialog_get_busy (dialog));
   started = g_get_monotonic_time ();
   gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_true (steward_test_wait_until (destroyed_cb, &alive, 1000));
-  g_assert_cmpint (g_get_monotonic_time () - started, <, 1000 * 1000);
+  g_assert_true (steward_test_wait_until (destroyed_cb, &alive, PROMPT_MS));
+  g_assert_cmpint (g_get_monotonic_time () - started, <, PROMPT_MS * 1000);
   /* Whether the request got there before the close or not, it went once at most. */
   g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", DATASTORES_PATH), <=, 1);
 }
@@ -419,14 +427,14 @@ test_slow_server_sign_out (void)
 {
   Fixture fixture = { NULL };
 
-  fixture_open (&fixture, steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", 3000, NULL));
+  fixture_open (&fixture, steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", LATENCY_MS, NULL));
   fixture_sign_in (&fixture);
-  steward_test_iterate (300);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_cmpstr (steward_datastore_table_get_page (fixture.table), ==, "loading");
 
   steward_main_view_set_deployment (fixture.view, NULL);
   g_clear_object (&fixture.deployment);
-  steward_test_iterate (3500);
+  steward_test_iterate (LATENCY_MS + 500);
   g_assert_cmpuint (n_rows (&fixture), ==, 0);
 
   fixture_close (&fixture);
@@ -479,23 +487,24 @@ test_server_gone_and_back (void)
   wait.expected = server_total (fixture.demo);
   port = steward_demo_server_get_port (fixture.demo->server);
   fixture_sign_in (&fixture);
-  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, 15000));
+  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
   shown = n_rows (&fixture);
 
   steward_demo_server_stop (fixture.demo->server);
   gtk_widget_activate_action (GTK_WIDGET (fixture.view), "view.reload", NULL);
-  g_assert_true (steward_test_wait_until (unreachable_cb, &fixture, 15000));
+  g_assert_true (steward_test_wait_until (unreachable_cb, &fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (GTK_WIDGET (fixture.view), "cannot reach the server");
   assert_shows (GTK_WIDGET (fixture.view), "Could not refresh the list: Cannot reach 127.0.0.1");
   g_assert_cmpuint (n_rows (&fixture), ==, shown);
   g_assert_cmpstr (steward_datastore_table_get_page (fixture.table), ==, "list");
 
   /* It keeps trying by itself, and the retries stay quiet. */
-  steward_test_iterate (1200);
+  /* Longer than the deployment's retry delays (set by fixture_open), so it has retried. */
+  steward_test_iterate (RETRY_MAX_MS * 2 + 200);
   g_assert_true (steward_deployment_get_unreachable (fixture.deployment));
 
   restart (fixture.demo, port);
-  g_assert_true (steward_test_wait_until (recovered_cb, &fixture, 15000));
+  g_assert_true (steward_test_wait_until (recovered_cb, &fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (GTK_WIDGET (fixture.view), "updated at");
   g_assert_cmpuint (n_rows (&fixture), ==, shown);
 
@@ -507,7 +516,7 @@ test_server_gone_and_back (void)
   g_assert_true (gtk_widget_get_mapped (steward_test_find_widget (GTK_WIDGET (fixture.table), GTK_TYPE_BUTTON,
                                                                   "_Try Again")));
   restart (fixture.demo, port);
-  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, 15000));
+  g_assert_true (steward_test_wait_until (all_listed_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
 
   fixture_close (&fixture);
 }

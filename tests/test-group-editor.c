@@ -93,7 +93,7 @@ open_editor (Fixture               *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->editor));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->editor)) == fixture->parent);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->editor)));
 }
@@ -176,8 +176,8 @@ static void
 save_and_wait (Fixture *fixture)
 {
   gtk_widget_activate (save_button (fixture));
-  g_assert_true (steward_test_wait_until (saved_or_closed_cb, fixture, 10000));
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (saved_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
@@ -269,8 +269,8 @@ test_rename (Fixture       *fixture,
                                                                              "Saving…")));
   g_assert_false (gtk_widget_is_sensitive (name_row (fixture)));
   g_assert_false (save_enabled (fixture));
-  g_assert_true (steward_test_wait_until (saved_or_closed_cb, fixture, 10000));
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (saved_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   assert_last_body (fixture, "PUT", "/api/datastore-groups/2", "{\"name\": \"Analytics Team\"}");
   g_assert_cmpstr (steward_datastore_group_get_name (fixture->saved), ==, "Analytics Team");
@@ -321,7 +321,7 @@ test_unique_as_you_type (Fixture       *fixture,
 
   /* Even forced, nothing is sent. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "group-editor.save", NULL);
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "POST",
                                                         "/api/datastore-groups"), ==, 0);
 
@@ -384,7 +384,7 @@ test_conflict_from_server (Fixture       *fixture,
   g_assert_true (save_enabled (fixture));
   gtk_widget_activate (save_button (fixture));
 
-  g_assert_true (steward_test_wait_until (name_error_shown_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (name_error_shown_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (name_error (fixture), ==, "Datastore group name: 'staging' already exists");
   g_assert_true (gtk_widget_has_css_class (name_row (fixture), "error"));
 
@@ -448,7 +448,7 @@ test_forbidden_for_member (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (name_row (fixture)), "Renamed by a member");
   pick_icon (fixture, "Bronze");
   gtk_widget_activate (save_button (fixture));
-  g_assert_true (steward_test_wait_until (forbidden_shown_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (forbidden_shown_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   /* The message names the missing role, then the server's words. */
   label = find_label_with_prefix (GTK_WIDGET (fixture->editor), "This needs the Manager role: ");
@@ -494,11 +494,11 @@ test_cancel_and_escape (Fixture       *fixture,
   open_editor (fixture, fixture->demo->client, NULL);
   gtk_editable_set_text (GTK_EDITABLE (name_row (fixture)), "Never Saved");
   gtk_widget_activate (steward_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_BUTTON, "_Cancel"));
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   open_editor (fixture, fixture->demo->client, NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (closed_cb, fixture, 5000));
+  g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   g_assert_null (fixture->saved);
   g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "POST",

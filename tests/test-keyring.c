@@ -124,7 +124,7 @@ test_in_order (void)
   steward_keyring_clear_async (URL_A, NULL, count_cb, &done);
   steward_keyring_clear_async (URL_A, NULL, count_cb, &done);
   steward_keyring_store_async (URL_A, "Keyring test", "second", NULL, count_cb, &done);
-  g_assert_true (steward_test_wait_until (all_done_cb, &done, 30000));
+  g_assert_true (steward_test_wait_until (all_done_cb, &done, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   token = lookup (URL_A);
   g_assert_cmpstr (token, ==, "second");

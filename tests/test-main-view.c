@@ -95,8 +95,8 @@ fixture_setup_role (Fixture         *fixture,
 
   fixture->deployment = steward_deployment_new (fixture->demo->client, user, NULL);
   steward_main_view_set_deployment (fixture->view, fixture->deployment);
-  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 10000));
-  g_assert_true (steward_test_wait_until (groups_loaded_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (groups_loaded_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -118,7 +118,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_clear_object (&fixture->deployment);
   steward_test_demo_free (fixture->demo);
 }
@@ -174,7 +174,7 @@ assert_shows (Fixture    *fixture,
 {
   LabelSearch search = { GTK_WIDGET (fixture->window), text };
 
-  if (!steward_test_wait_until (label_shown_cb, &search, 10000))
+  if (!steward_test_wait_until (label_shown_cb, &search, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Nothing visible says “%s”", text);
 }
 
@@ -316,7 +316,7 @@ test_search (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (entry), "sales");
 
   /* As the server would answer, without asking it. */
-  g_assert_true (steward_test_wait_until (all_rows_contain_cb, &sales, 5000));
+  g_assert_true (steward_test_wait_until (all_rows_contain_cb, &sales, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (n_rows (fixture), >, 0);
   for (guint i = 0; i < n_rows (fixture); i++)
     {
@@ -330,11 +330,11 @@ test_search (Fixture       *fixture,
 
   /* Nothing matches: the page says why, and clearing brings everything back. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "no-such-datastore-anywhere");
-  g_assert_true (steward_test_wait_until (page_is_cb, &empty, 5000));
+  g_assert_true (steward_test_wait_until (page_is_cb, &empty, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "no-such-datastore-anywhere");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.clear-filters", NULL);
-  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (view_requests (fixture), ==, requests);
 }
 
@@ -441,12 +441,12 @@ test_favorite_round_trip (Fixture       *fixture,
   /* The star changes at once; the server follows; Undo puts it back. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
   g_assert_true (steward_datastore_get_favorite (datastore));
-  g_assert_true (steward_test_wait_until (server_favorite_cb, &on, 10000));
+  g_assert_true (steward_test_wait_until (server_favorite_cb, &on, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Added “Production Sales” to favorites");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.set-favorite", "(xb)", (gint64) 42, FALSE);
   g_assert_false (steward_datastore_get_favorite (datastore));
-  g_assert_true (steward_test_wait_until (server_favorite_cb, &off, 10000));
+  g_assert_true (steward_test_wait_until (server_favorite_cb, &off, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
@@ -466,7 +466,7 @@ test_favorite_refused (Fixture       *fixture,
                                     STEWARD_DEMO_FAULT_500, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
   g_assert_true (steward_datastore_get_favorite (datastore));
-  g_assert_true (steward_test_wait_until (favorite_reverted_cb, datastore, 10000));
+  g_assert_true (steward_test_wait_until (favorite_reverted_cb, datastore, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Could not change the favorite “Production Sales”");
 }
 
@@ -512,19 +512,19 @@ test_assign_by_menu (Fixture       *fixture,
   CountWait count;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, (gint64) 5));
-  g_assert_true (steward_test_wait_until (server_group_cb, &to_gold, 10000));
+  g_assert_true (steward_test_wait_until (server_group_cb, &to_gold, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Moved “Production Sales” to “Gold Tier”");
   g_assert_cmpint (steward_datastore_get_group_id (listed (fixture, 42)), ==, 5);
   /* The sidebar's counts follow once the deployment has recounted. */
   count.item = gold;
   count.expected = gold_before + 1;
-  if (!steward_test_wait_until (item_count_is_cb, &count, 10000))
+  if (!steward_test_wait_until (item_count_is_cb, &count, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Gold Tier counts %" G_GINT64_FORMAT " datastores, not %" G_GINT64_FORMAT,
              (gint64) steward_sidebar_item_get_count (gold), count.expected);
 
   /* Undo is the same action with the previous group. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, (gint64) 0);
-  g_assert_true (steward_test_wait_until (server_group_cb, &back, 10000));
+  g_assert_true (steward_test_wait_until (server_group_cb, &back, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Removed “Production Sales” from “Gold Tier”");
 }
 
@@ -541,8 +541,8 @@ test_assign_by_drag (Fixture       *fixture,
   /* What the row's drop target does with a drop of two rows. */
   g_assert_nonnull (analytics);
   g_assert_true (steward_sidebar_row_drop (STEWARD_SIDEBAR_ROW (analytics), drag));
-  g_assert_true (steward_test_wait_until (server_group_cb, &first, 10000));
-  g_assert_true (steward_test_wait_until (server_group_cb, &second, 10000));
+  g_assert_true (steward_test_wait_until (server_group_cb, &first, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (server_group_cb, &second, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Assigned 2 of 2 datastores to “Analytics”");
 
   /* Ungrouped takes them out again. */
@@ -551,7 +551,7 @@ test_assign_by_drag (Fixture       *fixture,
     GroupWait out = { fixture, 42, 0 };
 
     g_assert_true (steward_sidebar_row_drop (STEWARD_SIDEBAR_ROW (ungrouped), drag));
-    g_assert_true (steward_test_wait_until (server_group_cb, &out, 10000));
+    g_assert_true (steward_test_wait_until (server_group_cb, &out, STEWARD_TEST_TIMEOUT_MS));
   }
 }
 
@@ -572,7 +572,7 @@ test_bulk (Fixture       *fixture,
   gtk_selection_model_select_range (selection, 0, 3, TRUE);
   for (guint i = 0; i < 3; i++)
     ids[i] = steward_datastore_get_id (row (fixture, i));
-  g_assert_true (steward_test_wait_until (action_bar_revealed_cb, bar, 5000));
+  g_assert_true (steward_test_wait_until (action_bar_revealed_cb, bar, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "3 selected");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-selection", "x", (gint64) 5);
@@ -612,7 +612,7 @@ test_bulk_delete (Fixture       *fixture,
   gtk_selection_model_select_range (selection, 0, 2, TRUE);
   first_id = steward_datastore_get_id (row (fixture, 0));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-selection", NULL);
-  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), steward_datastore_get_name (row (fixture, 0))));
 
@@ -661,12 +661,12 @@ test_create_selects_and_follows_sync (Fixture       *fixture,
 
   /* The "+" menu's New Datastore (also Ctrl+N) opens the create dialog. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.new-datastore", NULL);
-  g_assert_true (steward_test_wait_until (create_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (create_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = STEWARD_CREATE_DATASTORE_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_CREATE_DATASTORE_DIALOG));
 
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
                          "Quarterly Finance");
-  g_assert_true (steward_test_wait_until (connection_chosen_cb, dialog, 10000));
+  g_assert_true (steward_test_wait_until (connection_chosen_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Database")),
                          "production");
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Schema")),
@@ -675,7 +675,7 @@ test_create_selects_and_follows_sync (Fixture       *fixture,
 
   /* The new datastore is selected, and its first sync shows in the details until it ends. */
   assert_shows (fixture, "Created “Quarterly Finance”");
-  g_assert_true (steward_test_wait_until (new_datastore_selected_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (new_datastore_selected_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Sync of “Quarterly Finance” finished");
   g_assert_nonnull (steward_datastore_details_get_operation (details));
   g_assert_cmpint (steward_operation_get_datastore_id (steward_datastore_details_get_operation (details)), ==,
@@ -701,7 +701,7 @@ wait_for_toplevel (GType type)
 {
   ToplevelWait wait = { type };
 
-  g_assert_true (steward_test_wait_until (toplevel_shown_cb, &wait, 5000));
+  g_assert_true (steward_test_wait_until (toplevel_shown_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
   return steward_test_find_toplevel (type);
 }
 
@@ -716,7 +716,7 @@ wait_until_closed (GType type)
 {
   ToplevelWait wait = { type };
 
-  g_assert_true (steward_test_wait_until (toplevel_gone_cb, &wait, 10000));
+  g_assert_true (steward_test_wait_until (toplevel_gone_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
 }
 
 #define CHANGE_GROUP_TOOLTIP "Assign to a group or remove from its group"
@@ -811,7 +811,7 @@ test_groups (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, id);
   {
     GroupWait moved = { fixture, 42, id };
-    g_assert_true (steward_test_wait_until (server_group_cb, &moved, 10000));
+    g_assert_true (steward_test_wait_until (server_group_cb, &moved, STEWARD_TEST_TIMEOUT_MS));
   }
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-group", "x", id);
   dialog = wait_for_toplevel (STEWARD_TYPE_DELETE_GROUP_DIALOG);
@@ -847,7 +847,7 @@ test_edit_and_delete (Fixture       *fixture,
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit", "x", (gint64) 42);
   editor = wait_for_toplevel (STEWARD_TYPE_DATASTORE_EDITOR);
-  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
                          "Production Sales EU");
   gtk_widget_activate_action (GTK_WIDGET (editor), "datastore-editor.save", NULL);
@@ -890,11 +890,11 @@ test_member_refused (Fixture       *fixture,
     AdwMessageDialog *dialog;
     GtkWidget *details;
 
-    g_assert_true (steward_test_wait_until (label_shown_cb, &details_search, 5000));
+    g_assert_true (steward_test_wait_until (label_shown_cb, &details_search, STEWARD_TEST_TIMEOUT_MS));
     details = steward_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "_Details");
     g_assert_nonnull (details);
     gtk_widget_activate (details);
-    g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+    g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
     dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "['Data Platform']"));
     gtk_window_destroy (GTK_WINDOW (dialog));
@@ -922,7 +922,7 @@ test_details_sync_verify (Fixture       *fixture,
 
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
   g_assert_true (steward_datastore_details_get_datastore (details) == listed (fixture, 42));
-  g_assert_true (steward_test_wait_until (details_show_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (details_show_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "postgres_production");
 
   /* Sync now: progress in the details until it ends, then a toast. */
@@ -999,19 +999,19 @@ test_bulk_stays_on_its_deployment (Fixture       *fixture,
   AdwMessageDialog *dialog;
 
   steward_main_view_set_deployment (fixture->view, a);
-  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, 30000));
+  g_assert_true (steward_test_wait_until (list_shown_cb, fixture, STEWARD_TEST_LONG_TIMEOUT_MS));
   gtk_selection_model_select_range (selection, 0, 12, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-selection", NULL);
-  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)), "12");
   adw_message_dialog_response (dialog, "delete");
 
   /* The user moves to B at once; the run is still out (300 ms a request, four at a time). */
   steward_main_view_set_deployment (fixture->view, on_b);
-  g_assert_true (steward_test_wait_until (deletes_arrived_cb, &all_on_a, 30000));
+  g_assert_true (steward_test_wait_until (deletes_arrived_cb, &all_on_a, STEWARD_TEST_LONG_TIMEOUT_MS));
   /* Once A has taken every answer, the run is over: anything it sent B would have arrived. */
-  if (!steward_test_wait_until (run_applied_cb, &run, 30000))
+  if (!steward_test_wait_until (run_applied_cb, &run, STEWARD_TEST_LONG_TIMEOUT_MS))
     g_error ("After the run, A lists %u datastores and B %u: not 20 more less the 12 deleted",
              g_list_model_get_n_items (steward_deployment_get_datastores (a)),
              g_list_model_get_n_items (steward_deployment_get_datastores (on_b)));
@@ -1061,13 +1061,13 @@ test_details_follow_editor (Fixture       *fixture,
   g_assert_cmpstr (details_title (fixture), ==, "Production Sales");
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit", "x", (gint64) 42);
   editor = wait_for_toplevel (STEWARD_TYPE_DATASTORE_EDITOR);
-  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, 10000));
+  g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
                          "Production Sales EU");
   gtk_widget_activate_action (GTK_WIDGET (editor), "datastore-editor.save", NULL);
   wait_until_closed (STEWARD_TYPE_DATASTORE_EDITOR);
 
-  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, 5000));
+  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, STEWARD_TEST_TIMEOUT_MS));
   g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (details_of (fixture)), GTK_TYPE_LABEL,
                                               "Production Sales EU"));
 }
@@ -1144,14 +1144,14 @@ test_details_follow_other_clients (Fixture       *fixture,
   other_client_favorites (fixture, 42, TRUE);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.reload", NULL);
-  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, 10000));
+  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "moved-here");
-  g_assert_true (steward_test_wait_until (favorite_is_cb, &starred, 10000));
+  g_assert_true (steward_test_wait_until (favorite_is_cb, &starred, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (steward_datastore_get_name (listed (fixture, 42)), ==, "Renamed Elsewhere");
 
   /* The star sends the opposite of what is true now: off. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
-  g_assert_true (steward_test_wait_until (server_favorite_cb, &unstarred, 10000));
+  g_assert_true (steward_test_wait_until (server_favorite_cb, &unstarred, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
@@ -1175,7 +1175,7 @@ test_details_deleted_elsewhere (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.reload", NULL);
   assert_shows (fixture, "“Production Sales” no longer exists");
-  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (listed (fixture, 42));
 }
 
@@ -1191,7 +1191,7 @@ test_verify_deleted (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.verify", "x", (gint64) 39);
   assert_shows (fixture, "“Legacy Inventory” no longer exists");
-  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (listed (fixture, 39));
 
   /* No live Verify is left for it. */
@@ -1229,7 +1229,7 @@ test_member_refused_read (Fixture       *fixture,
 
   steward_demo_server_set_role_teams (fixture->demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor, NULL);
   g_assert_true (steward_main_view_select_datastore (fixture->view, 27));
-  g_assert_true (steward_test_wait_until (access_refused_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (access_refused_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
@@ -1283,12 +1283,12 @@ test_names_are_not_markup (Fixture       *fixture,
   other_client_updates (fixture, 42, changes);
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.reload", NULL);
-  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, 10000));
+  g_assert_true (steward_test_wait_until (details_title_is_cb, &renamed, STEWARD_TEST_TIMEOUT_MS));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
   toast.root = GTK_WIDGET (fixture->window);
   toast.text = message;
-  g_assert_true (steward_test_wait_until (text_shown_cb, &toast, 10000));
+  g_assert_true (steward_test_wait_until (text_shown_cb, &toast, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -1351,16 +1351,16 @@ test_keyboard_context_menu (Fixture       *fixture,
 
   g_assert_true (steward_datastore_table_select_id (fixture->table, 42));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
-  g_assert_true (steward_test_wait_until (widget_visible_cb, popover, 5000));
+  g_assert_true (steward_test_wait_until (widget_visible_cb, popover, STEWARD_TEST_TIMEOUT_MS));
   single = last_menu_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
   g_assert_cmpstr (single, ==, "_Delete…");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  g_assert_true (steward_test_wait_until (widget_hidden_cb, popover, 5000));
+  g_assert_true (steward_test_wait_until (widget_hidden_cb, popover, STEWARD_TEST_TIMEOUT_MS));
 
   gtk_selection_model_select_item (selection, 0, FALSE);
   gtk_selection_model_select_item (selection, 1, FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
-  g_assert_true (steward_test_wait_until (widget_visible_cb, popover, 5000));
+  g_assert_true (steward_test_wait_until (widget_visible_cb, popover, STEWARD_TEST_TIMEOUT_MS));
   several = last_menu_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
   g_assert_cmpstr (several, ==, "_Delete 3 Datastores…");
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -1390,9 +1390,22 @@ test_details_follow_changed_properties (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(StewardDatastore) polled = NULL;
   g_autofree char *records = steward_format_count (987654);
+  g_autoptr(StewardDatastoreRequest) changes = steward_datastore_request_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StewardDatastore) updated = NULL;
   guint name_writes = 0;
 
+  /* The server's copy is changed behind the deployment's back, so the details' own fetch of the
+   * datastore shows when it has landed: a poll applied before it would be overwritten by it. */
+  steward_datastore_request_set_description (changes, "Fetched when selected");
+  steward_client_update_datastore_async (fixture->demo->client, 42, changes, NULL,
+                                         steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  updated = steward_client_update_datastore_finish (fixture->demo->client, result, NULL);
+  g_assert_nonnull (updated);
+
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
+  assert_shows (fixture, "Fetched when selected");
   details = details_of (fixture);
   g_assert_true (steward_datastore_details_get_datastore (details) == datastore);
   more = steward_test_find_widget_by_tooltip (GTK_WIDGET (details), "More Actions");
@@ -1463,15 +1476,15 @@ test_assign_selection_single (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-selection",
                                              "x", (gint64) 5));
-  g_assert_true (steward_test_wait_until (server_group_cb, &to_gold, 10000));
+  g_assert_true (steward_test_wait_until (server_group_cb, &to_gold, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Moved “Production Sales” to “Gold Tier”");
-  g_assert_true (steward_test_wait_until (offers_cb, &offered, 10000));
+  g_assert_true (steward_test_wait_until (offers_cb, &offered, STEWARD_TEST_TIMEOUT_MS));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.ungroup-selection",
                                              NULL));
-  g_assert_true (steward_test_wait_until (server_group_cb, &ungrouped, 10000));
+  g_assert_true (steward_test_wait_until (server_group_cb, &ungrouped, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Removed “Production Sales” from “Gold Tier”");
-  g_assert_true (steward_test_wait_until (offers_cb, &not_offered, 10000));
+  g_assert_true (steward_test_wait_until (offers_cb, &not_offered, STEWARD_TEST_TIMEOUT_MS));
 }
 
 int

@@ -201,10 +201,10 @@ open_sign_in_dialog (StewardWindow *window)
   StewardSignInDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.sign-in", NULL);
-  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = STEWARD_SIGN_IN_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG));
   steward_sign_in_dialog_set_launch_browser (dialog, FALSE);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   return dialog;
 }
 
@@ -251,7 +251,7 @@ test_no_secrets (void)
 
   window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
 
   /* A pasted token, through the window's Sign In. */
   typed_url = g_strdup_printf ("http://127.0.0.1:%u", steward_demo_server_get_port (demo->server));
@@ -263,7 +263,7 @@ test_no_secrets (void)
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                                                  "API Token")), g_ptr_array_index (tokens, 0));
   g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Sign In"), "clicked");
-  g_assert_true (steward_test_wait_until (signed_in_cb, session, 30000));
+  g_assert_true (steward_test_wait_until (signed_in_cb, session, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   /* The browser, for a second deployment (the same demo under another name). */
   other_url = g_strdup_printf ("http://localhost:%u", steward_demo_server_get_port (demo->server));
@@ -272,15 +272,15 @@ test_no_secrets (void)
                                                                  "Deployment URL")), other_url);
   g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Sign In with _Browser"),
                          "clicked");
-  g_assert_true (steward_test_wait_until (authorize_url_known_cb, dialog, 5000));
+  g_assert_true (steward_test_wait_until (authorize_url_known_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   message = soup_message_new ("GET", steward_sign_in_dialog_get_authorize_url (dialog));
   soup_session_send_and_read_async (browser, message, G_PRIORITY_DEFAULT, NULL, fetched_cb, &page);
-  g_assert_true (steward_test_wait_until (bytes_arrived_cb, &page, 30000));
+  g_assert_true (steward_test_wait_until (bytes_arrived_cb, &page, STEWARD_TEST_LONG_TIMEOUT_MS));
   {
     g_autofree char *other_api_url = steward_url_normalize_base (other_url, NULL);
     SignedInTo wanted = { session, other_api_url };
 
-    g_assert_true (steward_test_wait_until (signed_in_to_cb, &wanted, 30000));
+    g_assert_true (steward_test_wait_until (signed_in_to_cb, &wanted, STEWARD_TEST_LONG_TIMEOUT_MS));
     g_ptr_array_add (tokens, lookup_token (other_api_url));
     g_assert_nonnull (g_ptr_array_index (tokens, 1));
   }

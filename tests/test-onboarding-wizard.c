@@ -62,7 +62,7 @@ setup_role (Fixture         *f,
 
   f->deployment = steward_deployment_new (f->demo->client, user, NULL);
   steward_deployment_refresh_async (f->deployment, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, 20000));
+  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 static void
@@ -90,7 +90,7 @@ teardown (Fixture       *f,
     }
   if (f->window != NULL)
     gtk_window_destroy (f->window);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_clear_object (&f->deployment);
   steward_test_demo_free (f->demo);
 }
@@ -110,7 +110,7 @@ adopt_wizard (Fixture                 *f,
   f->wizard = wizard;
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &f->wizard);
   gtk_window_present (GTK_WINDOW (wizard));
-  g_assert_true (steward_test_wait_until (mapped_cb, wizard, 5000));
+  g_assert_true (steward_test_wait_until (mapped_cb, wizard, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -146,7 +146,7 @@ wait_page (Fixture    *f,
            const char *name)
 {
   f->page = name;
-  if (!steward_test_wait_until (on_page_cb, f, 10000))
+  if (!steward_test_wait_until (on_page_cb, f, STEWARD_TEST_TIMEOUT_MS))
     g_error ("The wizard shows “%s”, not “%s”",
              steward_onboarding_wizard_get_page_name (f->wizard),
              name);
@@ -193,8 +193,8 @@ static void
 click (GtkWidget *button)
 {
   g_assert_nonnull (button);
-  g_assert_true (steward_test_wait_until (mapped_cb, button, 5000));
-  g_assert_true (steward_test_wait_until (can_press_cb, button, 10000));
+  g_assert_true (steward_test_wait_until (mapped_cb, button, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (can_press_cb, button, STEWARD_TEST_TIMEOUT_MS));
   g_signal_emit_by_name (button, "clicked");
 }
 
@@ -226,7 +226,7 @@ static void
 choose_connection (Fixture    *f,
                    const char *name)
 {
-  g_assert_true (steward_test_wait_until (connections_loaded_cb, model (f), 10000));
+  g_assert_true (steward_test_wait_until (connections_loaded_cb, model (f), STEWARD_TEST_TIMEOUT_MS));
   gtk_widget_activate (find_row (page (f), name));
   g_assert_cmpstr (steward_onboarding_get_connection_name (model (f)), ==, name);
 }
@@ -265,7 +265,7 @@ static void
 choose_catalog (Fixture    *f,
                 const char *catalog)
 {
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), 10000));
+  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_catalogs_state (model (f)), ==, STEWARD_LOAD_DONE);
   gtk_widget_activate (find_row (page (f), catalog));
   g_assert_cmpstr (steward_onboarding_get_catalog (model (f)), ==, catalog);
@@ -291,7 +291,7 @@ target (Fixture    *f,
 static void
 wait_schemas (Fixture *f)
 {
-  g_assert_true (steward_test_wait_until (targets_settled_cb, model (f), 10000));
+  g_assert_true (steward_test_wait_until (targets_settled_cb, model (f), STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_targets_state (model (f)), ==, STEWARD_LOAD_DONE);
 }
 
@@ -307,13 +307,13 @@ select_only (Fixture            *f,
 static void
 wait_validated (Fixture *f)
 {
-  g_assert_true (steward_test_wait_until (validated_cb, model (f), 20000));
+  g_assert_true (steward_test_wait_until (validated_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 static void
 wait_created (Fixture *f)
 {
-  g_assert_true (steward_test_wait_until (created_cb, model (f), 30000));
+  g_assert_true (steward_test_wait_until (created_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 static gboolean
@@ -455,7 +455,7 @@ test_existing_connection (Fixture       *f,
   choose_connection (f, "postgres_production");
 
   press_next (f, "catalog");
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), 10000));
+  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_TIMEOUT_MS));
   row = find_row (page (f), "production");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "Used by Production Sales, Patient Records, Claims Processing");
@@ -568,7 +568,7 @@ test_new_connection (Fixture       *f,
   tester =
     steward_onboarding_connection_page_get_tester (STEWARD_ONBOARDING_CONNECTION_PAGE (page (f)));
   click (steward_connection_tester_get_button (tester));
-  g_assert_true (steward_test_wait_until (tested_cb, tester, 10000));
+  g_assert_true (steward_test_wait_until (tested_cb, tester, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
                    STEWARD_CONNECTION_TESTER_SUCCEEDED);
   g_assert_cmpuint (requests (f, "POST", "/api/datastores/connection"), ==, 1);
@@ -734,7 +734,7 @@ test_retry_failed (Fixture       *f,
 
   /* What the server holds now: one datastore per tenant. */
   steward_deployment_refresh_async (f->deployment, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, 20000));
+  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
   datastores = steward_deployment_get_datastores (f->deployment);
   for (guint i = 0; i < g_list_model_get_n_items (datastores); i++)
     {
@@ -1084,7 +1084,7 @@ test_discovery_failure (Fixture       *f,
                                     STEWARD_DEMO_FAULT_503, 4);
   open_wizard (f, 7);
   wait_page (f, "catalog");
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), 20000));
+  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_catalogs_state (model (f)), ==, STEWARD_LOAD_FAILED);
   g_assert_nonnull (steward_onboarding_get_catalogs_error (model (f)));
   g_assert_nonnull (steward_test_find_widget (page (f), GTK_TYPE_LABEL,
@@ -1095,7 +1095,7 @@ test_discovery_failure (Fixture       *f,
 
   retry = steward_test_find_widget (page (f), GTK_TYPE_BUTTON, "_Retry");
   click (retry);
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), 20000));
+  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_catalogs_state (model (f)), ==, STEWARD_LOAD_DONE);
   g_assert_cmpuint (g_list_model_get_n_items (steward_onboarding_get_catalogs (model (f))), ==, 5);
 }
@@ -1107,7 +1107,7 @@ test_discovery_refused (Fixture       *f,
 {
   open_wizard (f, 9);
   wait_page (f, "catalog");
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), 20000));
+  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_catalogs_state (model (f)), ==, STEWARD_LOAD_FAILED);
   g_assert_cmpstr (steward_onboarding_get_catalogs_error (model (f)), ==,
                    "Connection refused: could not connect to server at refused.acme-corp.com:5432");
@@ -1147,7 +1147,7 @@ test_cancel_midway (Fixture       *f,
   open_wizard (f, 0);
   wait_page (f, "connection");
   gtk_widget_activate_action (GTK_WIDGET (f->wizard), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (find_confirmation ());
 
   go_to_tenants (f, 5);
@@ -1155,24 +1155,24 @@ test_cancel_midway (Fixture       *f,
   press_next (f, "settings");
 
   gtk_widget_activate_action (GTK_WIDGET (f->wizard), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (confirmation_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (confirmation_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (adw_message_dialog_get_heading (find_confirmation ()), ==,
                    "Discard the Onboarding?");
   adw_message_dialog_response (find_confirmation (), "keep");
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (f->wizard);
   g_assert_cmpstr (steward_onboarding_wizard_get_page_name (f->wizard), ==, "settings");
 
   gtk_widget_activate_action (GTK_WIDGET (f->wizard), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (confirmation_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (confirmation_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   adw_message_dialog_response (find_confirmation (), "discard");
-  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, STEWARD_TEST_TIMEOUT_MS));
 
   g_assert_cmpuint (requests (f, "POST", "/api/connections"), ==, 0);
   g_assert_cmpuint (requests (f, "POST", BULK_INLINE), ==, 0);
   g_assert_cmpuint (requests (f, "POST", "/api/connections/13/datastores/bulk"), ==, 0);
   steward_deployment_refresh_async (f->deployment, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, 20000));
+  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)),
                     ==, datastores);
 }
@@ -1187,7 +1187,7 @@ open_main_view (Fixture *f)
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   steward_main_view_set_deployment (f->view, f->deployment);
   gtk_window_present (f->window);
-  g_assert_true (steward_test_wait_until (mapped_cb, f->view, 5000));
+  g_assert_true (steward_test_wait_until (mapped_cb, f->view, STEWARD_TEST_TIMEOUT_MS));
   return f->view;
 }
 
@@ -1216,7 +1216,7 @@ test_member_refused (Fixture       *f,
   close = find_button_with_action (GTK_WIDGET (f->wizard), "window.close");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (close)), ==, "_Close");
   click (close);
-  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static gboolean
@@ -1259,10 +1259,10 @@ test_main_view (Fixture       *f,
   g_assert_cmpuint (steward_onboarding_get_n_created (model (f)), ==, 1);
 
   steward_onboarding_results_page_activate_row (STEWARD_ONBOARDING_RESULTS_PAGE (page (f)), 0);
-  g_assert_true (steward_test_wait_until (selected_cb, f, 10000));
+  g_assert_true (steward_test_wait_until (selected_cb, f, STEWARD_TEST_TIMEOUT_MS));
 
   gtk_widget_activate_action (GTK_WIDGET (f->wizard), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (wizard_gone_cb, f, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static int focused_at_finish = -1;
@@ -1343,12 +1343,12 @@ test_notification (Fixture       *f,
   other = GTK_WINDOW (gtk_window_new ());
   f->window = other;
   gtk_window_present (other);
-  g_assert_true (steward_test_wait_until (inactive_cb, f->wizard, 5000));
+  g_assert_true (steward_test_wait_until (inactive_cb, f->wizard, STEWARD_TEST_TIMEOUT_MS));
   gtk_widget_activate_action (GTK_WIDGET (f->wizard), "wizard.next", NULL);
   wait_created (f);
 
   g_assert_false (gtk_window_is_active (GTK_WINDOW (f->wizard)));
-  g_assert_true (steward_test_wait_until (notified_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (notified_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (shown_summary, ==, "Onboarding Finished");
   g_assert_cmpstr (shown_body, ==, "2 datastores created, 1 failed");
   g_assert_cmpstr (steward_onboarding_wizard_get_notification (f->wizard), ==, shown_body);
@@ -1429,7 +1429,7 @@ serve_notifications (void)
                     >, 0);
   g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
                                 notifications_owned_cb, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (owned_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (owned_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static gboolean

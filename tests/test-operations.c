@@ -67,7 +67,7 @@ fixture_setup_role (Fixture         *fixture,
 
   fixture->deployment = steward_deployment_new (fixture->demo->client, user, NULL);
   steward_main_view_set_deployment (fixture->view, fixture->deployment);
-  g_assert_true (steward_test_wait_until (datastores_loaded_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (datastores_loaded_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -98,7 +98,7 @@ fixture_teardown (Fixture       *fixture,
         gtk_window_destroy (window);
     }
   gtk_window_destroy (fixture->window);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_clear_object (&fixture->deployment);
   steward_test_demo_free (fixture->demo);
 }
@@ -165,7 +165,7 @@ assert_row_shows (GtkWidget  *root,
 {
   RowWait wait = { root, id, status };
 
-  if (!steward_test_wait_until (row_shows_cb, &wait, 10000))
+  if (!steward_test_wait_until (row_shows_cb, &wait, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Operation %" G_GINT64_FORMAT " never showed “%s”", id, status);
 }
 
@@ -214,7 +214,7 @@ wait_section_top (Fixture    *fixture,
 {
   CountWait wait = { fixture, n, type };
 
-  if (!steward_test_wait_until (section_has_cb, &wait, 10000))
+  if (!steward_test_wait_until (section_has_cb, &wait, STEWARD_TEST_TIMEOUT_MS))
     g_error ("No %s on top of the datastore's operations", type);
 }
 
@@ -234,7 +234,7 @@ test_section_lists (Fixture       *fixture,
   StewardOperation *operation;
 
   select_datastore (fixture, 42);
-  g_assert_true (steward_test_wait_until (section_loaded_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (section_loaded_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   operation = section_operation (fixture, 0);
   g_assert_cmpint (steward_operation_get_id (operation), ==, 1);
   assert_row_shows (GTK_WIDGET (fixture->section), 1, "Succeeded");
@@ -255,7 +255,7 @@ open_run_dialog (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->section), action, NULL));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_RUN_OPERATION_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   return STEWARD_RUN_OPERATION_DIALOG (dialog);
 }
 
@@ -298,7 +298,7 @@ test_section_run (Fixture       *fixture,
   containers = steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL);
   gtk_editable_set_text (GTK_EDITABLE (containers), "orders, customers");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "run-operation.run", NULL));
-  g_assert_true (steward_test_wait_until (no_run_dialog_cb, NULL, 10000));
+  g_assert_true (steward_test_wait_until (no_run_dialog_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   wait_section_top (fixture, 2, "profile");
   profile_id = steward_operation_get_id (section_operation (fixture, 0));
   profile_body = last_run_body (fixture);
@@ -311,7 +311,7 @@ test_section_run (Fixture       *fixture,
   g_assert_nonnull (incremental);
   gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (incremental, GTK_TYPE_SWITCH, NULL)), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "run-operation.run", NULL));
-  g_assert_true (steward_test_wait_until (no_run_dialog_cb, NULL, 10000));
+  g_assert_true (steward_test_wait_until (no_run_dialog_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   wait_section_top (fixture, 3, "scan");
   scan_id = steward_operation_get_id (section_operation (fixture, 0));
   scan_body = last_run_body (fixture);
@@ -356,16 +356,16 @@ test_section_abort (Fixture       *fixture,
   id = steward_operation_get_id (section_operation (fixture, 0));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.abort", "x", id));
-  g_assert_true (steward_test_wait_until (abort_confirm_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (abort_confirm_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   /* A response given by code does not close the dialog as a click does. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
   gtk_window_destroy (confirm);
-  g_assert_true (steward_test_wait_until (no_confirm_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (no_confirm_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   assert_row_shows (GTK_WIDGET (fixture->section), id, "Running");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.abort", "x", id));
-  g_assert_true (steward_test_wait_until (abort_confirm_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (abort_confirm_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "abort");
   assert_row_shows (GTK_WIDGET (fixture->section), id, "Aborted");
@@ -400,7 +400,7 @@ test_section_refused (Fixture       *fixture,
   dialog = open_run_dialog (fixture, "operations.run-profile");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "run-operation.run", NULL));
   wait.root = GTK_WIDGET (dialog);
-  g_assert_true (steward_test_wait_until (label_shown_cb, &wait, 10000));
+  g_assert_true (steward_test_wait_until (label_shown_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
   /* The dialog stays, with what was set. */
   g_assert_nonnull (steward_test_find_toplevel (STEWARD_TYPE_RUN_OPERATION_DIALOG));
 }
@@ -435,7 +435,7 @@ assert_activity_shows (Fixture *fixture,
 {
   ShownWait wait = { fixture, n };
 
-  if (!steward_test_wait_until (activity_shows_cb, &wait, 10000))
+  if (!steward_test_wait_until (activity_shows_cb, &wait, STEWARD_TEST_TIMEOUT_MS))
     g_error ("The Activity page shows %u operations, not %u",
              g_list_model_get_n_items (steward_activity_page_get_shown (fixture->activity)), n);
 }
@@ -466,7 +466,7 @@ test_activity_filters (Fixture       *fixture,
   StewardOperationRow *row;
 
   steward_sidebar_select_activity (fixture->sidebar);
-  g_assert_true (steward_test_wait_until (activity_loaded_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (activity_loaded_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_activity_shows (fixture, 4);
   /* Named by datastore: the list mixes them. */
   g_assert_true (label_containing (GTK_WIDGET (fixture->activity), "Sync of “Production Sales”"));
@@ -522,7 +522,7 @@ test_activity_live (Fixture       *fixture,
   id = steward_operation_get_id (section_operation (fixture, 0));
 
   steward_sidebar_select_activity (fixture->sidebar);
-  g_assert_true (steward_test_wait_until (activity_loaded_cb, fixture, 10000));
+  g_assert_true (steward_test_wait_until (activity_loaded_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   set_filter (fixture, 0, 1);   /* running: the scan and the endless export */
   assert_activity_shows (fixture, 2);
   assert_row_shows (GTK_WIDGET (fixture->activity), id, "Running");

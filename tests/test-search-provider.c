@@ -160,20 +160,20 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->window, STEWARD_TEST_TIMEOUT_MS));
   view = steward_window_get_main_view (fixture->window);
 
   fixture->production = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
   fixture->staging = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
 
   fixture->production_profile = sign_in (fixture->production, "Production");
-  g_assert_true (steward_test_wait_until (listed_cb, view, 20000));
+  g_assert_true (steward_test_wait_until (listed_cb, view, STEWARD_TEST_LONG_TIMEOUT_MS));
   cache_path = steward_session_listing_cache_path (fixture->production_profile);
   steward_deployment_save_cache (steward_session_get_deployment (session));
-  g_assert_true (steward_test_wait_until (file_exists_cb, cache_path, 10000));
+  g_assert_true (steward_test_wait_until (file_exists_cb, cache_path, STEWARD_TEST_TIMEOUT_MS));
 
   fixture->staging_profile = sign_in (fixture->staging, "Staging");
-  g_assert_true (steward_test_wait_until (listed_cb, view, 20000));
+  g_assert_true (steward_test_wait_until (listed_cb, view, STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 static void
@@ -363,7 +363,7 @@ test_activate (Fixture       *fixture,
 
   g_assert_true (g_strv_contains ((const char * const *) warm, sales));
   reply = call ("ActivateResult", g_variant_new ("(s^asu)", sales, terms, 0), "()");
-  g_assert_true (steward_test_wait_until (showing_cb, fixture, 20000));
+  g_assert_true (steward_test_wait_until (showing_cb, fixture, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_true (gtk_window_is_active (GTK_WINDOW (fixture->window)) ||
                  gtk_widget_get_mapped (GTK_WIDGET (fixture->window)));
 }
@@ -385,7 +385,7 @@ test_launch_search (Fixture       *fixture,
   const char *terms[] = { "sales", "mart", NULL };
   g_autoptr(GVariant) reply = call ("LaunchSearch", g_variant_new ("(^asu)", terms, 0), "()");
 
-  g_assert_true (steward_test_wait_until (searching_cb, fixture->window, 10000));
+  g_assert_true (steward_test_wait_until (searching_cb, fixture->window, STEWARD_TEST_TIMEOUT_MS));
 }
 
 /* The test's cache directory: the listings, and whatever else was cached there (shaders). */

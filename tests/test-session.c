@@ -644,7 +644,7 @@ test_reauthenticate (Fixture       *f,
 
   /* The call meets a 401 and waits, rather than fail. */
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (counted_cb, &required, 30000));
+  g_assert_true (steward_test_wait_until (counted_cb, &required, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpuint (required, ==, 1);
   g_assert_null (result);
   g_assert_true (steward_client_is_reauthenticating (client));
@@ -687,7 +687,7 @@ test_reauthenticate_cancelled (Fixture       *f,
   steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_ADMIN);
 
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (counted_cb, &required, 30000));
+  g_assert_true (steward_test_wait_until (counted_cb, &required, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   steward_session_cancel_reauthentication (f->session);
   steward_test_wait_result (&result);
@@ -716,7 +716,7 @@ test_reauthenticate_rejected (Fixture       *f,
   steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_ADMIN);
 
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (counted_cb, &required, 30000));
+  g_assert_true (steward_test_wait_until (counted_cb, &required, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   steward_session_reauthenticate_async (f->session, revoked, NULL, steward_test_store_result_cb, &reauth);
   steward_test_wait_result (&reauth);

@@ -43,14 +43,14 @@ test_duplicate_and_missing_ids (void)
   gtk_window_set_child (window, GTK_WIDGET (sidebar));
   steward_sidebar_set_groups (sidebar, G_LIST_MODEL (groups));
   gtk_window_present (window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, sidebar, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, sidebar, STEWARD_TEST_TIMEOUT_MS));
   fixed_rows = count_rows (GTK_WIDGET (sidebar));
 
   g_list_store_append (groups, first);
   g_list_store_append (groups, again);
   g_list_store_append (groups, no_id);
   g_list_store_append (groups, no_id_either);
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
 
   /* Each id once: the first group with it. */
   g_assert_cmpuint (count_rows (GTK_WIDGET (sidebar)), ==, fixed_rows + 2);
@@ -59,10 +59,10 @@ test_duplicate_and_missing_ids (void)
 
   /* Taking them away again, and clearing, leaves the fixed entries. */
   g_list_store_remove (groups, 0);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_true (steward_sidebar_item_get_group (steward_sidebar_find_item (sidebar, STEWARD_SCOPE_GROUP, 5)) == again);
   g_list_store_remove_all (groups);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_cmpuint (count_rows (GTK_WIDGET (sidebar)), ==, fixed_rows);
 
   gtk_window_destroy (window);

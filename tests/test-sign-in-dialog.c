@@ -91,7 +91,7 @@ open_dialog (Fixture *f)
   steward_sign_in_dialog_set_launch_browser (f->dialog, FALSE);
   g_signal_connect (f->dialog, "signed-in", G_CALLBACK (signed_in_cb), f);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -202,7 +202,7 @@ dialog_settled_cb (gpointer user_data)
 static void
 wait_settled (Fixture *f)
 {
-  g_assert_true (steward_test_wait_until (dialog_settled_cb, f, 30000));
+  g_assert_true (steward_test_wait_until (dialog_settled_cb, f, STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 /* The inline error, if one is shown: its heading, with its details in @detail. */
@@ -389,7 +389,7 @@ test_cancel (Fixture       *f,
 
   g_assert_true (press (f, "_Cancel"));
   g_assert_false (steward_sign_in_dialog_get_busy (f->dialog));
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_null (shown_error (f, NULL));
   assert_form_kept (f, f->url, token_of (f, STEWARD_DEMO_ROLE_ADMIN));
 }
@@ -459,7 +459,7 @@ browse (const char *url,
   char *text;
 
   soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, fetched_cb, &fetch);
-  g_assert_true (steward_test_wait_until (fetch_done_cb, &fetch, 30000));
+  g_assert_true (steward_test_wait_until (fetch_done_cb, &fetch, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_nonnull (fetch.body);
   *status = fetch.status;
   text = g_strndup (g_bytes_get_data (fetch.body, NULL), g_bytes_get_size (fetch.body));
@@ -480,7 +480,7 @@ start_browser_sign_in (Fixture *f)
   g_autofree char *prefix = NULL;
 
   g_assert_true (press (f, "Sign In with _Browser"));
-  g_assert_true (steward_test_wait_until (authorize_url_known_cb, f->dialog, 5000));
+  g_assert_true (steward_test_wait_until (authorize_url_known_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (steward_sign_in_dialog_get_busy (f->dialog));
 
   /* The vendor CLI's request: a loopback redirect, a random state, this machine's name. */
@@ -591,7 +591,7 @@ test_cli_import (Fixture       *f,
                               f->url, token_of (f, STEWARD_DEMO_ROLE_MANAGER));
   write_cli_config (contents);
   open_dialog (f);
-  g_assert_true (steward_test_wait_until (import_offered_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (import_offered_cb, f, STEWARD_TEST_TIMEOUT_MS));
 
   g_assert_true (press (f, "_Import"));
   wait_settled (f);
@@ -649,7 +649,7 @@ test_cli_import_malformed (Fixture       *f,
 
   write_cli_config ("url: https://acme.qualytics.io\ntoken: abc\n  bad: indent: here\n");
   open_dialog (f);
-  g_assert_true (steward_test_wait_until (import_offered_cb, f, 5000));
+  g_assert_true (steward_test_wait_until (import_offered_cb, f, STEWARD_TEST_TIMEOUT_MS));
   type_into (f, "Deployment URL", "https://typed.example.com");
 
   g_assert_true (press (f, "_Import"));
@@ -671,7 +671,7 @@ static void
 test_cli_import_not_offered (Fixture       *f,
                              gconstpointer  data)
 {
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_false (gtk_widget_get_mapped (find (f, ADW_TYPE_ACTION_ROW, "Import from the Qualytics CLI")));
 }
 
@@ -728,24 +728,24 @@ test_cleartext_confirmation (Fixture       *f,
 
   fill_form (f, url, token_of (f, STEWARD_DEMO_ROLE_ADMIN));
   g_assert_true (press (f, "_Sign In"));
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (confirm)) == GTK_WINDOW (f->dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Send the Token Unencrypted?");
   g_assert_false (steward_sign_in_dialog_get_busy (f->dialog));
 
   adw_message_dialog_response (confirm, "cancel");
-  steward_test_iterate (300);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_cmpuint (counter.requests, ==, 0);
   g_assert_null (shown_error (f, NULL));
   assert_form_kept (f, url, token_of (f, STEWARD_DEMO_ROLE_ADMIN));
 
   /* Confirmed, it goes out (and this server is no Qualytics deployment). */
   g_assert_true (press (f, "_Sign In"));
-  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (confirm, "send");
-  g_assert_true (steward_test_wait_until (requests_arrived_cb, &counter, 10000));
+  g_assert_true (steward_test_wait_until (requests_arrived_cb, &counter, STEWARD_TEST_TIMEOUT_MS));
   wait_settled (f);
   g_assert_cmpstr (shown_error (f, NULL), ==, "Not a Qualytics server");
   soup_server_disconnect (server);
@@ -837,7 +837,7 @@ test_error_in_view (Fixture       *f,
   steward_sign_in_dialog_set_launch_browser (f->dialog, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (f->dialog), 520, 400);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
 
   scroller = find (f, GTK_TYPE_SCROLLED_WINDOW, NULL);
   revealer = find (f, GTK_TYPE_REVEALER, NULL);
@@ -851,14 +851,14 @@ test_error_in_view (Fixture       *f,
 
   /* The form does not fit: the check below is about scrolling (once the dialog is laid out). */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  g_assert_true (steward_test_wait_until (overflows_cb, adjustment, 5000));
+  g_assert_true (steward_test_wait_until (overflows_cb, adjustment, STEWARD_TEST_TIMEOUT_MS));
 
   in_view.widget = alert;
   in_view.viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
   g_assert_true (gtk_widget_get_visible (alert));
-  g_assert_true (steward_test_wait_until (in_view_cb, &in_view, 5000));
+  g_assert_true (steward_test_wait_until (in_view_cb, &in_view, STEWARD_TEST_TIMEOUT_MS));
   /* …and it stays there once the dialog has settled. */
-  steward_test_iterate (500);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_true (in_view_cb (&in_view));
 
   /* Announced: screen readers present an alert as it appears. */
@@ -1001,7 +1001,7 @@ app_fixture_set_up (AppFixture    *f,
   f->session = steward_application_get_session (app);
   f->window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->window, STEWARD_TEST_TIMEOUT_MS));
 
   url = steward_url_normalize_base (steward_demo_server_get_base_url (f->demo->server), NULL);
   f->profile = steward_profile_new ("Reauth", url);
@@ -1014,7 +1014,7 @@ app_fixture_set_up (AppFixture    *f,
 
   /* The window's datastore browser has listed the deployment, so that the only requests left to
    * meet a revoked token are the test's own. */
-  g_assert_true (steward_test_wait_until (browser_loaded_cb, f->window, 30000));
+  g_assert_true (steward_test_wait_until (browser_loaded_cb, f->window, STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 static void
@@ -1047,7 +1047,7 @@ test_reauthentication (AppFixture    *f,
   /* Something typed into another dialog, over the window. */
   other = steward_sign_in_dialog_new (GTK_WINDOW (f->window), f->session);
   gtk_window_present (GTK_WINDOW (other));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, other, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, other, STEWARD_TEST_TIMEOUT_MS));
   other_url = steward_test_find_widget (GTK_WIDGET (other), ADW_TYPE_ENTRY_ROW, "Deployment URL");
   other_name = steward_test_find_widget (GTK_WIDGET (other), ADW_TYPE_ENTRY_ROW, "Profile Name");
   gtk_editable_set_text (GTK_EDITABLE (other_url), "https://half-typed.example.com");
@@ -1057,7 +1057,7 @@ test_reauthentication (AppFixture    *f,
   steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_ADMIN);
   me = steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me");
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, 10000));
+  g_assert_true (steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   prompt = find_reauthentication_dialog ();
   g_assert_nonnull (prompt);
   g_assert_null (result);
@@ -1073,7 +1073,7 @@ test_reauthentication (AppFixture    *f,
                                                                  ADW_TYPE_PASSWORD_ENTRY_ROW, NULL)),
                          steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_ADMIN));
   g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (prompt), GTK_TYPE_BUTTON, "_Sign In"), "clicked");
-  g_assert_true (steward_test_wait_until (result_arrived_cb, &result, 30000));
+  g_assert_true (steward_test_wait_until (result_arrived_cb, &result, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   user = steward_client_get_current_user_finish (client, result, &error);
   g_assert_no_error (error);
@@ -1103,10 +1103,10 @@ test_reauthentication_closed (AppFixture    *f,
 
   steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_ADMIN);
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, 10000));
+  g_assert_true (steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 
   gtk_widget_activate_action (GTK_WIDGET (find_reauthentication_dialog ()), "window.close", NULL);
-  g_assert_true (steward_test_wait_until (result_arrived_cb, &result, 10000));
+  g_assert_true (steward_test_wait_until (result_arrived_cb, &result, STEWARD_TEST_TIMEOUT_MS));
   user = steward_client_get_current_user_finish (client, result, &error);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_UNAUTHORIZED);
   g_assert_false (steward_client_is_reauthenticating (client));

@@ -37,8 +37,8 @@ open_dialog (StewardTestDemo *demo)
   StewardTestConnectionDialog *dialog = steward_test_connection_dialog_new (NULL, demo->client);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (steward_test_wait_until (mapped_cb, dialog, 5000));
-  g_assert_true (steward_test_wait_until (loaded_cb, dialog, 10000));
+  g_assert_true (steward_test_wait_until (mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   return dialog;
 }
 
@@ -78,7 +78,7 @@ run_test (StewardTestConnectionDialog *dialog)
 
   press_test (dialog);
   g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_RUNNING);
-  g_assert_true (steward_test_wait_until (test_done_cb, tester, 10000));
+  g_assert_true (steward_test_wait_until (test_done_cb, tester, STEWARD_TEST_TIMEOUT_MS));
   return steward_connection_tester_get_state (tester);
 }
 
@@ -236,8 +236,8 @@ test_cancel (void)
   /* The demo answers a "slow." host only after 20 s. */
   fill_postgresql (dialog, "slow.acme-corp.com", "pw");
   press_test (dialog);
-  g_assert_true (steward_test_wait_until (request_arrived_cb, demo, 5000));
-  steward_test_iterate (50);
+  g_assert_true (steward_test_wait_until (request_arrived_cb, demo, STEWARD_TEST_TIMEOUT_MS));
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
 
   g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_RUNNING);
   spinner = steward_test_find_widget (GTK_WIDGET (tester), GTK_TYPE_SPINNER, NULL);
@@ -250,7 +250,7 @@ test_cancel (void)
   /* Idle at once, without waiting for the server. */
   click (cancel);
   g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
-  steward_test_iterate (300);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
   g_assert_false (gtk_widget_get_mapped (spinner));
   g_assert_false (gtk_widget_get_mapped (cancel));
@@ -281,7 +281,7 @@ test_required_first (void)
   g_assert_true (steward_connector_form_select_type (form, "postgresql"));
   steward_connector_form_set_value (form, "username", "reader");
   press_test (dialog);
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
 
   g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
   g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", CONNECTION_TEST_PATH), ==, 0);

@@ -42,7 +42,7 @@ test_timeout_fires (void)
   steward_timeout_async (200, cancellable, outcome_cb, &outcome);
   g_assert_cmpuint (outcome.calls, ==, 0);
 
-  if (!steward_test_wait_until (called_cb, &outcome, 10000))
+  if (!steward_test_wait_until (called_cb, &outcome, STEWARD_TEST_TIMEOUT_MS))
     g_error ("A 200 ms timeout did not complete within 10 s");
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.fired);
@@ -50,7 +50,7 @@ test_timeout_fires (void)
 
   /* Cancelling after the time was up changes nothing. */
   g_cancellable_cancel (cancellable);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_cmpuint (outcome.calls, ==, 1);
 }
 
@@ -60,7 +60,7 @@ test_timeout_without_cancellable (void)
   Outcome outcome = { 0, };
 
   steward_timeout_async (10, NULL, outcome_cb, &outcome);
-  if (!steward_test_wait_until (called_cb, &outcome, 10000))
+  if (!steward_test_wait_until (called_cb, &outcome, STEWARD_TEST_TIMEOUT_MS))
     g_error ("A 10 ms timeout without a cancellable did not complete within 10 s");
   g_assert_no_error (outcome.error);
   g_assert_true (outcome.fired);
@@ -74,13 +74,13 @@ test_timeout_cancelled (void)
   gint64 start_us = g_get_monotonic_time ();
 
   steward_timeout_async (60000, cancellable, outcome_cb, &outcome);
-  steward_test_iterate (20);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_cmpuint (outcome.calls, ==, 0);
 
   g_cancellable_cancel (cancellable);
   /* Twice is harmless. */
   g_cancellable_cancel (cancellable);
-  if (!steward_test_wait_until (called_cb, &outcome, 10000))
+  if (!steward_test_wait_until (called_cb, &outcome, STEWARD_TEST_TIMEOUT_MS))
     g_error ("Cancelling a 60 s timeout did not complete it within 10 s");
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (outcome.fired);
@@ -88,7 +88,7 @@ test_timeout_cancelled (void)
   g_assert_cmpint (outcome.done_us - start_us, <, 5 * G_USEC_PER_SEC);
 
   g_cancellable_cancel (cancellable);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_cmpuint (outcome.calls, ==, 1);
   g_clear_error (&outcome.error);
 }
@@ -104,7 +104,7 @@ test_timeout_already_cancelled (void)
   /* Never in the caller's own frame. */
   g_assert_cmpuint (outcome.calls, ==, 0);
 
-  if (!steward_test_wait_until (called_cb, &outcome, 10000))
+  if (!steward_test_wait_until (called_cb, &outcome, STEWARD_TEST_TIMEOUT_MS))
     g_error ("A timeout started cancelled did not complete within 10 s");
   g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (outcome.calls, ==, 1);

@@ -23,7 +23,7 @@ open_window (void)
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   return window;
 }
 
@@ -89,7 +89,7 @@ test_translation_window (void)
   /* A fresh application has no saved profile: the signed-out page, from the window's template. */
   status = steward_test_find_widget (root, ADW_TYPE_STATUS_PAGE, "Nicht angemeldet");
   g_assert_nonnull (status);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, status, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, status, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
                    "Melden Sie sich bei einer Qualytics-Instanz an, um ihre Datenspeicher zu verwalten.");
   g_assert_null (steward_test_find_widget (root, ADW_TYPE_STATUS_PAGE, "Not Signed In"));

@@ -36,7 +36,7 @@ open_window (void)
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   return window;
 }
 
@@ -74,14 +74,14 @@ test_window_about_and_shortcuts (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL);
-  g_assert_true (steward_test_wait_until (about_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (about_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   about = steward_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Steward");
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   gtk_window_destroy (about);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "app.shortcuts", NULL);
-  g_assert_true (steward_test_wait_until (shortcuts_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (shortcuts_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   shortcuts = steward_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   gtk_window_destroy (shortcuts);
 
@@ -97,7 +97,7 @@ test_window_size_restored (void)
   int height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  steward_test_iterate (100);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   gtk_window_close (GTK_WINDOW (window));
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
@@ -185,7 +185,7 @@ wait_for_page (StewardWindow *window,
 {
   PageWanted wanted = { window, page };
 
-  g_assert_true (steward_test_wait_until (page_shown_cb, &wanted, 30000));
+  g_assert_true (steward_test_wait_until (page_shown_cb, &wanted, STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 /* The first subtitle of a window title in the visible page's header bars. */
@@ -252,7 +252,7 @@ wait_for_subtitle (StewardWindow *window,
 {
   SubtitleWanted wanted = { window, subtitle };
 
-  g_assert_true (steward_test_wait_until (subtitle_shown_cb, &wanted, 5000));
+  g_assert_true (steward_test_wait_until (subtitle_shown_cb, &wanted, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static GtkWidget *
@@ -310,7 +310,7 @@ test_window_pages (void)
   g_assert_true (gtk_widget_get_mapped (view));
   client = steward_main_view_get_client (STEWARD_MAIN_VIEW (view));
   g_assert_true (client == steward_session_get_client (session));
-  g_assert_true (steward_test_wait_until (datastore_shown_cb, view, 30000));
+  g_assert_true (steward_test_wait_until (datastore_shown_cb, view, STEWARD_TEST_LONG_TIMEOUT_MS));
   first_client = client;
   g_assert_nonnull (steward_test_find_widget (view, STEWARD_TYPE_ENVIRONMENT_BADGE, NULL));
 
@@ -318,7 +318,7 @@ test_window_pages (void)
   sign_in (demo, "Acme QA", STEWARD_ENVIRONMENT_NONE);
   wait_for_subtitle (window, "Acme QA");
   wait_for_page (window, "main");
-  g_assert_true (steward_test_wait_until (client_replaced_cb, view, 30000));
+  g_assert_true (steward_test_wait_until (client_replaced_cb, view, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_true (steward_main_view_get_client (STEWARD_MAIN_VIEW (view)) == steward_session_get_client (session));
   profile = steward_session_get_profile (session);
 
@@ -374,7 +374,7 @@ wait_until_listed (StewardWindow *window,
 {
   ListedWanted wanted = { window, name, is_listed };
 
-  if (!steward_test_wait_until (listed_cb, &wanted, 30000))
+  if (!steward_test_wait_until (listed_cb, &wanted, STEWARD_TEST_LONG_TIMEOUT_MS))
     g_error ("“%s” is %s", name, is_listed ? "not listed" : "still listed");
 }
 
@@ -523,21 +523,21 @@ test_window_environment (void)
   wait_for_page (window, "main");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
   badge = shown_badge (window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, badge, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, badge, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_has_css_class (badge, "environment-red"));
   g_assert_nonnull (steward_test_find_widget (badge, GTK_TYPE_LABEL, "Production"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Environment: Production");
 
   /* The colour follows the profile. */
   steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_YELLOW);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-yellow"));
   g_assert_nonnull (steward_test_find_widget (badge, GTK_TYPE_LABEL, "Test"));
   g_assert_true (gtk_widget_has_css_class (badge, "environment-yellow"));
 
   steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_NONE);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-yellow"));
   g_assert_false (gtk_widget_get_visible (badge));
 
@@ -682,14 +682,14 @@ test_window_columns_fit (void)
   sign_in (demo, "Acme staging", STEWARD_ENVIRONMENT_NONE);
   wait_for_page (window, "main");
   view = GTK_WIDGET (steward_window_get_main_view (window));
-  g_assert_true (steward_test_wait_until (datastore_shown_cb, view, 30000));
+  g_assert_true (steward_test_wait_until (datastore_shown_cb, view, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   /* Nothing selected: the list has the width, every column shows. */
   fit.column_view = steward_test_find_widget (view, GTK_TYPE_COLUMN_VIEW, NULL);
   fit.main_view = view;
   g_assert_nonnull (fit.column_view);
   fit.n_wanted = 8;
-  if (!steward_test_wait_until (columns_fill_cb, &fit, 10000))
+  if (!steward_test_wait_until (columns_fill_cb, &fit, STEWARD_TEST_TIMEOUT_MS))
     g_error ("at the default size the list shows only %s (%.0f pixels left over)", fit.shown->str, fit.unused);
   g_assert_cmpstr (fit.shown->str, ==, "|Name|Type|Containers|Anomalies|Group|Tags|Created|");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
@@ -697,13 +697,13 @@ test_window_columns_fit (void)
   /* A datastore's details beside the list: what fits, none cut off, the numbers in view. */
   g_assert_true (steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), 42));
   fit.n_wanted = 5;
-  g_assert_true (steward_test_wait_until (columns_fill_cb, &fit, 10000));
+  g_assert_true (steward_test_wait_until (columns_fill_cb, &fit, STEWARD_TEST_TIMEOUT_MS));
   g_assert_nonnull (strstr (fit.shown->str, "|Name|Type|Containers|Anomalies|"));
 
   /* A small laptop screen, details shown: still none cut off. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   fit.n_wanted = 4;
-  g_assert_true (steward_test_wait_until (columns_fill_cb, &fit, 10000));
+  g_assert_true (steward_test_wait_until (columns_fill_cb, &fit, STEWARD_TEST_TIMEOUT_MS));
   g_assert_nonnull (strstr (fit.shown->str, "|Name|"));
   g_assert_nonnull (strstr (fit.shown->str, "|Containers|Anomalies|"));
 
@@ -737,9 +737,9 @@ resize_and_fit (AdwClamp   *clamp,
 
   adw_clamp_set_maximum_size (clamp, width);
   adw_clamp_set_tightening_threshold (clamp, width);
-  g_assert_true (steward_test_wait_until (width_reached_cb, &wanted, 5000));
+  g_assert_true (steward_test_wait_until (width_reached_cb, &wanted, STEWARD_TEST_TIMEOUT_MS));
   fit->n_wanted = n_wanted;
-  g_assert_true (steward_test_wait_until (columns_fill_cb, fit, 10000));
+  g_assert_true (steward_test_wait_until (columns_fill_cb, fit, STEWARD_TEST_TIMEOUT_MS));
 }
 
 /* The list alone: every column where there is room; as the room shrinks, fewer, none cut off,
@@ -759,7 +759,7 @@ test_table_columns (void)
   gtk_window_set_child (window, GTK_WIDGET (clamp));
   gtk_window_set_default_size (window, 1200, 600);
   gtk_window_present (window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   fit.column_view = steward_test_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL);
 
   resize_and_fit (clamp, 1100, &fit, 8);
@@ -891,7 +891,7 @@ test_window_primary_menu (void)
 
   first = sign_in (first_demo, "First_deployment", STEWARD_ENVIRONMENT_GREEN);
   second = sign_in (second_demo, "Second", STEWARD_ENVIRONMENT_RED);
-  steward_test_iterate (50);
+  steward_test_iterate (STEWARD_TEST_IDLE_MS);
 
   items = list_menu (steward_window_get_primary_menu (window));
   /* Underscores in a name are not mnemonics. */
@@ -913,7 +913,7 @@ test_window_primary_menu (void)
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, steward_profile_get_id (second));
   g_action_group_activate_action (G_ACTION_GROUP (app), "switch-profile",
                                   g_variant_new_string (steward_profile_get_id (first)));
-  g_assert_true (steward_test_wait_until (signed_in_to_cb, first, 30000));
+  g_assert_true (steward_test_wait_until (signed_in_to_cb, first, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_clear_pointer (&state, g_variant_unref);
   state = g_action_group_get_action_state (G_ACTION_GROUP (app), "switch-profile");
   g_assert_cmpstr (g_variant_get_string (state, NULL), ==, steward_profile_get_id (first));
@@ -949,7 +949,7 @@ switch_and_cancel (StewardWindow   *window,
 
   steward_demo_server_inject_fault (demo->server, "GET", "/api/health", STEWARD_DEMO_FAULT_STALL, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "app.switch-profile", "s", steward_profile_get_id (profile));
-  g_assert_true (steward_test_wait_until (connecting_cb, session, 5000));
+  g_assert_true (steward_test_wait_until (connecting_cb, session, STEWARD_TEST_TIMEOUT_MS));
   wait_for_page (window, "connecting");
 
   page = steward_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Connecting to Slow deployment…");
@@ -962,7 +962,7 @@ switch_and_cancel (StewardWindow   *window,
 
   cancel = steward_test_find_widget (page, GTK_TYPE_BUTTON, "_Cancel");
   g_signal_emit_by_name (cancel, "clicked");
-  g_assert_true (steward_test_wait_until (not_connecting_cb, session, 5000));
+  g_assert_true (steward_test_wait_until (not_connecting_cb, session, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -1039,7 +1039,7 @@ test_window_restore_error (void)
   steward_test_wait_result (&result);
   g_assert_false (steward_session_restore_finish (session, result, &error));
 
-  g_assert_true (steward_test_wait_until (restore_error_shown_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (restore_error_shown_cb, window, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (visible_page (window), ==, "signed-out");
   g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, error->message));
 
@@ -1087,21 +1087,21 @@ test_window_import_offer (void)
 
   fresh_session ();
   window = open_window ();
-  steward_test_iterate (200);
+  steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_false (import_offered_cb (window));
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (path, "url: https://acme.qualytics.io\ntoken: abc\n", -1, NULL));
   window = open_window ();
-  g_assert_true (steward_test_wait_until (import_offered_cb, window, 5000));
+  g_assert_true (steward_test_wait_until (import_offered_cb, window, STEWARD_TEST_TIMEOUT_MS));
 
   g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON,
                                                    "_Import from Qualytics CLI"), "clicked");
-  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, 5000));
+  g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (dialog_idle_cb, dialog, 30000));
+  g_assert_true (steward_test_wait_until (dialog_idle_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
                                                                                   ADW_TYPE_ENTRY_ROW,
                                                                                   "Deployment URL"))),
