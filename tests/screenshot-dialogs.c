@@ -136,7 +136,8 @@ static void
 choose_enrichment (GtkWindow  *dialog,
                    const char *name)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Link To"));
+  AdwComboRow *row =
+      ADW_COMBO_ROW (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Link To"));
   GListModel *names = adw_combo_row_get_model (row);
 
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
@@ -189,9 +190,11 @@ start_operations (StewardDeployment *deployment,
       g_autoptr(StewardOperation) operation = NULL;
 
       steward_operation_watch_run_async (steward_operation_watch_get (deployment), datastore_id,
-                                         types[i], NULL, NULL, steward_test_store_result_cb, &result);
+                                         types[i], NULL, NULL, steward_test_store_result_cb,
+                                         &result);
       steward_test_wait_result (&result);
-      operation = steward_operation_watch_run_finish (steward_operation_watch_get (deployment), result, NULL);
+      operation = steward_operation_watch_run_finish (steward_operation_watch_get (deployment),
+                                                      result, NULL);
       if (operation == NULL)
         g_error ("Could not start a %s", types[i]);
     }
@@ -220,25 +223,29 @@ show_operations (GtkWidget  *view,
     {
       GtkWidget *page = steward_test_find_widget (view, STEWARD_TYPE_ACTIVITY_PAGE, NULL);
 
-      steward_sidebar_select_activity (STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR,
-                                                                                  NULL)));
-      wait_for (activity_loaded_cb, page, STEWARD_TEST_TIMEOUT_MS, "The Activity page listing the operations");
+      steward_sidebar_select_activity (
+          STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR, NULL)));
+      wait_for (activity_loaded_cb, page, STEWARD_TEST_TIMEOUT_MS,
+                "The Activity page listing the operations");
     }
   else
     {
       GtkWidget *details = steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_DETAILS, NULL);
-      GtkWidget *section = steward_test_find_widget (details, STEWARD_TYPE_OPERATIONS_SECTION, NULL);
+      GtkWidget *section =
+          steward_test_find_widget (details, STEWARD_TYPE_OPERATIONS_SECTION, NULL);
       GtkWidget *scrolled = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
       GtkAdjustment *adjustment;
 
       /* Past the sidebar, as a click on All Datastores goes; the datastore is opened below. */
       adw_leaflet_navigate (ADW_LEAFLET (steward_test_find_widget (view, ADW_TYPE_LEAFLET, NULL)),
                             ADW_NAVIGATION_DIRECTION_FORWARD);
-      wait_for (section_loaded_cb, section, STEWARD_TEST_TIMEOUT_MS, "The datastore's operations listing");
+      wait_for (section_loaded_cb, section, STEWARD_TEST_TIMEOUT_MS,
+                "The datastore's operations listing");
       /* Opened as a user would, so a folded window shows the details page. */
       g_signal_emit_by_name (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL),
                              "datastore-activated",
-                             steward_datastore_details_get_datastore (STEWARD_DATASTORE_DETAILS (details)));
+                             steward_datastore_details_get_datastore (
+                                 STEWARD_DATASTORE_DETAILS (details)));
       steward_test_iterate (LAYOUT_SETTLE_MS);
       adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
@@ -251,13 +258,14 @@ static void
 show_connections (GtkWidget  *view,
                   const char *which)
 {
-  StewardConnectionsPage *page = STEWARD_CONNECTIONS_PAGE (steward_test_find_widget (view,
-                                                                                    STEWARD_TYPE_CONNECTIONS_PAGE,
-                                                                                    NULL));
+  StewardConnectionsPage *page = STEWARD_CONNECTIONS_PAGE (
+      steward_test_find_widget (view, STEWARD_TYPE_CONNECTIONS_PAGE, NULL));
   StewardConnectionEditor *editor;
 
-  steward_sidebar_select_connections (STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR, NULL)));
-  wait_for (connections_listed_cb, page, STEWARD_TEST_TIMEOUT_MS, "The Connections page listing its connections");
+  steward_sidebar_select_connections (
+      STEWARD_SIDEBAR (steward_test_find_widget (view, STEWARD_TYPE_SIDEBAR, NULL)));
+  wait_for (connections_listed_cb, page, STEWARD_TEST_TIMEOUT_MS,
+            "The Connections page listing its connections");
   steward_connections_page_select (page, g_str_equal (which, "connection-rotation") ? 3 : 7);
   /* Opened as a user would, so a folded window shows the details page rather than the list; once
    * the window is laid out, so that the page knows whether it is folded. */
@@ -269,12 +277,15 @@ show_connections (GtkWidget  *view,
       StewardConnectorForm *form;
 
       gtk_widget_activate_action (GTK_WIDGET (page), "connections.edit", NULL);
-      editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
-      wait_for (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor loading the connection");
+      editor =
+          STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
+      wait_for (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS,
+                "The connection editor loading the connection");
       form = steward_connection_editor_get_form (editor);
       steward_connector_form_set_value (form, "host", "db-replica.acme-corp.com");
       steward_connector_form_set_value (form, "parameters.sslmode", "require");
-      g_signal_emit_by_name (steward_connection_tester_get_button (steward_connection_editor_get_tester (editor)),
+      g_signal_emit_by_name (steward_connection_tester_get_button (
+                                 steward_connection_editor_get_tester (editor)),
                              "clicked");
       wait_for (tested_cb, steward_connection_editor_get_tester (editor), STEWARD_TEST_TIMEOUT_MS,
                 "The connection test finishing");
@@ -282,13 +293,18 @@ show_connections (GtkWidget  *view,
   else if (g_str_equal (which, "connection-rotation"))
     {
       gtk_widget_activate_action (GTK_WIDGET (page), "connections.change-credentials", NULL);
-      editor = STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
-      wait_for (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor loading the connection");
-      steward_connector_form_set_value (steward_connection_editor_get_form (editor), "password", "rotated-2026");
+      editor =
+          STEWARD_CONNECTION_EDITOR (steward_test_find_toplevel (STEWARD_TYPE_CONNECTION_EDITOR));
+      wait_for (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS,
+                "The connection editor loading the connection");
+      steward_connector_form_set_value (steward_connection_editor_get_form (editor), "password",
+                                        "rotated-2026");
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
-      wait_for (editor_verified_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor finishing its checks");
+      wait_for (editor_verified_cb, editor, STEWARD_TEST_TIMEOUT_MS,
+                "The connection editor finishing its checks");
       gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
-      wait_for (editor_verified_cb, editor, STEWARD_TEST_TIMEOUT_MS, "The connection editor finishing its checks");
+      wait_for (editor_verified_cb, editor, STEWARD_TEST_TIMEOUT_MS,
+                "The connection editor finishing its checks");
     }
   else if (g_str_equal (which, "delete-connection-refused"))
     {
@@ -296,7 +312,8 @@ show_connections (GtkWidget  *view,
 
       gtk_widget_activate_action (GTK_WIDGET (page), "connections.delete", NULL);
       dialog = steward_test_find_toplevel (STEWARD_TYPE_DELETE_CONNECTION_DIALOG);
-      gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
+      gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                     GTK_TYPE_ENTRY, NULL)),
                              "postgres_production");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
       wait_for (not_busy_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The delete dialog answering");
@@ -359,7 +376,8 @@ open_onboarding (GtkWindow         *window,
 
   if (paths)
     {
-      wait_for (onboarding_step_cb, wizard, STEWARD_TEST_TIMEOUT_MS, "The onboarding step settling");
+      wait_for (onboarding_step_cb, wizard, STEWARD_TEST_TIMEOUT_MS,
+                "The onboarding step settling");
       page = steward_onboarding_wizard_get_page (wizard);
       steward_onboarding_paths_page_set_text (STEWARD_ONBOARDING_PATHS_PAGE (page),
                                               "/raw/orders/\n/raw/customers/\n/raw/payments/\n"
@@ -435,8 +453,12 @@ main (int   argc,
   /* The operations modes show operations that still run when the screenshot is taken. */
   demo = steward_test_demo_new_full (refused ? STEWARD_DEMO_ROLE_MEMBER : STEWARD_DEMO_ROLE_ADMIN,
                                      "operation-duration-ms",
-                                     g_str_equal (which, "operations") || g_str_equal (which, "activity") ||
-                                     g_str_equal (which, "run-scan") ? 600000 : 300, NULL);
+                                     g_str_equal (which, "operations") ||
+                                             g_str_equal (which, "activity") ||
+                                             g_str_equal (which, "run-scan")
+                                         ? 600000
+                                         : 300,
+                                     NULL);
   steward_client_get_current_user_async (demo->client, NULL, steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   user = steward_client_get_current_user_finish (demo->client, result, NULL);
@@ -460,7 +482,8 @@ main (int   argc,
       const char *editor[] = { "Analytics", NULL };
 
       steward_test_iterate (ANIMATION_SETTLE_MS);
-      steward_demo_server_set_role_teams (demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor, NULL);
+      steward_demo_server_set_role_teams (demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor,
+                                          NULL);
     }
   steward_main_view_select_datastore (STEWARD_MAIN_VIEW (view), refused ? 27 : 42);
   steward_test_iterate (ANIMATION_SETTLE_MS);
@@ -480,13 +503,15 @@ main (int   argc,
     }
   else if (g_str_equal (which, "delete-confirmation"))
     dialog = GTK_WINDOW (steward_delete_datastore_dialog_new (window, demo->client, datastore));
-  else if (g_str_equal (which, "datastore-editor") || g_str_equal (which, "datastore-editor-rejected"))
+  else if (g_str_equal (which, "datastore-editor") ||
+           g_str_equal (which, "datastore-editor-rejected"))
     dialog = GTK_WINDOW (steward_datastore_editor_new (window, demo->client, datastore));
   else if (g_str_equal (which, "new-group-taken"))
     dialog = GTK_WINDOW (steward_group_editor_new (window, demo->client, groups, NULL));
   else if (g_str_equal (which, "delete-confirmation-forbidden"))
     {
-      g_autoptr(StewardClient) manager = steward_test_demo_new_client (demo, STEWARD_DEMO_ROLE_MANAGER);
+      g_autoptr(StewardClient) manager =
+          steward_test_demo_new_client (demo, STEWARD_DEMO_ROLE_MANAGER);
 
       dialog = GTK_WINDOW (steward_delete_datastore_dialog_new (window, manager, datastore));
     }
@@ -496,19 +521,24 @@ main (int   argc,
   else if (g_str_equal (which, "test-connection-failed"))
     dialog = GTK_WINDOW (steward_test_connection_dialog_new (window, demo->client));
   else if (g_str_equal (which, "enrichment-linked"))
-    dialog = GTK_WINDOW (steward_enrichment_dialog_new (window, deployment,
-                                                        steward_deployment_find_datastore (deployment, 45)));
-  else if (g_str_equal (which, "enrichment-unlinked") || g_str_equal (which, "enrichment-collision"))
-    dialog = GTK_WINDOW (steward_enrichment_dialog_new (window, deployment,
-                                                        steward_deployment_find_datastore (deployment, 42)));
+    dialog = GTK_WINDOW (
+        steward_enrichment_dialog_new (window, deployment,
+                                       steward_deployment_find_datastore (deployment, 45)));
+  else if (g_str_equal (which, "enrichment-unlinked") ||
+           g_str_equal (which, "enrichment-collision"))
+    dialog = GTK_WINDOW (
+        steward_enrichment_dialog_new (window, deployment,
+                                       steward_deployment_find_datastore (deployment, 42)));
   else if (g_str_equal (which, "enrichment-bulk"))
     {
       static const gint64 ids[] = { 11, 15, 18, 21, 100 };
 
-      dialog = GTK_WINDOW (steward_enrichment_bulk_dialog_new (window, deployment, ids, G_N_ELEMENTS (ids)));
+      dialog = GTK_WINDOW (
+          steward_enrichment_bulk_dialog_new (window, deployment, ids, G_N_ELEMENTS (ids)));
     }
   else if (g_str_equal (which, "connections") || g_str_equal (which, "connection-editor") ||
-           g_str_equal (which, "connection-rotation") || g_str_equal (which, "delete-connection-refused"))
+           g_str_equal (which, "connection-rotation") ||
+           g_str_equal (which, "delete-connection-refused"))
     {
       show_connections (view, which);
       run_until_stopped ();
@@ -568,17 +598,20 @@ main (int   argc,
     }
   else if (g_str_equal (which, "delete-confirmation-forbidden"))
     {
-      gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
+      gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                     GTK_TYPE_ENTRY, NULL)),
                              "Production Sales");
       adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
     }
 
   else if (g_str_equal (which, "create-jdbc"))
     {
-      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
+      StewardConnectorForm *form =
+          steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
 
       wait_for (create_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The create dialog loading");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Orders Warehouse");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")),
+                             "Orders Warehouse");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "db.acme-corp.com");
       steward_connector_form_set_value (form, "username", "qualytics_reader");
@@ -615,7 +648,8 @@ main (int   argc,
       StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (create);
 
       wait_for (create_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The create dialog loading");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Unreachable Sales");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")),
+                             "Unreachable Sales");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
       steward_connector_form_set_value (form, "username", "qualytics_reader");
@@ -623,19 +657,24 @@ main (int   argc,
       gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Database")), "sales");
       g_signal_emit_by_name (steward_connection_tester_get_button (tester), "clicked");
       wait_for (tested_cb, tester, STEWARD_TEST_TIMEOUT_MS, "The connection test finishing");
-      g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
+      g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                       "C_reate"),
+                             "clicked");
     }
   else if (g_str_equal (which, "create-dfs"))
     {
-      StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
+      StewardConnectorForm *form =
+          steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (dialog));
 
       wait_for (create_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The create dialog loading");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")), "Raw Events S3");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Name")),
+                             "Raw Events S3");
       steward_connector_form_select_type (form, "s3");
       steward_connector_form_set_value (form, "uri", "s3://acme-data-lake");
       steward_connector_form_set_value (form, "access_key", "AKIAEXAMPLEKEY");
       steward_connector_form_set_value (form, "secret_key", "example-secret");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Root Path")), "/raw/events/");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Root Path")),
+                             "/raw/events/");
     }
   else if (g_str_equal (which, "test-connection-failed"))
     {
@@ -643,7 +682,8 @@ main (int   argc,
       StewardConnectorForm *form = steward_test_connection_dialog_get_form (tester_dialog);
       StewardConnectionTester *tester = steward_test_connection_dialog_get_tester (tester_dialog);
 
-      wait_for (test_connection_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS, "The test-connection dialog loading");
+      wait_for (test_connection_loaded_cb, dialog, STEWARD_TEST_TIMEOUT_MS,
+                "The test-connection dialog loading");
       steward_connector_form_select_type (form, "postgresql");
       steward_connector_form_set_value (form, "host", "refused.acme-corp.com");
       steward_connector_form_set_value (form, "username", "qualytics_reader");
@@ -655,19 +695,23 @@ main (int   argc,
   else if (g_str_equal (which, "enrichment-collision"))
     {
       choose_enrichment (dialog, "Healthcare Enrichment");
-      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Table Prefix")), "Patient Records");
+      gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Table Prefix")),
+                             "Patient Records");
     }
   else if (g_str_equal (which, "enrichment-bulk"))
     {
-      GtkWidget *apply = steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Apply the Same Settings");
+      GtkWidget *apply = steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                   "Apply the Same Settings");
 
       choose_enrichment (dialog, "Snowflake Enrichment");
-      gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (apply, GTK_TYPE_SWITCH, NULL)), TRUE);
+      gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (apply, GTK_TYPE_SWITCH, NULL)),
+                             TRUE);
       /* Orders OLTP fails once, as a flaky gateway would make it. */
       steward_demo_server_inject_fault (demo->server, "PATCH", "/api/datastores/18/enrichment",
                                         STEWARD_DEMO_FAULT_502, 1);
       gtk_widget_activate_action (GTK_WIDGET (dialog), "bulk-enrichment.link", NULL);
-      wait_for (bulk_done_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS, "The bulk enrichment finishing");
+      wait_for (bulk_done_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS,
+                "The bulk enrichment finishing");
     }
 
   run_until_stopped ();

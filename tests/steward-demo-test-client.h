@@ -112,7 +112,8 @@ void demo_assert_validation_at  (const char   *file,
 #define demo_assert_status(r, s) demo_assert_status_at (__FILE__, __LINE__, (r), (s))
 #define demo_assert_detail(r, s, d) demo_assert_detail_at (__FILE__, __LINE__, (r), (s), (d))
 /* A 422 whose detail list holds an error at LOC ("body.name", "query.size") of TYPE (or any). */
-#define demo_assert_validation(r, l, t) demo_assert_validation_at (__FILE__, __LINE__, (r), (l), (t))
+#define demo_assert_validation(r, l, t)                                                            \
+  demo_assert_validation_at (__FILE__, __LINE__, (r), (l), (t))
 
 /* A snapshot of everything the API shows, to check that a rejected request changed nothing. */
 char *demo_snapshot (DemoFixture *fixture);

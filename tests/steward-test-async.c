@@ -115,7 +115,8 @@ ignore_quark_block_cb (struct dl_phdr_info *info,
       if (phdr->p_type != PT_LOAD || (phdr->p_flags & PF_W) == 0)
         continue;
 
-      word = (char **) GSIZE_TO_POINTER ((info->dlpi_addr + phdr->p_vaddr + sizeof (char *) - 1) & ~(sizeof (char *) - 1));
+      word = (char **) GSIZE_TO_POINTER ((info->dlpi_addr + phdr->p_vaddr + sizeof (char *) - 1) &
+                                         ~(sizeof (char *) - 1));
       end = (char **) GSIZE_TO_POINTER (info->dlpi_addr + phdr->p_vaddr + phdr->p_memsz);
 
       for (; word + 1 <= end; word++)

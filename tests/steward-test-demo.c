@@ -43,7 +43,8 @@ steward_test_demo_new_client (StewardTestDemo *demo,
                               StewardDemoRole  role)
 {
   g_autoptr(GError) error = NULL;
-  StewardClient *client = steward_client_new (steward_demo_server_get_base_url (demo->server), &error);
+  StewardClient *client =
+      steward_client_new (steward_demo_server_get_base_url (demo->server), &error);
 
   g_assert_no_error (error);
   steward_client_set_token (client, steward_demo_server_get_token (demo->server, role));

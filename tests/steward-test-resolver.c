@@ -31,11 +31,13 @@ lookup_by_name_with_flags (GResolver                 *resolver,
   TestResolver *self = TEST_RESOLVER (resolver);
 
   if (!g_hash_table_contains (self->hosts, hostname))
-    return g_resolver_lookup_by_name_with_flags (self->fallback, hostname, flags, cancellable, error);
+    return g_resolver_lookup_by_name_with_flags (self->fallback, hostname, flags, cancellable,
+                                                 error);
 
   if (flags & G_RESOLVER_NAME_LOOKUP_FLAGS_IPV6_ONLY)
     {
-      g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "%s has no IPv6 address", hostname);
+      g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "%s has no IPv6 address",
+                   hostname);
       return NULL;
     }
 

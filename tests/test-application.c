@@ -85,7 +85,8 @@ open_window (void)
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   return window;
 }
 
@@ -151,7 +152,8 @@ static gboolean
 details_show_42_cb (gpointer user_data)
 {
   GtkWidget *details = steward_test_find_widget (user_data, STEWARD_TYPE_DATASTORE_DETAILS, NULL);
-  StewardDatastore *shown = steward_datastore_details_get_datastore (STEWARD_DATASTORE_DETAILS (details));
+  StewardDatastore *shown =
+      steward_datastore_details_get_datastore (STEWARD_DATASTORE_DETAILS (details));
 
   return shown != NULL && steward_datastore_get_id (shown) == 42;
 }
@@ -171,14 +173,16 @@ test_demo (void)
   StewardClient *client;
 
   g_assert_cmpstr (visible_page (window), ==, "signed-out");
-  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Try the Demo"),
+  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                                   "_Try the Demo"),
                          "clicked");
   g_assert_true (steward_test_wait_until (main_page_cb, window, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   profile = steward_session_get_profile (session);
   g_assert_cmpstr (steward_profile_get_name (profile), ==, "Demo");
   g_assert_true (steward_profile_get_temporary (profile));
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (session)), ==, STEWARD_ROLE_ADMIN);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (session)), ==,
+                   STEWARD_ROLE_ADMIN);
   g_assert_cmpint (steward_session_get_token_storage (session), ==, STEWARD_TOKEN_NOT_STORED);
 
   /* The datastore list's subtitle names the demo profile. */
@@ -186,14 +190,16 @@ test_demo (void)
                                                                            GTK_TYPE_STACK, NULL)));
   title = steward_test_find_widget (page, ADW_TYPE_WINDOW_TITLE, "All Datastores");
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)), ==, "Demo");
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, title, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, title, STEWARD_TEST_TIMEOUT_MS));
 
   /* It is a real server: the demo's seed answers. */
   client = steward_session_get_client (session);
   g_assert_true (g_str_has_prefix (steward_client_get_base_url (client), "http://127.0.0.1:"));
 
   /* A notification's click: the window, showing the datastore it was about. */
-  g_assert_true (steward_test_wait_until (listed_cb, steward_window_get_main_view (window), STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (listed_cb, steward_window_get_main_view (window),
+                                          STEWARD_TEST_TIMEOUT_MS));
   g_action_group_activate_action (G_ACTION_GROUP (app), "show-datastore", g_variant_new_int64 (42));
   g_assert_true (steward_test_wait_until (details_show_42_cb, window, STEWARD_TEST_TIMEOUT_MS));
 
@@ -227,14 +233,17 @@ sign_in (StewardTestDemo *demo,
          const char      *name)
 {
   StewardSession *session = steward_application_get_session (app);
-  g_autofree char *url = steward_url_normalize_base (steward_demo_server_get_base_url (demo->server), NULL);
+  g_autofree char *url =
+      steward_url_normalize_base (steward_demo_server_get_base_url (demo->server), NULL);
   g_autoptr(StewardProfile) profile = steward_profile_new (name, url);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   steward_session_sign_in_async (session, profile,
-                                 steward_demo_server_get_token (demo->server, STEWARD_DEMO_ROLE_ADMIN),
-                                 STEWARD_TOKEN_KEYRING, NULL, steward_test_store_result_cb, &result);
+                                 steward_demo_server_get_token (demo->server,
+                                                                STEWARD_DEMO_ROLE_ADMIN),
+                                 STEWARD_TOKEN_KEYRING, NULL, steward_test_store_result_cb,
+                                 &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_session_sign_in_finish (session, result, &error));
   return steward_session_get_profile (session);
@@ -288,7 +297,8 @@ test_forget_profile (void)
   g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Forget Old staging?");
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "forget"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "forget"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (confirm, "cancel");
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_true (steward_session_find_profile (session, id) == profile);
@@ -333,13 +343,13 @@ test_switch_without_token (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "app.switch-profile", "s", id);
   g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
-                                                                                  ADW_TYPE_ENTRY_ROW,
-                                                                                  "Profile Name"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Profile Name"))),
                    ==, "Tokenless");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
-                                                                                  ADW_TYPE_ENTRY_ROW,
-                                                                                  "Deployment URL"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Deployment URL"))),
                    ==, steward_profile_get_url (profile));
   g_assert_cmpint (steward_session_get_state (session), ==, STEWARD_SESSION_SIGNED_OUT);
   /* No token is not an error to show. */
@@ -370,9 +380,10 @@ test_sign_in_action (void)
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (dialog));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
-                                                                                  ADW_TYPE_ENTRY_ROW,
-                                                                                  "Profile Name"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Profile Name"))),
+                   ==, "");
   gtk_window_destroy (dialog);
 
   steward_session_sign_out_async (session, NULL, steward_test_store_result_cb, &result);
@@ -380,9 +391,9 @@ test_sign_in_action (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "app.sign-in", NULL);
   g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
-                                                                                  ADW_TYPE_ENTRY_ROW,
-                                                                                  "Profile Name"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Profile Name"))),
                    ==, "Last used");
   gtk_window_destroy (dialog);
 

@@ -31,11 +31,14 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
   gtk_window_set_default_size (fixture->window, 400, 300);
   gtk_window_present (fixture->window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor,
+                                          STEWARD_TEST_TIMEOUT_MS));
 
-  fixture->entry_row = steward_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, NULL);
+  fixture->entry_row =
+      steward_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, NULL);
   g_assert_nonnull (fixture->entry_row);
-  g_signal_connect_swapped (fixture->editor, "notify::values", G_CALLBACK (values_notified_cb), fixture);
+  g_signal_connect_swapped (fixture->editor, "notify::values", G_CALLBACK (values_notified_cb),
+                            fixture);
 }
 
 static void
@@ -82,7 +85,8 @@ assert_chip_shown (Fixture    *fixture,
 {
   g_autofree char *remove_label = g_strdup_printf ("Remove “%s”", value);
   GtkWidget *label = steward_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_LABEL, value);
-  GtkWidget *button = steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor), remove_label);
+  GtkWidget *button =
+      steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor), remove_label);
 
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_mapped (label));
@@ -96,7 +100,8 @@ test_add_by_enter (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_cmpstr (steward_chip_editor_get_placeholder_text (fixture->editor), ==, "Add Tag");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fixture->entry_row)), ==, "Add Tag");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fixture->entry_row)), ==,
+                   "Add Tag");
 
   type_and_enter (fixture, "production");
   assert_values (fixture, (const char *[]) { "production", NULL });
@@ -166,9 +171,11 @@ test_refuses_duplicates_and_blanks (Fixture       *fixture,
 
   /* The add button is only enabled with something to add. */
   gtk_editable_set_text (GTK_EDITABLE (fixture->entry_row), "  ");
-  g_assert_false (gtk_widget_get_sensitive (steward_test_find_widget_by_tooltip (fixture->entry_row, "Add")));
+  g_assert_false (
+      gtk_widget_get_sensitive (steward_test_find_widget_by_tooltip (fixture->entry_row, "Add")));
   gtk_editable_set_text (GTK_EDITABLE (fixture->entry_row), "qa");
-  g_assert_true (gtk_widget_get_sensitive (steward_test_find_widget_by_tooltip (fixture->entry_row, "Add")));
+  g_assert_true (
+      gtk_widget_get_sensitive (steward_test_find_widget_by_tooltip (fixture->entry_row, "Add")));
 }
 
 static gboolean
@@ -257,8 +264,8 @@ test_backspace_focuses_last_chip (Fixture       *fixture,
   /* A second Backspace removes that chip and moves to the one before. */
   g_assert_true (press_backspace (last));
   assert_values (fixture, (const char *[]) { "one", NULL });
-  g_assert_true (gtk_widget_has_focus (steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor),
-                                                                           "Remove “one”")));
+  g_assert_true (gtk_widget_has_focus (
+      steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor), "Remove “one”")));
 }
 
 int

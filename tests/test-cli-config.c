@@ -99,8 +99,8 @@ test_ssl_verify_forms (Fixture       *fixture,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(StewardCliConfig) config = NULL;
-      g_autofree char *contents = g_strdup_printf ("url: https://a.example\ntoken: t\nssl_verify: %s\n",
-                                                   cases[i].text);
+      g_autofree char *contents =
+          g_strdup_printf ("url: https://a.example\ntoken: t\nssl_verify: %s\n", cases[i].text);
 
       config = load (fixture, contents, &error);
       g_assert_no_error (error);
@@ -192,7 +192,8 @@ test_unterminated_quote (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StewardCliConfig) config =
-    load (fixture, "url: https://acme.qualytics.io\ntoken: \"unterminated\nssl_verify: true\n", &error);
+      load (fixture, "url: https://acme.qualytics.io\ntoken: \"unterminated\nssl_verify: true\n",
+            &error);
 
   g_assert_error (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED);
   g_assert_null (config);
@@ -248,7 +249,8 @@ static void
 test_missing_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StewardCliConfig) config = steward_cli_config_load ("/nonexistent/steward/config.yaml", &error);
+  g_autoptr(StewardCliConfig) config =
+      steward_cli_config_load ("/nonexistent/steward/config.yaml", &error);
 
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_assert_null (config);
@@ -262,7 +264,8 @@ test_writable_by_others (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(StewardCliConfig) config = NULL;
 
-  g_assert_true (g_file_set_contents (fixture->path, "url: https://evil.example\ntoken: t\n", -1, NULL));
+  g_assert_true (
+      g_file_set_contents (fixture->path, "url: https://evil.example\ntoken: t\n", -1, NULL));
   g_assert_cmpint (g_chmod (fixture->path, 0666), ==, 0);
   config = steward_cli_config_load (fixture->path, &error);
   g_assert_null (config);
@@ -304,7 +307,8 @@ test_some_nesting (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StewardCliConfig) config = load (fixture, "url: https://a.example\ntoken: t\nx: [[{a: [1]}]]\n", &error);
+  g_autoptr(StewardCliConfig) config =
+      load (fixture, "url: https://a.example\ntoken: t\nx: [[{a: [1]}]]\n", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (config->url, ==, "https://a.example");
@@ -313,7 +317,8 @@ test_some_nesting (Fixture       *fixture,
 static void
 test_default_path (void)
 {
-  g_autofree char *expected = g_build_filename (g_get_home_dir (), ".qualytics", "config.yaml", NULL);
+  g_autofree char *expected =
+      g_build_filename (g_get_home_dir (), ".qualytics", "config.yaml", NULL);
   g_autofree char *path = steward_cli_config_default_path ();
 
   g_assert_cmpstr (path, ==, expected);

@@ -54,7 +54,8 @@ test_get_gives_up (void)
   g_autoptr(GError) error = NULL;
 
   /* The first try and three retries, then the typed error. */
-  steward_demo_server_inject_fault (demo->server, "GET", "/api/users/me", STEWARD_DEMO_FAULT_503, 10);
+  steward_demo_server_inject_fault (demo->server, "GET", "/api/users/me", STEWARD_DEMO_FAULT_503,
+                                    10);
   user = current_user (demo, &error);
   g_assert_null (user);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_SERVER);
@@ -77,7 +78,8 @@ test_get_not_retried (void)
       g_autoptr(StewardUser) user = NULL;
       g_autoptr(GError) error = NULL;
 
-      steward_demo_server_inject_fault (demo->server, "GET", "/api/users/me", permanent[i].fault, 1);
+      steward_demo_server_inject_fault (demo->server, "GET", "/api/users/me", permanent[i].fault,
+                                        1);
       user = current_user (demo, &error);
       g_assert_null (user);
       g_assert_error (error, STEWARD_API_ERROR, permanent[i].code);
@@ -94,7 +96,8 @@ test_truncated (void)
 
   /* A body cut short is a network failure (retried) or a parse failure, never a crash or a
    * half-read user. Once the fault is spent, the retry gets the whole answer. */
-  steward_demo_server_inject_fault (demo->server, "GET", "/api/users/me", STEWARD_DEMO_FAULT_TRUNCATED, 1);
+  steward_demo_server_inject_fault (demo->server, "GET", "/api/users/me",
+                                    STEWARD_DEMO_FAULT_TRUNCATED, 1);
   user = current_user (demo, &error);
   if (error != NULL)
     {
@@ -129,13 +132,16 @@ test_writes_sent_once (void)
       steward_datastore_request_set_name_template (request, "analytics_{{ schema }}");
 
       /* The server sees exactly one bulk create, whatever went wrong with it. */
-      steward_demo_server_inject_fault (demo->server, "POST", "/api/connections/7/datastores/bulk", faults[i], 1);
-      steward_client_bulk_create_async (demo->client, 7, request, NULL, steward_test_store_result_cb, &result);
+      steward_demo_server_inject_fault (demo->server, "POST", "/api/connections/7/datastores/bulk",
+                                        faults[i], 1);
+      steward_client_bulk_create_async (demo->client, 7, request, NULL,
+                                        steward_test_store_result_cb, &result);
       steward_test_wait_result (&result);
       bulk = steward_client_bulk_create_finish (demo->client, result, &error);
       g_assert_null (bulk);
-      g_assert_true (error->domain == STEWARD_API_ERROR &&
-                     (error->code == STEWARD_API_ERROR_SERVER || error->code == STEWARD_API_ERROR_NETWORK));
+      g_assert_true (
+          error->domain == STEWARD_API_ERROR &&
+          (error->code == STEWARD_API_ERROR_SERVER || error->code == STEWARD_API_ERROR_NETWORK));
       g_assert_cmpuint (count (demo, "POST", "/api/connections/7/datastores/bulk"), ==, 1);
     }
 }
@@ -156,7 +162,8 @@ test_fault_rate (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(StewardDatastore) datastore = NULL;
 
-      steward_client_get_datastore_async (demo->client, 42, NULL, steward_test_store_result_cb, &result);
+      steward_client_get_datastore_async (demo->client, 42, NULL, steward_test_store_result_cb,
+                                          &result);
       steward_test_wait_result (&result);
       datastore = steward_client_get_datastore_finish (demo->client, result, &error);
       if (datastore != NULL)

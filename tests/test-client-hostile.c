@@ -40,7 +40,8 @@ send_all (GSocket    *socket,
   while (length > 0)
     {
       /* Stopping the server interrupts a send the client stopped reading. */
-      gssize sent = g_socket_send (socket, data, length, g_object_get_data (G_OBJECT (socket), "stop"), NULL);
+      gssize sent =
+          g_socket_send (socket, data, length, g_object_get_data (G_OBJECT (socket), "stop"), NULL);
 
       if (sent <= 0)
         return FALSE;
@@ -153,7 +154,8 @@ hostile_new (Responder respond,
   g_mutex_init (&hostile->lock);
   g_cond_init (&hostile->stopped);
 
-  hostile->listener = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  hostile->listener =
+      g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
   g_assert_no_error (error);
   g_socket_bind (hostile->listener, any_port, TRUE, &error);
   g_assert_no_error (error);
@@ -246,7 +248,8 @@ list_page (StewardClient  *client,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  steward_client_list_datastores_async (client, NULL, 1, 100, NULL, steward_test_store_result_cb, &result);
+  steward_client_list_datastores_async (client, NULL, 1, 100, NULL, steward_test_store_result_cb,
+                                        &result);
   steward_test_wait_result (&result);
   return steward_client_list_datastores_finish (client, result, error);
 }
@@ -270,15 +273,20 @@ wrong_types_valid_respond (Hostile    *hostile,
                            const char *target)
 {
   if (g_str_has_prefix (target, "/api/datastore-groups"))
-    answer (socket, "200 OK", "[{\"id\": \"x\", \"name\": 7}, {\"id\": 3, \"name\": \"G\"}, "
-                              "{\"id\": 3, \"name\": \"G again\"}, {\"name\": \"no id\"}, {\"id\": 0}]");
+    answer (socket, "200 OK",
+            "[{\"id\": \"x\", \"name\": 7}, {\"id\": 3, \"name\": \"G\"}, "
+            "{\"id\": 3, \"name\": \"G again\"}, {\"name\": \"no id\"}, {\"id\": 0}]");
   else if (strstr (target, "enrichment_only=true") != NULL)
-    answer (socket, "200 OK", "{\"items\": [], \"total\": 0, \"page\": 1, \"size\": 100, \"pages\": 1}");
+    answer (socket, "200 OK",
+            "{\"items\": [], \"total\": 0, \"page\": 1, \"size\": 100, \"pages\": 1}");
   else
     answer (socket, "200 OK",
-            "{\"items\": [{\"id\": 1, \"name\": [1], \"type\": {}, \"favorite\": \"yes\", \"connected\": 2,"
-            " \"teams\": \"Finance\", \"global_tags\": [null, 1, {\"name\": 2}, {\"name\": \"ok\"}],"
-            " \"created\": 5, \"metrics\": [1, 2], \"connection\": 7, \"group\": {\"id\": 3, \"name\": 1e999},"
+            "{\"items\": [{\"id\": 1, \"name\": [1], \"type\": {}, \"favorite\": \"yes\", "
+            "\"connected\": 2,"
+            " \"teams\": \"Finance\", \"global_tags\": [null, 1, {\"name\": 2}, {\"name\": "
+            "\"ok\"}],"
+            " \"created\": 5, \"metrics\": [1, 2], \"connection\": 7, \"group\": {\"id\": 3, "
+            "\"name\": 1e999},"
             " \"enrichment_source_record_limit\": 1e30},"
             " {\"id\": 1, \"name\": \"same id\"}, {\"id\": -4}, {\"name\": \"no id\"}, [], \"x\"],"
             " \"total\": \"many\", \"page\": null, \"size\": {}, \"pages\": -1}");
@@ -300,7 +308,8 @@ test_wrong_types_in_valid_json (void)
   g_assert_no_error (error);
 
   /* One object for id 1 (the later answer updates it); no object for ids that are not ids. */
-  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (deployment)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (deployment)), ==,
+                    1);
   datastore = steward_deployment_find_datastore (deployment, 1);
   g_assert_nonnull (datastore);
   g_assert_cmpstr (steward_datastore_get_name (datastore), ==, "same id");
@@ -310,7 +319,8 @@ test_wrong_types_in_valid_json (void)
 
   /* Groups: one per id, none without one. */
   g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_groups (deployment)), ==, 1);
-  g_assert_cmpstr (steward_datastore_group_get_name (steward_deployment_find_group (deployment, 3)), ==, "G");
+  g_assert_cmpstr (steward_datastore_group_get_name (steward_deployment_find_group (deployment, 3)),
+                   ==, "G");
 }
 
 /* Bodies the client must refuse to hold. */
@@ -329,7 +339,8 @@ huge_respond (Hostile    *hostile,
     send_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                        "Content-Length: 104857600\r\nConnection: close\r\n\r\n[");
   else
-    send_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[");
+    send_text (socket,
+               "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n[");
 
   /* 100 MB of white space, or until the client hangs up. */
   for (guint i = 0; i < 1600; i++)
@@ -494,7 +505,8 @@ redirect_respond (Hostile    *hostile,
 {
   Hostile *elsewhere = hostile->data;
   g_autofree char *head = g_strdup_printf ("HTTP/1.1 302 Found\r\nLocation: %sdatastores/1\r\n"
-                                           "Content-Length: 0\r\nConnection: close\r\n\r\n", elsewhere->url);
+                                           "Content-Length: 0\r\nConnection: close\r\n\r\n",
+                                           elsewhere->url);
 
   send_text (socket, head);
 }
@@ -528,8 +540,9 @@ drip_respond (Hostile    *hostile,
               const char *method,
               const char *target)
 {
-  send_text (socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n"
-                     "Connection: close\r\n\r\n");
+  send_text (socket,
+             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n"
+             "Connection: close\r\n\r\n");
   /* A byte every 200 ms: never silent long enough for an idle timeout. */
   while (pause_ms (hostile, 200))
     if (!send_text (socket, " "))
@@ -611,7 +624,8 @@ main (int   argc,
 
   g_test_add_func ("/hostile/wrong-types-and-duplicate-ids", test_wrong_types_in_valid_json);
   g_test_add_data_func ("/hostile/huge-announced-body", GINT_TO_POINTER (TRUE), test_huge_bodies);
-  g_test_add_data_func ("/hostile/huge-unannounced-body", GINT_TO_POINTER (FALSE), test_huge_bodies);
+  g_test_add_data_func ("/hostile/huge-unannounced-body", GINT_TO_POINTER (FALSE),
+                        test_huge_bodies);
   g_test_add_func ("/hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/hostile/truncated-body", test_truncated);
   g_test_add_func ("/hostile/bad-utf8", test_bad_utf8);
@@ -619,7 +633,8 @@ main (int   argc,
   g_test_add_func ("/hostile/redirect", test_redirect);
   g_test_add_func ("/hostile/drip", test_drip);
   g_test_add_data_func ("/hostile/pagination/pages-4294967295", &huge_pages, test_lying_pagination);
-  g_test_add_data_func ("/hostile/pagination/total-99999999999", &huge_total, test_lying_pagination);
+  g_test_add_data_func ("/hostile/pagination/total-99999999999", &huge_total,
+                        test_lying_pagination);
   g_test_add_data_func ("/hostile/pagination/wrong-page-field", &wrong_page, test_lying_pagination);
   g_test_add_data_func ("/hostile/pagination/ends-early", &short_pages, test_lying_pagination);
 

@@ -98,9 +98,9 @@ list_recent (StewardTestDemo *demo,
   g_autoptr(GError) error = NULL;
   GListModel *operations;
 
-  CALL (result, steward_client_list_recent_operations_async (demo->client, type, result_filter,
-                                                             max_items, NULL,
-                                                             steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_list_recent_operations_async (demo->client, type, result_filter, max_items,
+                                                     NULL, steward_test_store_result_cb, &result));
   operations = steward_client_list_recent_operations_finish (demo->client, result, &error);
   g_assert_no_error (error);
   return operations;

@@ -78,7 +78,8 @@ respond_json (SoupServerMessage *message,
 {
   soup_server_message_set_status (message, status, NULL);
   if (json != NULL)
-    soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+    soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, json,
+                                      strlen (json));
 }
 
 static TestServer *
@@ -205,7 +206,8 @@ test_unreachable (void)
   g_socket_bind (socket, any, TRUE, &error);
   g_assert_no_error (error);
   bound = g_socket_get_local_address (socket, &error);
-  url = g_strdup_printf ("http://127.0.0.1:%u", g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  url = g_strdup_printf ("http://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   g_socket_close (socket, NULL);
 
   client = steward_client_new (url, &error);
@@ -244,12 +246,15 @@ full_put_handler (TestServer        *test,
   /* Pydantic's answer to a partial body. */
   if (strstr (body, "\"connection_id\"") == NULL || strstr (body, "\"tags\"") == NULL)
     {
-      respond_json (message, 422, "{\"detail\": [{\"loc\": [\"body\", \"connection_id\"], \"msg\": \"Field required\","
-                                  " \"type\": \"missing\"}]}");
+      respond_json (message, 422,
+                    "{\"detail\": [{\"loc\": [\"body\", \"connection_id\"], \"msg\": \"Field "
+                    "required\","
+                    " \"type\": \"missing\"}]}");
       return;
     }
 
-  respond_json (message, 200, "{\"id\": 42, \"name\": \"Production Sales\", \"description\": \"Quarterly\"}");
+  respond_json (message, 200,
+                "{\"id\": 42, \"name\": \"Production Sales\", \"description\": \"Quarterly\"}");
 }
 
 static void
@@ -265,7 +270,8 @@ test_update_falls_back_to_full_body (void)
   JsonObject *sent;
 
   steward_datastore_request_set_description (changes, "Quarterly");
-  steward_client_update_datastore_async (client, 42, changes, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_datastore_async (client, 42, changes, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   updated = steward_client_update_datastore_finish (client, result, &error);
   g_assert_no_error (error);
@@ -276,12 +282,14 @@ test_update_falls_back_to_full_body (void)
   g_assert_cmpstr (g_ptr_array_index (test->requests, 0), ==, "PUT /api/datastores/42");
   g_assert_cmpstr (g_ptr_array_index (test->requests, 1), ==, "GET /api/datastores/42");
   g_assert_cmpstr (g_ptr_array_index (test->requests, 2), ==, "PUT /api/datastores/42");
-  g_assert_true (json_parser_load_from_data (parser, g_ptr_array_index (test->bodies, 2), -1, NULL));
+  g_assert_true (
+      json_parser_load_from_data (parser, g_ptr_array_index (test->bodies, 2), -1, NULL));
   sent = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (sent, "description"), ==, "Quarterly");
   g_assert_cmpstr (json_object_get_string_member (sent, "name"), ==, "Production Sales");
   g_assert_cmpint (json_object_get_int_member (sent, "connection_id"), ==, 7);
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (sent, "tags"), 0), ==, "production");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (sent, "tags"), 0),
+                   ==, "production");
 }
 
 static void
@@ -294,8 +302,9 @@ always_missing_handler (TestServer        *test,
   if (g_str_equal (method, "GET"))
     respond_json (message, 200, datastore_42);
   else
-    respond_json (message, 422, "{\"detail\": [{\"loc\": [\"body\", \"owner\"], \"msg\": \"Field required\","
-                                " \"type\": \"missing\"}]}");
+    respond_json (message, 422,
+                  "{\"detail\": [{\"loc\": [\"body\", \"owner\"], \"msg\": \"Field required\","
+                  " \"type\": \"missing\"}]}");
 }
 
 static void
@@ -310,7 +319,8 @@ test_update_full_body_once (void)
 
   /* Sent whole once; if even that is refused, the refusal is the answer. */
   steward_datastore_request_set_description (changes, "Quarterly");
-  steward_client_update_datastore_async (client, 42, changes, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_datastore_async (client, 42, changes, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   updated = steward_client_update_datastore_finish (client, result, &error);
   g_assert_null (updated);
@@ -330,13 +340,16 @@ trigger_sync_handler (TestServer        *test,
 {
   if (strstr (body, "trigger_catalog") != NULL)
     {
-      respond_json (message, 422, "{\"detail\": [{\"loc\": [\"body\", \"trigger_catalog\"],"
-                                  " \"msg\": \"Extra inputs are not permitted\", \"type\": \"extra_forbidden\"}]}");
+      respond_json (message, 422,
+                    "{\"detail\": [{\"loc\": [\"body\", \"trigger_catalog\"],"
+                    " \"msg\": \"Extra inputs are not permitted\", \"type\": "
+                    "\"extra_forbidden\"}]}");
       return;
     }
 
   /* And it answers a create with 200, not 201. */
-  respond_json (message, 200, "{\"id\": 43, \"name\": \"Production Finance\", \"type\": \"postgresql\"}");
+  respond_json (message, 200,
+                "{\"id\": 43, \"name\": \"Production Finance\", \"type\": \"postgresql\"}");
 }
 
 static void
@@ -352,7 +365,8 @@ test_trigger_sync_compat (void)
   steward_datastore_request_set_name (request, "Production Finance");
   steward_datastore_request_set_connection_id (request, 7);
   steward_datastore_request_set_trigger_sync (request, TRUE);
-  steward_client_create_datastore_async (client, request, NULL, steward_test_store_result_cb, &result);
+  steward_client_create_datastore_async (client, request, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   created = steward_client_create_datastore_finish (client, result, &error);
   g_assert_no_error (error);
@@ -394,23 +408,26 @@ old_names_handler (TestServer        *test,
       if (json_object_has_member (sent, "enrich_container_prefix"))
         {
           g_free (old_settings.prefix);
-          old_settings.prefix = g_strdup (json_object_get_string_member (sent, "enrich_container_prefix"));
+          old_settings.prefix =
+              g_strdup (json_object_get_string_member (sent, "enrich_container_prefix"));
         }
       if (json_object_has_member (sent, "enrich_source_record_limit"))
         old_settings.limit = json_object_get_int_member (sent, "enrich_source_record_limit");
       if (json_object_has_member (sent, "enrich_remediation_strategy"))
         {
           g_free (old_settings.strategy);
-          old_settings.strategy = g_strdup (json_object_get_string_member (sent, "enrich_remediation_strategy"));
+          old_settings.strategy =
+              g_strdup (json_object_get_string_member (sent, "enrich_remediation_strategy"));
         }
     }
 
-  answer = g_strdup_printf ("{\"id\": 42, \"name\": \"Production Sales\", \"enrich_only\": false,"
-                            " \"enrich_container_prefix\": \"%s\", \"enrich_source_record_limit\": %"
-                            G_GINT64_FORMAT ", \"enrich_remediation_strategy\": \"%s\","
-                            " \"high_count_rollup_threshold\": 10, \"enrichment_datastore\": {\"id\": 100,"
-                            " \"name\": \"Healthcare Enrichment\"}}",
-                            old_settings.prefix, old_settings.limit, old_settings.strategy);
+  answer = g_strdup_printf (
+      "{\"id\": 42, \"name\": \"Production Sales\", \"enrich_only\": false,"
+      " \"enrich_container_prefix\": \"%s\", \"enrich_source_record_limit\": %" G_GINT64_FORMAT
+      ", \"enrich_remediation_strategy\": \"%s\","
+      " \"high_count_rollup_threshold\": 10, \"enrichment_datastore\": {\"id\": 100,"
+      " \"name\": \"Healthcare Enrichment\"}}",
+      old_settings.prefix, old_settings.limit, old_settings.strategy);
   respond_json (message, 200, answer);
 }
 
@@ -422,7 +439,8 @@ update_settings (StewardClient           *client,
   g_autoptr(GError) error = NULL;
   StewardDatastore *updated;
 
-  steward_client_update_enrichment_settings_async (client, 42, settings, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_enrichment_settings_async (client, 42, settings, NULL,
+                                                   steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   updated = steward_client_update_enrichment_settings_finish (client, result, &error);
   g_assert_no_error (error);
@@ -455,10 +473,14 @@ test_enrichment_old_names (void)
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (updated), ==, 100);
 
   g_assert_cmpuint (test->bodies->len, ==, 2);
-  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 0), "\"enrichment_prefix\":\"Quarterly Close\""));
-  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_container_prefix\":\"Quarterly Close\""));
-  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_source_record_limit\":25"));
-  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_remediation_strategy\":\"append\""));
+  g_assert_nonnull (
+      strstr (g_ptr_array_index (test->bodies, 0), "\"enrichment_prefix\":\"Quarterly Close\""));
+  g_assert_nonnull (strstr (g_ptr_array_index (test->bodies, 1),
+                            "\"enrich_container_prefix\":\"Quarterly Close\""));
+  g_assert_nonnull (
+      strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_source_record_limit\":25"));
+  g_assert_nonnull (
+      strstr (g_ptr_array_index (test->bodies, 1), "\"enrich_remediation_strategy\":\"append\""));
   g_assert_null (strstr (g_ptr_array_index (test->bodies, 1), "\"enrichment_prefix\""));
 
   /* Settings the answer already shows are not sent twice. */
@@ -513,7 +535,8 @@ main (int   argc,
 
   g_test_add_func ("/client-servers/tls", test_tls);
   g_test_add_func ("/client-servers/unreachable", test_unreachable);
-  g_test_add_func ("/client-servers/update-falls-back-to-full-body", test_update_falls_back_to_full_body);
+  g_test_add_func ("/client-servers/update-falls-back-to-full-body",
+                   test_update_falls_back_to_full_body);
   g_test_add_func ("/client-servers/update-full-body-once", test_update_full_body_once);
   g_test_add_func ("/client-servers/trigger-sync-compat", test_trigger_sync_compat);
   g_test_add_func ("/client-servers/enrichment-old-names", test_enrichment_old_names);

@@ -40,18 +40,21 @@ test_session (void)
   g_autoptr(StewardUser) user = NULL;
   g_autoptr(GError) error = NULL;
 
-  CALL (result, steward_client_check_health_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_check_health_async (demo->client, NULL, steward_test_store_result_cb,
+                                                   &result));
   g_assert_true (steward_client_check_health_finish (demo->client, result, &error));
   g_assert_no_error (error);
 
-  CALL (result, steward_client_get_current_user_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_get_current_user_async (demo->client, NULL,
+                                                       steward_test_store_result_cb, &result));
   user = steward_client_get_current_user_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (steward_user_get_role (user), ==, STEWARD_ROLE_ADMIN);
   g_assert_nonnull (steward_user_get_email (user));
   g_clear_object (&user);
 
-  CALL (result, steward_client_get_current_user_async (member, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_get_current_user_async (member, NULL, steward_test_store_result_cb,
+                                                       &result));
   user = steward_client_get_current_user_finish (member, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (steward_user_get_role (user), ==, STEWARD_ROLE_MEMBER);
@@ -69,7 +72,8 @@ test_auth_errors (void)
   g_autoptr(GError) error = NULL;
 
   /* An expired token fails before anything is sent. */
-  CALL (result, steward_client_get_current_user_async (expired, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_get_current_user_async (expired, NULL, steward_test_store_result_cb,
+                                                       &result));
   user = steward_client_get_current_user_finish (expired, result, &error);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_TOKEN_EXPIRED);
   g_assert_cmpint (count_requests (demo, "GET", "/api/users/me"), ==, 0);
@@ -77,7 +81,8 @@ test_auth_errors (void)
 
   /* A token the server stopped accepting: the server's 401 and its text. */
   steward_demo_server_revoke_tokens (demo->server, STEWARD_DEMO_ROLE_ADMIN);
-  CALL (result, steward_client_get_current_user_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_get_current_user_async (demo->client, NULL,
+                                                       steward_test_store_result_cb, &result));
   user = steward_client_get_current_user_finish (demo->client, result, &error);
   g_assert_null (user);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_UNAUTHORIZED);
@@ -99,14 +104,15 @@ test_groups (void)
   g_autofree char *last = NULL;
   guint n_before;
 
-  CALL (result, steward_client_list_groups_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_list_groups_async (demo->client, NULL, steward_test_store_result_cb,
+                                                  &result));
   groups = steward_client_list_groups_finish (demo->client, result, &error);
   g_assert_no_error (error);
   n_before = g_list_model_get_n_items (groups);
   g_assert_cmpuint (n_before, >=, 3);
 
-  CALL (result, steward_client_create_group_async (demo->client, "Production", "mdi-podium-gold", NULL,
-                                                   steward_test_store_result_cb, &result));
+  CALL (result, steward_client_create_group_async (demo->client, "Production", "mdi-podium-gold",
+                                                   NULL, steward_test_store_result_cb, &result));
   group = steward_client_create_group_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steward_datastore_group_get_name (group), ==, "Production");
@@ -122,9 +128,10 @@ test_groups (void)
   g_clear_error (&error);
 
   /* A rename sends only the name. */
-  CALL (result, steward_client_update_group_async (demo->client, steward_datastore_group_get_id (group),
-                                                   "Prod Critical", NULL, NULL,
-                                                   steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_update_group_async (demo->client, steward_datastore_group_get_id (group),
+                                           "Prod Critical", NULL, NULL,
+                                           steward_test_store_result_cb, &result));
   renamed = steward_client_update_group_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steward_datastore_group_get_name (renamed), ==, "Prod Critical");
@@ -139,15 +146,18 @@ test_groups (void)
   g_assert_cmpstr (json_object_get_string_member (body, "name"), ==, "Prod Critical");
 
   /* Assign 42, move it, then delete the group: it becomes ungrouped. */
-  CALL (result, steward_client_assign_group_async (demo->client, 42, steward_datastore_group_get_id (group),
-                                                   NULL, steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_assign_group_async (demo->client, 42, steward_datastore_group_get_id (group),
+                                           NULL, steward_test_store_result_cb, &result));
   datastore = steward_client_assign_group_finish (demo->client, result, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (steward_datastore_get_group_id (datastore), ==, steward_datastore_group_get_id (group));
+  g_assert_cmpint (steward_datastore_get_group_id (datastore), ==,
+                   steward_datastore_group_get_id (group));
   g_clear_object (&datastore);
 
-  CALL (result, steward_client_delete_group_async (demo->client, steward_datastore_group_get_id (group), NULL,
-                                                   steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_delete_group_async (demo->client, steward_datastore_group_get_id (group),
+                                           NULL, steward_test_store_result_cb, &result));
   g_assert_true (steward_client_delete_group_finish (demo->client, result, &error));
   g_assert_no_error (error);
 
@@ -157,12 +167,14 @@ test_groups (void)
   g_clear_object (&datastore);
 
   /* Unassigning one that is grouped. */
-  CALL (result, steward_client_assign_group_async (demo->client, 42, 1, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_assign_group_async (demo->client, 42, 1, NULL,
+                                                   steward_test_store_result_cb, &result));
   g_clear_object (&datastore);
   datastore = steward_client_assign_group_finish (demo->client, result, &error);
   g_assert_cmpint (steward_datastore_get_group_id (datastore), ==, 1);
   g_clear_object (&datastore);
-  CALL (result, steward_client_assign_group_async (demo->client, 42, 0, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_assign_group_async (demo->client, 42, 0, NULL,
+                                                   steward_test_store_result_cb, &result));
   datastore = steward_client_assign_group_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_null (steward_datastore_get_group (datastore));
@@ -170,7 +182,8 @@ test_groups (void)
   g_clear_object (&datastore);
 
   /* A group that does not exist. */
-  CALL (result, steward_client_delete_group_async (demo->client, 999, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_delete_group_async (demo->client, 999, NULL,
+                                                   steward_test_store_result_cb, &result));
   g_assert_false (steward_client_delete_group_finish (demo->client, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==, "Datastore group id: 999 not found");
@@ -201,22 +214,26 @@ test_permissions (void)
 
   /* Datastore 42 belongs to Data Platform and Analytics; the member edits Analytics only, so
    * assigning works, but deleting (Admin) and creating groups (Manager) do not. */
-  CALL (result, steward_client_create_group_async (member, "Nope", NULL, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_create_group_async (member, "Nope", NULL, NULL,
+                                                   steward_test_store_result_cb, &result));
   g_assert_null (steward_client_create_group_finish (member, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
-  CALL (result, steward_client_delete_datastore_async (member, 42, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_delete_datastore_async (member, 42, NULL,
+                                                       steward_test_store_result_cb, &result));
   g_assert_false (steward_client_delete_datastore_finish (member, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
   /* Datastore 27 (HR Warehouse) is Data Platform only: the documented team text. */
-  CALL (result, steward_client_assign_group_async (member, 27, 1, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_assign_group_async (member, 27, 1, NULL,
+                                                   steward_test_store_result_cb, &result));
   g_assert_null (steward_client_assign_group_finish (member, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN);
   g_assert_cmpstr (error->message, ==,
-                   "You must have editor permission in at least one of these teams: ['Data Platform']");
+                   "You must have editor permission in at least one of these teams: ['Data "
+                   "Platform']");
   g_clear_error (&error);
 
   datastore = steward_test_get_datastore (demo->client, 27, &error);
@@ -294,11 +311,14 @@ test_datastores (void)
   {
     g_autoptr(StewardDatastoreRequest) changes = steward_datastore_request_new ();
     g_autoptr(StewardDatastore) updated = NULL;
-    g_autofree char *path = g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT, steward_datastore_get_id (datastore));
+    g_autofree char *path =
+        g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT, steward_datastore_get_id (datastore));
 
     steward_datastore_request_set_description (changes, "Month-end figures");
-    CALL (result, steward_client_update_datastore_async (demo->client, steward_datastore_get_id (datastore),
-                                                         changes, NULL, steward_test_store_result_cb, &result));
+    CALL (result,
+          steward_client_update_datastore_async (demo->client, steward_datastore_get_id (datastore),
+                                                 changes, NULL, steward_test_store_result_cb,
+                                                 &result));
     updated = steward_client_update_datastore_finish (demo->client, result, &error);
     g_assert_no_error (error);
     g_assert_cmpstr (steward_datastore_get_description (updated), ==, "Month-end figures");
@@ -313,19 +333,22 @@ test_datastores (void)
   {
     g_autoptr(StewardDatastore) favored = NULL;
 
-    CALL (result, steward_client_set_favorite_async (demo->client, steward_datastore_get_id (datastore), TRUE, NULL,
-                                                     steward_test_store_result_cb, &result));
+    CALL (result,
+          steward_client_set_favorite_async (demo->client, steward_datastore_get_id (datastore),
+                                             TRUE, NULL, steward_test_store_result_cb, &result));
     favored = steward_client_set_favorite_finish (demo->client, result, &error);
     g_assert_no_error (error);
     g_assert_true (steward_datastore_get_favorite (favored));
   }
 
-  CALL (result, steward_client_delete_datastore_async (demo->client, steward_datastore_get_id (datastore), NULL,
-                                                       steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_delete_datastore_async (demo->client, steward_datastore_get_id (datastore),
+                                               NULL, steward_test_store_result_cb, &result));
   g_assert_true (steward_client_delete_datastore_finish (demo->client, result, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(StewardDatastore) gone = steward_test_get_datastore (demo->client, steward_datastore_get_id (datastore), &error);
+    g_autoptr(StewardDatastore) gone =
+        steward_test_get_datastore (demo->client, steward_datastore_get_id (datastore), &error);
     g_autofree char *expected = g_strdup_printf ("Datastore id: %" G_GINT64_FORMAT " not found",
                                                  steward_datastore_get_id (datastore));
 
@@ -378,14 +401,17 @@ test_enrichment (void)
   g_autoptr(StewardDatastoreRequest) settings = steward_datastore_request_new ();
   g_autofree char *preview = steward_enrichment_prefix_normalize ("Analytics Bronze");
 
-  CALL (result, steward_client_link_enrichment_async (demo->client, 42, 100, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_link_enrichment_async (demo->client, 42, 100, NULL,
+                                                      steward_test_store_result_cb, &result));
   linked = steward_client_link_enrichment_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (linked), ==, 100);
-  g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (linked), ==, "Healthcare Enrichment");
+  g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (linked), ==,
+                   "Healthcare Enrichment");
 
   /* An enrichment datastore cannot have one itself: the documented 409. */
-  CALL (result, steward_client_link_enrichment_async (demo->client, 100, 101, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_link_enrichment_async (demo->client, 100, 101, NULL,
+                                                      steward_test_store_result_cb, &result));
   g_assert_null (steward_client_link_enrichment_finish (demo->client, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==, "The datastore id: 100 is an enrichment store");
@@ -395,23 +421,27 @@ test_enrichment (void)
   steward_datastore_request_set_enrichment_prefix (settings, "Analytics Bronze");
   steward_datastore_request_set_enrichment_source_record_limit (settings, 1000000000);
   steward_datastore_request_set_enrichment_remediation_strategy (settings, "append");
-  CALL (result, steward_client_update_enrichment_settings_async (demo->client, 42, settings, NULL,
-                                                                 steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_update_enrichment_settings_async (demo->client, 42, settings, NULL,
+                                                         steward_test_store_result_cb, &result));
   configured = steward_client_update_enrichment_settings_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steward_datastore_get_enrichment_prefix (configured), ==, "_analytics_bronze");
   g_assert_cmpstr (preview, ==, "_analytics_bronze");
-  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (configured), ==, 1000000000);
+  g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (configured), ==,
+                   1000000000);
 
   /* Unlinking is for admins; it works even with nothing linked; it resets the strategy. */
-  CALL (result, steward_client_unlink_enrichment_async (member, 42, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_unlink_enrichment_async (member, 42, NULL,
+                                                        steward_test_store_result_cb, &result));
   g_assert_false (steward_client_unlink_enrichment_finish (member, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN);
   g_clear_error (&error);
 
   for (guint i = 0; i < 2; i++)
     {
-      CALL (result, steward_client_unlink_enrichment_async (demo->client, 42, NULL, steward_test_store_result_cb, &result));
+      CALL (result, steward_client_unlink_enrichment_async (demo->client, 42, NULL,
+                                                            steward_test_store_result_cb, &result));
       g_assert_true (steward_client_unlink_enrichment_finish (demo->client, result, &error));
       g_assert_no_error (error);
     }
@@ -423,11 +453,13 @@ test_enrichment (void)
   }
 
   /* Datastore 48 has an export running. */
-  CALL (result, steward_client_unlink_enrichment_async (demo->client, 48, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_unlink_enrichment_async (demo->client, 48, NULL,
+                                                        steward_test_store_result_cb, &result));
   g_assert_false (steward_client_unlink_enrichment_finish (demo->client, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT);
   g_assert_cmpstr (error->message, ==,
-                   "Cannot disconnect enrichment datastore: active export or materialize operations exist");
+                   "Cannot disconnect enrichment datastore: active export or materialize "
+                   "operations exist");
 }
 
 static void
@@ -446,12 +478,14 @@ test_connections (void)
   g_autofree char *path = NULL;
   g_autofree char *last = NULL;
 
-  CALL (result, steward_client_list_connections_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_list_connections_async (demo->client, NULL,
+                                                       steward_test_store_result_cb, &result));
   connections = steward_client_list_connections_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (connections), >=, 5);
 
-  CALL (result, steward_client_get_connection_async (demo->client, 7, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_get_connection_async (demo->client, 7, NULL,
+                                                     steward_test_store_result_cb, &result));
   postgres = steward_client_get_connection_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steward_connection_get_host (postgres), ==, "db.acme-corp.com");
@@ -472,25 +506,30 @@ test_connections (void)
   /* Servers want name and type on every PUT; an empty secret means "unchanged". */
   json_object_set_string_member (changes, "host", "reporting2.acme-corp.com");
   json_object_set_string_member (changes, "password", "");
-  CALL (result, steward_client_update_connection_async (demo->client, steward_connection_get_id (created), changes,
-                                                        NULL, steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_update_connection_async (demo->client, steward_connection_get_id (created),
+                                                changes, NULL, steward_test_store_result_cb,
+                                                &result));
   updated = steward_client_update_connection_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (steward_connection_get_host (updated), ==, "reporting2.acme-corp.com");
-  path = g_strdup_printf ("/api/connections/%" G_GINT64_FORMAT, steward_connection_get_id (created));
+  path =
+      g_strdup_printf ("/api/connections/%" G_GINT64_FORMAT, steward_connection_get_id (created));
   last = steward_test_demo_last_body (demo, "PUT", path);
   sent = parse_body (last);
   g_assert_cmpstr (json_object_get_string_member (sent, "name"), ==, "pg_reporting");
   g_assert_cmpstr (json_object_get_string_member (sent, "type"), ==, "postgresql");
   g_assert_false (json_object_has_member (sent, "password"));
 
-  CALL (result, steward_client_delete_connection_async (demo->client, steward_connection_get_id (created), NULL,
-                                                        steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_delete_connection_async (demo->client, steward_connection_get_id (created),
+                                                NULL, steward_test_store_result_cb, &result));
   g_assert_true (steward_client_delete_connection_finish (demo->client, result, &error));
   g_assert_no_error (error);
 
   /* Connection 7 still has datastores. */
-  CALL (result, steward_client_delete_connection_async (demo->client, 7, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_delete_connection_async (demo->client, 7, NULL,
+                                                        steward_test_store_result_cb, &result));
   g_assert_false (steward_client_delete_connection_finish (demo->client, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT);
 }
@@ -516,26 +555,31 @@ test_connection_testing (void)
   steward_datastore_request_set_database (request, "production");
   steward_datastore_request_set_schema (request, "public");
 
-  CALL (result, steward_client_test_connection_async (demo->client, request, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_test_connection_async (demo->client, request, NULL,
+                                                      steward_test_store_result_cb, &result));
   g_assert_true (steward_client_test_connection_finish (demo->client, result, &error));
   g_assert_no_error (error);
 
   /* The refused host: a 400 whose message is passed on verbatim. */
   json_object_set_string_member (connection, "host", "refused.acme-corp.com");
   steward_datastore_request_set_connection (request, connection);
-  CALL (result, steward_client_test_connection_async (demo->client, request, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_test_connection_async (demo->client, request, NULL,
+                                                      steward_test_store_result_cb, &result));
   g_assert_false (steward_client_test_connection_finish (demo->client, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_BAD_REQUEST);
-  g_assert_cmpstr (error->message, ==, "Connection refused: could not connect to server at refused.acme-corp.com:5432");
+  g_assert_cmpstr (error->message, ==,
+                   "Connection refused: could not connect to server at refused.acme-corp.com:5432");
   g_clear_error (&error);
 
   /* Verifying existing datastores: a failed verification is an answer, not an error. */
-  CALL (result, steward_client_verify_datastore_async (demo->client, 42, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_verify_datastore_async (demo->client, 42, NULL,
+                                                       steward_test_store_result_cb, &result));
   g_assert_true (steward_client_verify_datastore_finish (demo->client, result, &message, &error));
   g_assert_no_error (error);
   g_clear_pointer (&message, g_free);
 
-  CALL (result, steward_client_verify_datastore_async (demo->client, 39, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_verify_datastore_async (demo->client, 39, NULL,
+                                                       steward_test_store_result_cb, &result));
   g_assert_false (steward_client_verify_datastore_finish (demo->client, result, &message, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (message, "Connection refused"));
@@ -543,7 +587,8 @@ test_connection_testing (void)
 
   CALL (result, steward_client_test_connection_by_id_async (demo->client, 9, NULL, NULL,
                                                             steward_test_store_result_cb, &result));
-  g_assert_false (steward_client_test_connection_by_id_finish (demo->client, result, &message, &error));
+  g_assert_false (
+      steward_client_test_connection_by_id_finish (demo->client, result, &message, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (message, "refused.acme-corp.com"));
 }
@@ -561,7 +606,8 @@ test_discovery (void)
   g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
   gboolean found_existing = FALSE;
 
-  CALL (result, steward_client_discover_catalogs_async (demo->client, 7, NULL, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_discover_catalogs_async (demo->client, 7, NULL, NULL,
+                                                        steward_test_store_result_cb, &result));
   catalogs = steward_client_discover_catalogs_finish (demo->client, result, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (catalogs); i++)
@@ -574,7 +620,8 @@ test_discovery (void)
   g_assert_true (found_existing);
 
   /* A file-system connection has no catalogs. */
-  CALL (result, steward_client_discover_catalogs_async (demo->client, 12, NULL, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_discover_catalogs_async (demo->client, 12, NULL, NULL,
+                                                        steward_test_store_result_cb, &result));
   g_assert_null (steward_client_discover_catalogs_finish (demo->client, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT);
   g_clear_error (&error);
@@ -584,8 +631,9 @@ test_discovery (void)
   json_object_set_string_member (snowflake, "host", "acme.snowflakecomputing.com");
   json_object_set_string_member (snowflake, "username", "qualytics_user");
   json_object_set_string_member (snowflake, "password", "your_password");
-  CALL (result, steward_client_discover_schemas_async (demo->client, 0, snowflake, "production_db", NULL,
-                                                       steward_test_store_result_cb, &result));
+  CALL (result,
+        steward_client_discover_schemas_async (demo->client, 0, snowflake, "production_db", NULL,
+                                               steward_test_store_result_cb, &result));
   schemas = steward_client_discover_schemas_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (schemas), ==, 5);
@@ -606,7 +654,8 @@ test_discovery (void)
 
     g_assert_cmpstr (steward_validation_result_get_schema_name (finance), ==, "finance");
     g_assert_false (steward_validation_result_get_success (finance));
-    g_assert_cmpstr (steward_validation_result_get_message (finance), ==, "Permission denied for schema finance");
+    g_assert_cmpstr (steward_validation_result_get_message (finance), ==,
+                     "Permission denied for schema finance");
   }
 }
 
@@ -658,15 +707,19 @@ test_bulk_create (void)
   steward_datastore_request_set_trigger_sync (request, FALSE);
 
   /* Non-atomic: two made, one refused with the server's reason. */
-  CALL (result, steward_client_bulk_create_async (demo->client, 7, request, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_bulk_create_async (demo->client, 7, request, NULL,
+                                                  steward_test_store_result_cb, &result));
   bulk = steward_client_bulk_create_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (steward_bulk_result_get_n_created (bulk), ==, 2);
   g_assert_cmpuint (steward_bulk_result_get_n_errors (bulk), ==, 1);
   g_assert_cmpstr (steward_bulk_result_get_error_schema (bulk, 0), ==, "finance");
-  g_assert_cmpstr (steward_bulk_result_get_error_message (bulk, 0), ==, "Permission denied for schema finance");
+  g_assert_cmpstr (steward_bulk_result_get_error_message (bulk, 0), ==,
+                   "Permission denied for schema finance");
   {
-    g_autoptr(StewardDatastore) made = steward_test_get_datastore (demo->client, steward_bulk_result_get_created_id (bulk, 1), &error);
+    g_autoptr(StewardDatastore) made =
+        steward_test_get_datastore (demo->client, steward_bulk_result_get_created_id (bulk, 1),
+                                    &error);
 
     g_assert_no_error (error);
     g_assert_cmpstr (steward_datastore_get_name (made), ==, "prod_sales");
@@ -674,7 +727,8 @@ test_bulk_create (void)
 
   /* A template without {{ schema }} is refused before sending. */
   steward_datastore_request_set_name_template (request, "prod");
-  CALL (result, steward_client_bulk_create_async (demo->client, 7, request, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_bulk_create_async (demo->client, 7, request, NULL,
+                                                  steward_test_store_result_cb, &result));
   g_assert_null (steward_client_bulk_create_finish (demo->client, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_INVALID);
   g_assert_cmpint (count_requests (demo, "POST", "/api/connections/7/datastores/bulk"), ==, 1);
@@ -691,8 +745,8 @@ count_fraction_cb (GObject    *object,
 static void
 test_operations (void)
 {
-  g_autoptr(StewardTestDemo) demo = steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN,
-                                                                "operation-duration-ms", 1000, NULL);
+  g_autoptr(StewardTestDemo) demo =
+      steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "operation-duration-ms", 1000, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(StewardOperation) operation = NULL;
@@ -700,7 +754,8 @@ test_operations (void)
   g_autoptr(GListModel) operations = NULL;
   guint changes = 0;
 
-  CALL (result, steward_client_run_sync_async (demo->client, 42, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_run_sync_async (demo->client, 42, NULL, steward_test_store_result_cb,
+                                               &result));
   operation = steward_client_run_sync_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_false (steward_operation_is_finished (operation));
@@ -717,7 +772,8 @@ test_operations (void)
   g_assert_cmpfloat (steward_operation_get_fraction (operation), ==, 1.0);
   g_assert_cmpuint (changes, >=, 2);
 
-  CALL (result, steward_client_list_operations_async (demo->client, 42, 10, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_list_operations_async (demo->client, 42, 10, NULL,
+                                                      steward_test_store_result_cb, &result));
   operations = steward_client_list_operations_finish (demo->client, result, &error);
   g_assert_no_error (error);
   {
@@ -736,8 +792,10 @@ test_cancel (void)
   g_autoptr(StewardDatastoreGroup) group = NULL;
 
   /* The server stalls; cancelling returns at once with CANCELLED and nothing else. */
-  steward_demo_server_inject_fault (demo->server, "POST", "/api/datastore-groups", STEWARD_DEMO_FAULT_STALL, 1);
-  steward_client_create_group_async (demo->client, "Stalled", NULL, cancellable, steward_test_store_result_cb, &result);
+  steward_demo_server_inject_fault (demo->server, "POST", "/api/datastore-groups",
+                                    STEWARD_DEMO_FAULT_STALL, 1);
+  steward_client_create_group_async (demo->client, "Stalled", NULL, cancellable,
+                                     steward_test_store_result_cb, &result);
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_null (result);
   g_cancellable_cancel (cancellable);
@@ -745,7 +803,9 @@ test_cancel (void)
   group = steward_client_create_group_finish (demo->client, result, &error);
   g_assert_null (group);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpint (steward_demo_server_count_requests (demo->server, "POST", "/api/datastore-groups"), ==, 1);
+  g_assert_cmpint (steward_demo_server_count_requests (demo->server, "POST",
+                                                       "/api/datastore-groups"),
+                   ==, 1);
 }
 
 int

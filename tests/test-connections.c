@@ -75,7 +75,8 @@ fixture_setup_role (Fixture         *fixture,
   g_autoptr(StewardUser) user = NULL;
 
   fixture->demo = steward_test_demo_new (role);
-  steward_client_get_current_user_async (fixture->demo->client, NULL, steward_test_store_result_cb, &result);
+  steward_client_get_current_user_async (fixture->demo->client, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   user = steward_client_get_current_user_finish (fixture->demo->client, result, NULL);
 
@@ -87,10 +88,10 @@ fixture_setup_role (Fixture         *fixture,
 
   fixture->sidebar = STEWARD_SIDEBAR (steward_test_find_widget (GTK_WIDGET (fixture->view),
                                                                 STEWARD_TYPE_SIDEBAR, NULL));
-  fixture->page = STEWARD_CONNECTIONS_PAGE (steward_test_find_widget (GTK_WIDGET (fixture->view),
-                                                                      STEWARD_TYPE_CONNECTIONS_PAGE, NULL));
-  fixture->table = STEWARD_DATASTORE_TABLE (steward_test_find_widget (GTK_WIDGET (fixture->view),
-                                                                      STEWARD_TYPE_DATASTORE_TABLE, NULL));
+  fixture->page = STEWARD_CONNECTIONS_PAGE (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_CONNECTIONS_PAGE, NULL));
+  fixture->table = STEWARD_DATASTORE_TABLE (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_TABLE, NULL));
 
   fixture->deployment = steward_deployment_new (fixture->demo->client, user, NULL);
   steward_main_view_set_deployment (fixture->view, fixture->deployment);
@@ -201,8 +202,8 @@ static const char *
 shown_name (Fixture *fixture,
             guint    position)
 {
-  g_autoptr(StewardConnection) connection = g_list_model_get_item (steward_connections_page_get_shown (fixture->page),
-                                                                   position);
+  g_autoptr(StewardConnection) connection =
+      g_list_model_get_item (steward_connections_page_get_shown (fixture->page), position);
 
   return steward_connection_get_name (connection);   /* the deployment keeps it */
 }
@@ -212,7 +213,9 @@ select_connection (Fixture *fixture,
                    gint64   id)
 {
   g_assert_true (steward_connections_page_select (fixture->page, id));
-  g_assert_cmpint (steward_connection_get_id (steward_connections_page_get_selected (fixture->page)), ==, id);
+  g_assert_cmpint (steward_connection_get_id (
+                       steward_connections_page_get_selected (fixture->page)),
+                   ==, id);
 }
 
 static JsonObject *
@@ -365,7 +368,8 @@ test_list_and_search (Fixture       *fixture,
   g_assert_cmpstr (shown_name (fixture, 1), ==, "snowflake_production");
   g_assert_cmpstr (shown_name (fixture, 4), ==, "postgres_legacy");
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "connections.sort-by", "s", "type");
-  /* Descending by the connector's name: Snowflake, PostgreSQL (by name within it), MySQL, Amazon S3. */
+  /* Descending by the connector's name: Snowflake, PostgreSQL (by name within it), MySQL, Amazon
+   * S3. */
   g_assert_cmpstr (shown_name (fixture, 0), ==, "snowflake_production");
   g_assert_cmpstr (shown_name (fixture, 4), ==, "s3_data_lake");
 
@@ -411,18 +415,23 @@ test_details (Fixture       *fixture,
   assert_shows (GTK_WIDGET (details), "5432");
   assert_shows (GTK_WIDGET (details), "Not shown");
   assert_shows (GTK_WIDGET (details), "Used by 9 datastores");
-  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "Patient Records"));
-  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "Healthcare Enrichment"));
-  g_assert_null (steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "Customer 360"));
+  g_assert_nonnull (
+      steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "Patient Records"));
+  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW,
+                                              "Healthcare Enrichment"));
+  g_assert_null (
+      steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "Customer 360"));
 
   /* A datastore deleted anywhere leaves the count and the list at once. */
-  steward_deployment_delete_datastore_async (fixture->deployment, 75, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_delete_datastore_async (fixture->deployment, 75, NULL,
+                                             steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_delete_datastore_finish (fixture->deployment, result, &error));
   g_assert_no_error (error);
   g_assert_true (steward_test_wait_until (count_is_8_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (GTK_WIDGET (details), "Used by 8 datastores");
-  g_assert_null (steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "QA Staging"));
+  g_assert_null (
+      steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "QA Staging"));
 
   /* Activating one opens it in the datastore browser. */
   row = steward_test_find_widget (GTK_WIDGET (details), ADW_TYPE_ACTION_ROW, "Production Sales");
@@ -454,13 +463,18 @@ test_edit (Fixture       *fixture,
   /* Filled in with what the server keeps; the secret starts empty. */
   editor = open_editor (fixture, "connections.edit");
   form = steward_connection_editor_get_form (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "name"))), ==,
-                   "mysql_orders");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "host"))), ==,
-                   "mysql.acme-corp.com");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "username"))), ==,
-                   "qualytics");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "password"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "name"))),
+                   ==, "mysql_orders");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "host"))),
+                   ==, "mysql.acme-corp.com");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "username"))),
+                   ==, "qualytics");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "password"))),
+                   ==, "");
   g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
 
   /* A field: the request carries it, the name and the type, and no secret. What the datastores
@@ -495,9 +509,11 @@ test_edit (Fixture       *fixture,
   close_and_wait (editor);
   /* The renamed connection is still the one shown. */
   g_assert_true (steward_connections_page_get_selected (fixture->page) == shared);
-  assert_shows (GTK_WIDGET (steward_connections_page_get_details (fixture->page)), "mysql_orders_v2");
+  assert_shows (GTK_WIDGET (steward_connections_page_get_details (fixture->page)),
+                "mysql_orders_v2");
 
-  bodies = steward_demo_server_dup_request_bodies (fixture->demo->server, "PUT", "/api/connections/3");
+  bodies =
+      steward_demo_server_dup_request_bodies (fixture->demo->server, "PUT", "/api/connections/3");
   g_assert_cmpuint (bodies->len, ==, 2);
   first = parse_object (g_ptr_array_index (bodies, 0));
   g_assert_cmpuint (json_object_get_size (first), ==, 3);
@@ -554,11 +570,13 @@ test_test_before_saving (Fixture       *fixture,
   assert_shows (GTK_WIDGET (editor), "Connection refused");
 
   steward_connector_form_set_value (form, "host", "db2.acme-corp.com");
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_IDLE);
   g_assert_cmpint (run_test (tester), ==, STEWARD_CONNECTION_TESTER_SUCCEEDED);
   assert_shows (GTK_WIDGET (editor), "Connection Verified");
 
-  tests = steward_demo_server_dup_request_bodies (fixture->demo->server, "POST", "/api/connections/7/test");
+  tests = steward_demo_server_dup_request_bodies (fixture->demo->server, "POST",
+                                                  "/api/connections/7/test");
   g_assert_cmpuint (tests->len, ==, 2);
   first = parse_object (g_ptr_array_index (tests, 0));
   g_assert_cmpstr (json_object_get_string_member (first, "host"), ==, "refused.acme-corp.com");
@@ -575,8 +593,9 @@ test_test_before_saving (Fixture       *fixture,
   adw_message_dialog_response (ask, "cancel");
   steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_nonnull (weak);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "host"))), ==,
-                   "db2.acme-corp.com");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "host"))),
+                   ==, "db2.acme-corp.com");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
   g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
@@ -584,8 +603,9 @@ test_test_before_saving (Fixture       *fixture,
   adw_message_dialog_response (ask, "discard");
   g_assert_true (steward_test_wait_until (window_gone_cb, &weak, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpuint (requests (fixture, "PUT", "/api/connections/7"), ==, 0);
-  g_assert_cmpstr (steward_connection_get_host (steward_deployment_find_connection (fixture->deployment, 7)), ==,
-                   "db.acme-corp.com");
+  g_assert_cmpstr (steward_connection_get_host (
+                       steward_deployment_find_connection (fixture->deployment, 7)),
+                   ==, "db.acme-corp.com");
 }
 
 static gboolean
@@ -600,7 +620,8 @@ open_delete (Fixture *fixture)
   StewardDeleteConnectionDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "connections.delete", NULL);
-  dialog = STEWARD_DELETE_CONNECTION_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_DELETE_CONNECTION_DIALOG));
+  dialog = STEWARD_DELETE_CONNECTION_DIALOG (
+      steward_test_find_toplevel (STEWARD_TYPE_DELETE_CONNECTION_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == fixture->window);
   return dialog;
@@ -621,7 +642,8 @@ connection_gone_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return steward_deployment_find_connection (fixture->deployment, 9) == NULL && n_shown (fixture) == 4;
+  return steward_deployment_find_connection (fixture->deployment, 9) == NULL &&
+         n_shown (fixture) == 4;
 }
 
 static void
@@ -638,9 +660,11 @@ test_delete (Fixture       *fixture,
 
   /* In use: the datastores using it are listed, and the server's refusal is shown. */
   dialog = open_delete (fixture);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Delete “postgres_legacy”?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Delete “postgres_legacy”?");
   g_assert_cmpuint (steward_delete_connection_dialog_get_n_users (dialog), ==, 1);
-  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Legacy Inventory"));
+  g_assert_nonnull (
+      steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Legacy Inventory"));
   type_name (dialog, "postgres_legac");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
   g_assert_cmpuint (requests (fixture, "DELETE", "/api/connections/9"), ==, 0);
@@ -656,14 +680,16 @@ test_delete (Fixture       *fixture,
   g_assert_true (steward_test_wait_until (window_gone_cb, &weak, STEWARD_TEST_TIMEOUT_MS));
 
   /* Once its datastore is gone, it can go. */
-  steward_deployment_delete_datastore_async (fixture->deployment, 39, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_delete_datastore_async (fixture->deployment, 39, NULL,
+                                             steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_delete_datastore_finish (fixture->deployment, result, &error));
   g_assert_no_error (error);
 
   dialog = open_delete (fixture);
   g_assert_cmpuint (steward_delete_connection_dialog_get_n_users (dialog), ==, 0);
-  g_assert_null (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Legacy Inventory"));
+  g_assert_null (
+      steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Legacy Inventory"));
   type_name (dialog, "postgres_legacy");
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
@@ -715,22 +741,27 @@ test_rotation (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (body, "type"), ==, "mysql");
   g_assert_cmpstr (json_object_get_string_member (body, "password"), ==, "rotated-2026");
   /* The form forgot it once saved. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "password"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "password"))),
+                   ==, "");
 
   /* Each datastore that uses it, checked, with its own result. */
   for (guint i = 0; i < G_N_ELEMENTS (users); i++)
     {
       g_assert_nonnull (steward_connection_editor_get_verify_row (editor, users[i]));
-      g_assert_cmpstr (steward_connection_editor_get_verify_result (editor, users[i]), ==, "pending");
+      g_assert_cmpstr (steward_connection_editor_get_verify_result (editor, users[i]), ==,
+                       "pending");
     }
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
   g_assert_true (steward_connection_editor_get_verifying (editor));
   g_assert_true (steward_test_wait_until (verified_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   for (guint i = 0; i < G_N_ELEMENTS (users); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT "/connection", users[i]);
+      g_autofree char *path =
+          g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT "/connection", users[i]);
 
-      g_assert_cmpstr (steward_connection_editor_get_verify_result (editor, users[i]), ==, "connected");
+      g_assert_cmpstr (steward_connection_editor_get_verify_result (editor, users[i]), ==,
+                       "connected");
       g_assert_cmpuint (requests (fixture, "POST", path), ==, 1);
     }
   assert_shows (GTK_WIDGET (editor), "All 4 datastores connect.");
@@ -746,8 +777,10 @@ test_rotation (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.verify", NULL);
   g_assert_true (steward_test_wait_until (verified_cb, editor, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (steward_connection_editor_get_verify_result (editor, 39), ==, "failed");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (steward_connection_editor_get_verify_row (editor, 39))),
-                   ==, "Connection refused: could not connect to server at refused.acme-corp.com:5432");
+  g_assert_cmpstr (adw_action_row_get_subtitle (
+                       ADW_ACTION_ROW (steward_connection_editor_get_verify_row (editor, 39))),
+                   ==,
+                   "Connection refused: could not connect to server at refused.acme-corp.com:5432");
   assert_shows (GTK_WIDGET (editor), "0 connect, 1 failed.");
 
   /* No password typed reached a log message. */
@@ -760,8 +793,8 @@ static gboolean
 banner_shown_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
-  GtkRevealer *revealer = GTK_REVEALER (steward_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_REVEALER,
-                                                                   NULL));
+  GtkRevealer *revealer =
+      GTK_REVEALER (steward_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_REVEALER, NULL));
 
   return gtk_revealer_get_child_revealed (revealer);
 }
@@ -785,9 +818,10 @@ test_member (Fixture       *fixture,
   g_assert_nonnull (edit);
   g_assert_false (gtk_widget_get_sensitive (edit));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (edit), ==, "Requires the Manager role");
-  g_assert_false (gtk_widget_get_sensitive (steward_test_find_widget_by_tooltip (GTK_WIDGET (details),
-                                                                                  "Requires the Manager role")));
-  test_button = steward_connection_tester_get_button (steward_connection_details_get_tester (details));
+  g_assert_false (gtk_widget_get_sensitive (
+      steward_test_find_widget_by_tooltip (GTK_WIDGET (details), "Requires the Manager role")));
+  test_button =
+      steward_connection_tester_get_button (steward_connection_details_get_tester (details));
   g_assert_false (gtk_widget_is_sensitive (test_button));
   assert_shows (GTK_WIDGET (details), "Requires the Manager role");
 
@@ -819,7 +853,8 @@ main (int   argc,
   ADD ("/connections/delete", test_delete);
   ADD ("/connections/rotation", test_rotation);
 #undef ADD
-  g_test_add ("/connections/member", Fixture, NULL, fixture_setup_member, test_member, fixture_teardown);
+  g_test_add ("/connections/member", Fixture, NULL, fixture_setup_member, test_member,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -169,8 +169,10 @@ test_every_connector (Fixture       *f,
               break;
             case STEWARD_CONNECTOR_FIELD_BOOLEAN:
               /* The opposite of the default, so that the value is surely the form's. */
-              value = g_strdup (g_strcmp0 (steward_connector_field_get_default_value (field), "true") == 0
-                                ? "false" : "true");
+              value = g_strdup (
+                  g_strcmp0 (steward_connector_field_get_default_value (field), "true") == 0
+                      ? "false"
+                      : "true");
               break;
             case STEWARD_CONNECTOR_FIELD_CHOICE:
               {
@@ -183,12 +185,14 @@ test_every_connector (Fixture       *f,
               break;
             case STEWARD_CONNECTOR_FIELD_FILE:
               {
-                g_autofree char *contents = g_strdup_printf ("{\"type\": \"service_account\", \"key\": \"%s\"}\n", name);
+                g_autofree char *contents =
+                    g_strdup_printf ("{\"type\": \"service_account\", \"key\": \"%s\"}\n", name);
                 g_autoptr(GFile) file = write_key_file (f, name, contents);
 
                 steward_connector_form_set_file (f->form, path, file);
                 g_assert_true (steward_connector_form_get_busy (f->form));
-                g_assert_true (steward_test_wait_until (not_busy_cb, f->form, STEWARD_TEST_TIMEOUT_MS));
+                g_assert_true (
+                    steward_test_wait_until (not_busy_cb, f->form, STEWARD_TEST_TIMEOUT_MS));
                 g_hash_table_insert (files, (gpointer) path, g_steal_pointer (&contents));
                 /* The row names the file; the contents show nowhere. */
                 g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, name);
@@ -215,7 +219,9 @@ test_every_connector (Fixture       *f,
           g_assert_cmpstr (json_object_get_string_member (connection, "type"), ==, "timescale");
           g_assert_nonnull (parameters);
           g_assert_cmpint (json_object_get_int_member (parameters, "extra_option"), ==, 7);
-          g_assert_true (json_object_get_boolean_member (json_object_get_object_member (parameters, "nested"), "on"));
+          g_assert_true (
+              json_object_get_boolean_member (json_object_get_object_member (parameters, "nested"),
+                                              "on"));
         }
       else
         g_assert_cmpstr (json_object_get_string_member (connection, "type"), ==, type);
@@ -258,17 +264,20 @@ test_every_connector (Fixture       *f,
             case STEWARD_CONNECTOR_FIELD_BOOLEAN:
               g_assert_cmpint (json_node_get_value_type (node), ==, G_TYPE_BOOLEAN);
               g_assert_cmpint (json_node_get_boolean (node), ==,
-                               g_strcmp0 (steward_connector_field_get_default_value (field), "true") != 0);
+                               g_strcmp0 (steward_connector_field_get_default_value (field),
+                                          "true") != 0);
               break;
             case STEWARD_CONNECTOR_FIELD_CHOICE:
               {
                 const char * const *choices = steward_connector_field_get_choices (field);
-                g_assert_cmpstr (json_node_get_string (node), ==, choices[g_strv_length ((char **) choices) - 1]);
+                g_assert_cmpstr (json_node_get_string (node), ==,
+                                 choices[g_strv_length ((char **) choices) - 1]);
               }
               break;
             case STEWARD_CONNECTOR_FIELD_FILE:
               g_assert_cmpstr (json_node_get_string (node), ==,
-                               g_hash_table_lookup (files, steward_connector_field_get_path (field)));
+                               g_hash_table_lookup (files,
+                                                    steward_connector_field_get_path (field)));
               break;
             default:
               g_assert_not_reached ();
@@ -283,12 +292,17 @@ test_server_description (Fixture       *f,
                          gconstpointer  data)
 {
   static const char json[] =
-    "[{\"type\": \"postgresql\", \"display_name\": \"PostgreSQL\", \"properties\": ["
-    "  {\"field\": \"host\", \"title\": \"Host\", \"type\": \"string\", \"required\": true, \"map_to\": \"host\"},"
-    "  {\"field\": \"port\", \"title\": \"Port\", \"type\": \"integer\", \"default\": 5432, \"map_to\": \"port\"},"
-    "  {\"field\": \"password\", \"title\": \"Password\", \"type\": \"string\", \"secret\": true, \"map_to\": \"password\"},"
-    "  {\"field\": \"sslmode\", \"title\": \"SSL mode\", \"type\": \"select\", \"default\": \"prefer\","
-    "   \"map_to\": \"parameters.sslmode\", \"values\": [\"disable\", \"prefer\", \"require\"]}]}]";
+      "[{\"type\": \"postgresql\", \"display_name\": \"PostgreSQL\", \"properties\": ["
+      "  {\"field\": \"host\", \"title\": \"Host\", \"type\": \"string\", \"required\": true, "
+      "\"map_to\": \"host\"},"
+      "  {\"field\": \"port\", \"title\": \"Port\", \"type\": \"integer\", \"default\": 5432, "
+      "\"map_to\": \"port\"},"
+      "  {\"field\": \"password\", \"title\": \"Password\", \"type\": \"string\", \"secret\": "
+      "true, \"map_to\": \"password\"},"
+      "  {\"field\": \"sslmode\", \"title\": \"SSL mode\", \"type\": \"select\", \"default\": "
+      "\"prefer\","
+      "   \"map_to\": \"parameters.sslmode\", \"values\": [\"disable\", \"prefer\", "
+      "\"require\"]}]}]";
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GListModel) specs = NULL;
   g_autoptr(JsonObject) connection = NULL;
@@ -300,10 +314,15 @@ test_server_description (Fixture       *f,
   steward_connector_form_set_spec (f->form, spec);
 
   assert_row_kind (steward_connector_form_get_row (f->form, "host"), STEWARD_CONNECTOR_FIELD_TEXT);
-  assert_row_kind (steward_connector_form_get_row (f->form, "port"), STEWARD_CONNECTOR_FIELD_NUMBER);
-  assert_row_kind (steward_connector_form_get_row (f->form, "password"), STEWARD_CONNECTOR_FIELD_SECRET);
-  assert_row_kind (steward_connector_form_get_row (f->form, "parameters.sslmode"), STEWARD_CONNECTOR_FIELD_CHOICE);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (f->form, "port"))), ==, "5432");
+  assert_row_kind (steward_connector_form_get_row (f->form, "port"),
+                   STEWARD_CONNECTOR_FIELD_NUMBER);
+  assert_row_kind (steward_connector_form_get_row (f->form, "password"),
+                   STEWARD_CONNECTOR_FIELD_SECRET);
+  assert_row_kind (steward_connector_form_get_row (f->form, "parameters.sslmode"),
+                   STEWARD_CONNECTOR_FIELD_CHOICE);
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (f->form, "port"))),
+                   ==, "5432");
 
   steward_connector_form_set_default_name (f->form, "pg");
   steward_connector_form_set_value (f->form, "host", "db.acme-corp.com");
@@ -312,7 +331,9 @@ test_server_description (Fixture       *f,
   connection = steward_connector_form_build_connection (f->form);
   g_assert_cmpstr (json_object_get_string_member (connection, "name"), ==, "pg");
   g_assert_cmpint (json_object_get_int_member (connection, "port"), ==, 5432);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection, "parameters"), "sslmode"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection,
+                                                                                 "parameters"),
+                                                  "sslmode"),
                    ==, "prefer");
 }
 
@@ -335,7 +356,8 @@ test_required_fields (Fixture       *f,
 
   host = steward_connector_form_get_row (f->form, "host");
   g_assert_true (gtk_widget_has_css_class (host, "error"));
-  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (f->form), GTK_TYPE_LABEL, "This field is required"));
+  g_assert_nonnull (
+      steward_test_find_widget (GTK_WIDGET (f->form), GTK_TYPE_LABEL, "This field is required"));
 
   /* Typing takes the mark away. */
   gtk_editable_set_text (GTK_EDITABLE (host), "db.acme-corp.com");
@@ -375,7 +397,8 @@ test_malformed_values (Fixture       *f,
   steward_connector_form_set_default_name (f->form, "other");
   steward_connector_form_set_value (f->form, "host", "db2.example.com");
   steward_connector_form_set_value (f->form, "parameters", "[1, 2]");
-  g_assert_cmpstr (message_of (f->form, "parameters"), ==, "Enter a JSON object, like {\"ssl\": true}");
+  g_assert_cmpstr (message_of (f->form, "parameters"), ==,
+                   "Enter a JSON object, like {\"ssl\": true}");
   g_assert_false (steward_connector_form_validate (f->form));
   steward_connector_form_set_value (f->form, "parameters", "{\"ssl\": ");
   g_assert_false (steward_connector_form_validate (f->form));
@@ -396,24 +419,30 @@ test_mark_field (Fixture       *f,
 {
   steward_connector_form_set_spec (f->form, find_spec (f, "snowflake"));
 
-  g_assert_true (steward_connector_form_mark_field (f->form, "connection.host", "String should have at most 2048 characters"));
+  g_assert_true (steward_connector_form_mark_field (f->form, "connection.host",
+                                                    "String should have at most 2048 characters"));
   g_assert_cmpstr (message_of (f->form, "host"), ==, "String should have at most 2048 characters");
-  g_assert_true (gtk_widget_has_css_class (steward_connector_form_get_row (f->form, "host"), "error"));
+  g_assert_true (
+      gtk_widget_has_css_class (steward_connector_form_get_row (f->form, "host"), "error"));
 
-  g_assert_true (steward_connector_form_mark_field (f->form, "connection.parameters.role", "Unknown role"));
+  g_assert_true (
+      steward_connector_form_mark_field (f->form, "connection.parameters.role", "Unknown role"));
   g_assert_cmpstr (message_of (f->form, "connection.parameters.role"), ==, "Unknown role");
   g_assert_true (steward_connector_form_mark_field (f->form, "connection.name", "Taken"));
   g_assert_cmpstr (message_of (f->form, "name"), ==, "Taken");
-  g_assert_false (steward_connector_form_mark_field (f->form, "connection.parameters.nothing", "x"));
+  g_assert_false (
+      steward_connector_form_mark_field (f->form, "connection.parameters.nothing", "x"));
   g_assert_false (steward_connector_form_mark_field (f->form, "schema", "x"));
 
   steward_connector_form_clear_marks (f->form);
   g_assert_null (message_of (f->form, "host"));
-  g_assert_false (gtk_widget_has_css_class (steward_connector_form_get_row (f->form, "host"), "error"));
+  g_assert_false (
+      gtk_widget_has_css_class (steward_connector_form_get_row (f->form, "host"), "error"));
 
   /* A parameter without a field of its own marks the raw parameters. */
   steward_connector_form_set_spec (f->form, find_spec (f, STEWARD_CONNECTOR_GENERIC_JDBC));
-  g_assert_true (steward_connector_form_mark_field (f->form, "connection.parameters.ssl", "Input should be a valid boolean"));
+  g_assert_true (steward_connector_form_mark_field (f->form, "connection.parameters.ssl",
+                                                    "Input should be a valid boolean"));
   g_assert_cmpstr (message_of (f->form, "parameters"), ==, "Input should be a valid boolean");
 }
 
@@ -435,9 +464,15 @@ test_switch_connector (Fixture       *f,
   g_assert_true (steward_connector_form_get_spec (f->form) == find_spec (f, "mysql"));
   row = steward_connector_form_get_row (f->form, "host");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "db.acme-corp.com");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (f->form, "username"))), ==, "reader");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (f->form, "port"))), ==, "3306");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (f->form, "password"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (f->form, "username"))),
+                   ==, "reader");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (f->form, "port"))),
+                   ==, "3306");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (f->form, "password"))),
+                   ==, "");
   g_assert_null (steward_connector_form_get_row (f->form, "parameters.sslmode"));
   g_assert_false (steward_connector_form_select_type (f->form, "punchcards"));
 }
@@ -446,7 +481,9 @@ static void
 test_clear_secrets (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_key_file (f, "key.p8", "-----BEGIN PRIVATE KEY-----\nMIIEvAIB\n-----END PRIVATE KEY-----\n");
+  g_autoptr(GFile) file =
+      write_key_file (f, "key.p8",
+                      "-----BEGIN PRIVATE KEY-----\nMIIEvAIB\n-----END PRIVATE KEY-----\n");
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
   GtkWidget *file_row;
@@ -462,20 +499,29 @@ test_clear_secrets (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file_row)), ==, "key.p8");
   g_assert_null (steward_test_find_widget (GTK_WIDGET (f->form), GTK_TYPE_LABEL, "MIIEvAIB"));
   before = steward_connector_form_build_connection (f->form);
-  g_assert_nonnull (strstr (json_object_get_string_member (json_object_get_object_member (before, "parameters"),
-                                                           "private_key"), "MIIEvAIB"));
+  g_assert_nonnull (
+      strstr (json_object_get_string_member (json_object_get_object_member (before, "parameters"),
+                                             "private_key"),
+              "MIIEvAIB"));
 
   steward_connector_form_clear_secrets (f->form);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (f->form, "password"))), ==, "");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (f->form, "passphrase"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (f->form, "password"))),
+                   ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (f->form, "passphrase"))),
+                   ==, "");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (file_row)), ==, "No file chosen");
   /* What is not secret stays. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (f->form, "username"))), ==, "qualytics");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (f->form, "username"))),
+                   ==, "qualytics");
 
   after = steward_connector_form_build_connection (f->form);
   g_assert_false (json_object_has_member (after, "password"));
   g_assert_false (json_object_has_member (after, "passphrase"));
-  g_assert_false (json_object_has_member (json_object_get_object_member (after, "parameters"), "private_key"));
+  g_assert_false (
+      json_object_has_member (json_object_get_object_member (after, "parameters"), "private_key"));
 }
 
 static void
@@ -498,7 +544,8 @@ test_bad_key_file (Fixture       *f,
 
   steward_connector_form_set_file (f->form, "credentials_payload", binary);
   g_assert_true (steward_test_wait_until (not_busy_cb, f->form, STEWARD_TEST_TIMEOUT_MS));
-  g_assert_cmpstr (message_of (f->form, "credentials_payload"), ==, "The file is not a text key file");
+  g_assert_cmpstr (message_of (f->form, "credentials_payload"), ==,
+                   "The file is not a text key file");
   g_assert_false (steward_connector_form_validate (f->form));
 }
 

@@ -59,8 +59,10 @@ test_builtin_table (void)
 
       g_test_message ("connector %s", required_types[i]);
       g_assert_nonnull (spec);
-      g_assert_cmpint (steward_connector_spec_get_origin (spec), ==, STEWARD_CONNECTOR_ORIGIN_BUILTIN);
-      g_assert_cmpint (steward_connector_spec_is_dfs (spec), ==, steward_connector_type_is_dfs (required_types[i]));
+      g_assert_cmpint (steward_connector_spec_get_origin (spec), ==,
+                       STEWARD_CONNECTOR_ORIGIN_BUILTIN);
+      g_assert_cmpint (steward_connector_spec_is_dfs (spec), ==,
+                       steward_connector_type_is_dfs (required_types[i]));
       g_assert_false (steward_connector_spec_is_generic (spec));
     }
 
@@ -130,10 +132,12 @@ test_builtin_table (void)
                      steward_connector_spec_list_find (specs, "gcs"), "credentials_payload")),
                    ==, STEWARD_CONNECTOR_FIELD_FILE);
   g_assert_cmpint (steward_connector_field_get_kind (steward_connector_spec_find_field (
-                     steward_connector_spec_list_find (specs, "snowflake"), "parameters.private_key")),
+                       steward_connector_spec_list_find (specs, "snowflake"),
+                       "parameters.private_key")),
                    ==, STEWARD_CONNECTOR_FIELD_FILE);
-  g_assert_nonnull (steward_connector_spec_find_field (steward_connector_spec_list_find (specs, "snowflake"),
-                                                       "parameters.warehouse"));
+  g_assert_nonnull (
+      steward_connector_spec_find_field (steward_connector_spec_list_find (specs, "snowflake"),
+                                         "parameters.warehouse"));
 
   /* The generic JDBC connector: last, with a raw parameters field and a type choice that,
    * with the connectors of their own, reaches every JDBC type. */
@@ -144,10 +148,12 @@ test_builtin_table (void)
   g_assert_nonnull (steward_connector_spec_find_field (generic, "parameters"));
   type_field = steward_connector_spec_find_field (generic, "type");
   g_assert_nonnull (type_field);
-  g_assert_cmpint (steward_connector_field_get_kind (type_field), ==, STEWARD_CONNECTOR_FIELD_CHOICE);
+  g_assert_cmpint (steward_connector_field_get_kind (type_field), ==,
+                   STEWARD_CONNECTOR_FIELD_CHOICE);
   for (guint i = 0; jdbc_types[i] != NULL; i++)
-    g_assert_true (steward_connector_spec_list_find (specs, jdbc_types[i]) != NULL ||
-                   g_strv_contains (steward_connector_field_get_choices (type_field), jdbc_types[i]));
+    g_assert_true (
+        steward_connector_spec_list_find (specs, jdbc_types[i]) != NULL ||
+        g_strv_contains (steward_connector_field_get_choices (type_field), jdbc_types[i]));
   {
     g_autoptr(StewardConnectorSpec) last = g_list_model_get_item (specs, n - 1);
     g_assert_true (last == generic);
@@ -172,11 +178,16 @@ test_table_errors (void)
 {
   assert_table_fails ("{}");
   assert_table_fails ("{\"connectors\": [{\"type\": \"x\"}]}");
-  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"name\": \"a\", \"kind\": \"colour\"}]}]}");
-  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"name\": \"a\", \"kind\": \"choice\"}]}]}");
-  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"name\": \"a\", \"target\": \"nowhere\"}]}]}");
-  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"store_type\": \"tape\", \"fields\": []}]}");
-  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"label\": \"No name\"}]}]}");
+  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"name\": \"a\", "
+                      "\"kind\": \"colour\"}]}]}");
+  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"name\": \"a\", "
+                      "\"kind\": \"choice\"}]}]}");
+  assert_table_fails ("{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"name\": \"a\", "
+                      "\"target\": \"nowhere\"}]}]}");
+  assert_table_fails (
+      "{\"connectors\": [{\"type\": \"x\", \"store_type\": \"tape\", \"fields\": []}]}");
+  assert_table_fails (
+      "{\"connectors\": [{\"type\": \"x\", \"fields\": [{\"label\": \"No name\"}]}]}");
 }
 
 /* The shapes servers send, read without a server. */
@@ -184,17 +195,22 @@ static void
 test_specification_mapping (void)
 {
   static const char json[] =
-    "{\"items\": [{\"type\": \"postgresql\", \"display_name\": \"PostgreSQL (server)\","
-    "  \"supports_enrichment\": false, \"properties\": ["
-    "  {\"field\": \"host\", \"title\": \"Host\", \"type\": \"string\", \"required\": true,"
-    "   \"secret\": false, \"placeholder\": \"db\", \"map_to\": \"host\", \"values\": null},"
-    "  {\"field\": \"port\", \"title\": \"Port\", \"type\": \"integer\", \"default\": 5432, \"map_to\": \"port\"},"
-    "  {\"field\": \"password\", \"title\": \"Password\", \"type\": \"string\", \"secret\": true, \"map_to\": \"password\"},"
-    "  {\"field\": \"ssl\", \"title\": \"SSL\", \"type\": \"boolean\", \"default\": true, \"map_to\": \"parameters.ssl\"},"
-    "  {\"field\": \"mode\", \"title\": \"Mode\", \"type\": \"select\", \"values\": [\"a\", \"b\"], \"map_to\": \"parameters.mode\"},"
-    "  {\"field\": \"warehouse\", \"title\": \"Warehouse\", \"type\": \"string\"},"
-    "  {\"field\": \"key\", \"title\": \"Key\", \"type\": \"file\", \"secret\": true, \"map_to\": \"parameters.key\"}"
-    "]}, {\"display_name\": \"No type\"}, 42]}";
+      "{\"items\": [{\"type\": \"postgresql\", \"display_name\": \"PostgreSQL (server)\","
+      "  \"supports_enrichment\": false, \"properties\": ["
+      "  {\"field\": \"host\", \"title\": \"Host\", \"type\": \"string\", \"required\": true,"
+      "   \"secret\": false, \"placeholder\": \"db\", \"map_to\": \"host\", \"values\": null},"
+      "  {\"field\": \"port\", \"title\": \"Port\", \"type\": \"integer\", \"default\": 5432, "
+      "\"map_to\": \"port\"},"
+      "  {\"field\": \"password\", \"title\": \"Password\", \"type\": \"string\", \"secret\": "
+      "true, \"map_to\": \"password\"},"
+      "  {\"field\": \"ssl\", \"title\": \"SSL\", \"type\": \"boolean\", \"default\": true, "
+      "\"map_to\": \"parameters.ssl\"},"
+      "  {\"field\": \"mode\", \"title\": \"Mode\", \"type\": \"select\", \"values\": [\"a\", "
+      "\"b\"], \"map_to\": \"parameters.mode\"},"
+      "  {\"field\": \"warehouse\", \"title\": \"Warehouse\", \"type\": \"string\"},"
+      "  {\"field\": \"key\", \"title\": \"Key\", \"type\": \"file\", \"secret\": true, "
+      "\"map_to\": \"parameters.key\"}"
+      "]}, {\"display_name\": \"No type\"}, 42]}";
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GListModel) specs = NULL;
   g_autoptr(GError) error = NULL;
@@ -202,7 +218,8 @@ test_specification_mapping (void)
   StewardConnectorField *field;
 
   g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
-  specs = steward_connector_spec_list_new_from_specifications (json_parser_get_root (parser), &error);
+  specs =
+      steward_connector_spec_list_new_from_specifications (json_parser_get_root (parser), &error);
   g_assert_no_error (error);
 
   /* The item without a type is left out, not the whole answer. */
@@ -227,12 +244,14 @@ test_specification_mapping (void)
 
   field = steward_connector_spec_find_field (spec, "parameters.ssl");
   g_assert_cmpint (steward_connector_field_get_kind (field), ==, STEWARD_CONNECTOR_FIELD_BOOLEAN);
-  g_assert_cmpint (steward_connector_field_get_target (field), ==, STEWARD_CONNECTOR_TARGET_PARAMETERS);
+  g_assert_cmpint (steward_connector_field_get_target (field), ==,
+                   STEWARD_CONNECTOR_TARGET_PARAMETERS);
   g_assert_cmpstr (steward_connector_field_get_default_value (field), ==, "true");
 
   field = steward_connector_spec_find_field (spec, "parameters.mode");
   g_assert_cmpint (steward_connector_field_get_kind (field), ==, STEWARD_CONNECTOR_FIELD_CHOICE);
-  g_assert_cmpstrv (steward_connector_field_get_choices (field), ((const char *[]) { "a", "b", NULL }));
+  g_assert_cmpstrv (steward_connector_field_get_choices (field),
+                    ((const char *[]){ "a", "b", NULL }));
   g_assert_cmpstr (steward_connector_field_get_default_value (field), ==, "a");
 
   /* Without map_to, the name decides, as the notes' rule says. */
@@ -259,7 +278,8 @@ test_specifications_from_demo (void)
   StewardConnectorField *field;
   gint64 min, max;
 
-  CALL (result, steward_client_get_specifications_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_get_specifications_async (demo->client, NULL,
+                                                         steward_test_store_result_cb, &result));
   specs = steward_client_get_specifications_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (specs), >=, 5);
@@ -286,28 +306,35 @@ test_specifications_from_demo (void)
   spec = steward_connector_spec_list_find (specs, "snowflake");
   g_assert_nonnull (steward_connector_spec_find_field (spec, "parameters.role"));
   g_assert_nonnull (steward_connector_spec_find_field (spec, "parameters.authentication_type"));
-  g_assert_cmpint (steward_connector_field_get_kind (steward_connector_spec_find_field (spec, "passphrase")),
+  g_assert_cmpint (steward_connector_field_get_kind (
+                       steward_connector_spec_find_field (spec, "passphrase")),
                    ==, STEWARD_CONNECTOR_FIELD_SECRET);
 
   spec = steward_connector_spec_list_find (specs, "s3");
   g_assert_true (steward_connector_spec_is_dfs (spec));
-  g_assert_true (steward_connector_field_get_secret (steward_connector_spec_find_field (spec, "secret_key")));
+  g_assert_true (
+      steward_connector_field_get_secret (steward_connector_spec_find_field (spec, "secret_key")));
   g_assert_nonnull (steward_connector_spec_find_field (spec, "parameters.role_arn"));
 
   /* Merged: the server's descriptions replace the built-in ones of the same types, the others
    * stay, and the generic connector is still last. */
-  CALL (result, steward_client_load_connectors_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_load_connectors_async (demo->client, NULL,
+                                                      steward_test_store_result_cb, &result));
   merged = steward_client_load_connectors_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (merged), ==, g_list_model_get_n_items (builtin));
-  g_assert_cmpint (steward_connector_spec_get_origin (steward_connector_spec_list_find (merged, "postgresql")),
+  g_assert_cmpint (steward_connector_spec_get_origin (
+                       steward_connector_spec_list_find (merged, "postgresql")),
                    ==, STEWARD_CONNECTOR_ORIGIN_SERVER);
-  g_assert_cmpint (steward_connector_spec_get_origin (steward_connector_spec_list_find (merged, "s3")),
+  g_assert_cmpint (steward_connector_spec_get_origin (
+                       steward_connector_spec_list_find (merged, "s3")),
                    ==, STEWARD_CONNECTOR_ORIGIN_SERVER);
-  g_assert_cmpint (steward_connector_spec_get_origin (steward_connector_spec_list_find (merged, "mariadb")),
+  g_assert_cmpint (steward_connector_spec_get_origin (
+                       steward_connector_spec_list_find (merged, "mariadb")),
                    ==, STEWARD_CONNECTOR_ORIGIN_BUILTIN);
   {
-    g_autoptr(StewardConnectorSpec) last = g_list_model_get_item (merged, g_list_model_get_n_items (merged) - 1);
+    g_autoptr(StewardConnectorSpec) last =
+        g_list_model_get_item (merged, g_list_model_get_n_items (merged) - 1);
     g_assert_true (steward_connector_spec_is_generic (last));
   }
 }
@@ -323,13 +350,15 @@ test_specifications_absent (void)
   g_autoptr(GListModel) builtin = load_builtin ();
   g_autoptr(GError) error = NULL;
 
-  CALL (result, steward_client_get_specifications_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_get_specifications_async (demo->client, NULL,
+                                                         steward_test_store_result_cb, &result));
   specs = steward_client_get_specifications_finish (demo->client, result, &error);
   g_assert_null (specs);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  CALL (result, steward_client_load_connectors_async (demo->client, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_client_load_connectors_async (demo->client, NULL,
+                                                      steward_test_store_result_cb, &result));
   merged = steward_client_load_connectors_finish (demo->client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (merged), ==, g_list_model_get_n_items (builtin));
@@ -337,7 +366,8 @@ test_specifications_absent (void)
     {
       g_autoptr(StewardConnectorSpec) spec = g_list_model_get_item (merged, i);
 
-      g_assert_cmpint (steward_connector_spec_get_origin (spec), ==, STEWARD_CONNECTOR_ORIGIN_BUILTIN);
+      g_assert_cmpint (steward_connector_spec_get_origin (spec), ==,
+                       STEWARD_CONNECTOR_ORIGIN_BUILTIN);
     }
 }
 
@@ -349,14 +379,18 @@ test_connection_hints (void)
     const char               *message;
     StewardConnectionProblem  problem;
   } cases[] = {
-    { "Connection refused: could not connect to server at refused.acme-corp.com:5432", STEWARD_CONNECTION_PROBLEM_REFUSED },
+    { "Connection refused: could not connect to server at refused.acme-corp.com:5432",
+      STEWARD_CONNECTION_PROBLEM_REFUSED },
     { "Communications link failure: connect timed out", STEWARD_CONNECTION_PROBLEM_REFUSED },
     { "Unknown host: could not resolve db.invalid", STEWARD_CONNECTION_PROBLEM_UNKNOWN_HOST },
     { "java.net.UnknownHostException: warehouse.example", STEWARD_CONNECTION_PROBLEM_UNKNOWN_HOST },
     { "Authentication failed for user \"qualytics\"", STEWARD_CONNECTION_PROBLEM_AUTHENTICATION },
-    { "FATAL: password authentication failed for user \"x\"", STEWARD_CONNECTION_PROBLEM_AUTHENTICATION },
-    { "Access denied for user 'x'@'10.0.0.1' (using password: YES)", STEWARD_CONNECTION_PROBLEM_AUTHENTICATION },
-    { "Access Denied: the credentials cannot read s3://denied-bucket", STEWARD_CONNECTION_PROBLEM_PERMISSION },
+    { "FATAL: password authentication failed for user \"x\"",
+      STEWARD_CONNECTION_PROBLEM_AUTHENTICATION },
+    { "Access denied for user 'x'@'10.0.0.1' (using password: YES)",
+      STEWARD_CONNECTION_PROBLEM_AUTHENTICATION },
+    { "Access Denied: the credentials cannot read s3://denied-bucket",
+      STEWARD_CONNECTION_PROBLEM_PERMISSION },
     { "ERROR: permission denied for schema finance", STEWARD_CONNECTION_PROBLEM_PERMISSION },
     { "Something else entirely", STEWARD_CONNECTION_PROBLEM_UNKNOWN },
   };
@@ -373,8 +407,10 @@ test_connection_hints (void)
         g_assert_nonnull (steward_connection_problem_get_hint (problem));
     }
 
-  g_assert_cmpint (steward_connection_problem_from_message (NULL), ==, STEWARD_CONNECTION_PROBLEM_UNKNOWN);
-  g_assert_nonnull (strstr (steward_connection_problem_get_hint (STEWARD_CONNECTION_PROBLEM_REFUSED), "port"));
+  g_assert_cmpint (steward_connection_problem_from_message (NULL), ==,
+                   STEWARD_CONNECTION_PROBLEM_UNKNOWN);
+  g_assert_nonnull (
+      strstr (steward_connection_problem_get_hint (STEWARD_CONNECTION_PROBLEM_REFUSED), "port"));
 }
 
 static StewardDatastore *
@@ -415,8 +451,8 @@ test_sync_follower (void)
 {
   g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
   g_autoptr(StewardDatastore) datastore = create_datastore (demo, TRUE);
-  g_autoptr(StewardSyncFollower) follower = steward_sync_follower_new (demo->client,
-                                                                      steward_datastore_get_id (datastore));
+  g_autoptr(StewardSyncFollower) follower =
+      steward_sync_follower_new (demo->client, steward_datastore_get_id (datastore));
   g_autoptr(StewardOperation) operation = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -425,12 +461,14 @@ test_sync_follower (void)
   g_signal_connect (follower, "notify::operation", G_CALLBACK (operation_found_cb), &notified);
   g_assert_null (steward_sync_follower_get_operation (follower));
 
-  CALL (result, steward_sync_follower_follow_async (follower, 50, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_sync_follower_follow_async (follower, 50, NULL,
+                                                    steward_test_store_result_cb, &result));
   operation = steward_sync_follower_follow_finish (follower, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (notified, ==, 1);
   g_assert_true (operation == steward_sync_follower_get_operation (follower));
-  g_assert_cmpint (steward_operation_get_datastore_id (operation), ==, steward_datastore_get_id (datastore));
+  g_assert_cmpint (steward_operation_get_datastore_id (operation), ==,
+                   steward_datastore_get_id (datastore));
   g_assert_true (steward_operation_is_finished (operation));
   g_assert_cmpint (steward_operation_get_result (operation), ==, STEWARD_OPERATION_SUCCESS);
 }
@@ -440,13 +478,14 @@ test_sync_follower_no_sync (void)
 {
   g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
   g_autoptr(StewardDatastore) datastore = create_datastore (demo, FALSE);
-  g_autoptr(StewardSyncFollower) follower = steward_sync_follower_new (demo->client,
-                                                                      steward_datastore_get_id (datastore));
+  g_autoptr(StewardSyncFollower) follower =
+      steward_sync_follower_new (demo->client, steward_datastore_get_id (datastore));
   g_autoptr(StewardOperation) operation = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  CALL (result, steward_sync_follower_follow_async (follower, 50, NULL, steward_test_store_result_cb, &result));
+  CALL (result, steward_sync_follower_follow_async (follower, 50, NULL,
+                                                    steward_test_store_result_cb, &result));
   operation = steward_sync_follower_follow_finish (follower, result, &error);
   g_assert_null (operation);
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NOT_FOUND);
@@ -462,18 +501,20 @@ follower_has_operation_cb (gpointer user_data)
 static void
 test_sync_follower_cancel (void)
 {
-  g_autoptr(StewardTestDemo) demo = steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER,
-                                                                "operation-duration-ms", 60000, NULL);
+  g_autoptr(StewardTestDemo) demo =
+      steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER, "operation-duration-ms", 60000, NULL);
   g_autoptr(StewardDatastore) datastore = create_datastore (demo, TRUE);
-  g_autoptr(StewardSyncFollower) follower = steward_sync_follower_new (demo->client,
-                                                                      steward_datastore_get_id (datastore));
+  g_autoptr(StewardSyncFollower) follower =
+      steward_sync_follower_new (demo->client, steward_datastore_get_id (datastore));
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(StewardOperation) operation = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  steward_sync_follower_follow_async (follower, 50, cancellable, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (follower_has_operation_cb, follower, STEWARD_TEST_LONG_TIMEOUT_MS));
+  steward_sync_follower_follow_async (follower, 50, cancellable, steward_test_store_result_cb,
+                                      &result);
+  g_assert_true (
+      steward_test_wait_until (follower_has_operation_cb, follower, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_false (steward_operation_is_finished (steward_sync_follower_get_operation (follower)));
 
   g_cancellable_cancel (cancellable);

@@ -25,7 +25,8 @@ record_log_cb (GLogLevelFlags   level,
 {
   for (gsize i = 0; i < n_fields; i++)
     {
-      if (g_strcmp0 (fields[i].key, "MESSAGE") != 0 && g_strcmp0 (fields[i].key, "GLIB_DOMAIN") != 0)
+      if (g_strcmp0 (fields[i].key, "MESSAGE") != 0 &&
+          g_strcmp0 (fields[i].key, "GLIB_DOMAIN") != 0)
         continue;
       if (fields[i].length < 0)
         g_string_append (log_text, fields[i].value);
@@ -92,7 +93,8 @@ open_dialog (StewardTestDemo *demo,
              GListModel      *groups,
              Created         *created)
 {
-  StewardCreateDatastoreDialog *dialog = steward_create_datastore_dialog_new (NULL, demo->client, groups);
+  StewardCreateDatastoreDialog *dialog =
+      steward_create_datastore_dialog_new (NULL, demo->client, groups);
 
   if (created != NULL)
     g_signal_connect (dialog, "created", G_CALLBACK (created_cb), created);
@@ -236,7 +238,8 @@ test_jdbc_new_connection (void)
   g_assert_true (json_object_has_member (body, "connection"));
   g_assert_false (json_object_has_member (body, "connection_id"));
   g_assert_cmpstr (json_object_get_string_member (body, "name"), ==, "Sales Replica");
-  g_assert_cmpstr (json_object_get_string_member (body, "description"), ==, "Read replica of production sales");
+  g_assert_cmpstr (json_object_get_string_member (body, "description"), ==,
+                   "Read replica of production sales");
   g_assert_cmpstr (json_object_get_string_member (body, "database"), ==, "production");
   g_assert_cmpstr (json_object_get_string_member (body, "schema"), ==, "sales");
   g_assert_false (json_object_has_member (body, "root_path"));
@@ -245,7 +248,8 @@ test_jdbc_new_connection (void)
   g_assert_false (json_object_has_member (body, "enrichment_datastore_id"));
   g_assert_true (sync_requested (body));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (body, "teams")), ==, 2);
-  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (body, "tags"), 1), ==, "postgresql");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (body, "tags"), 1),
+                   ==, "postgresql");
 
   connection = json_object_get_object_member (body, "connection");
   g_assert_cmpstr (json_object_get_string_member (connection, "type"), ==, "postgresql");
@@ -255,7 +259,9 @@ test_jdbc_new_connection (void)
   g_assert_cmpint (json_object_get_int_member (connection, "port"), ==, 5432);
   g_assert_cmpstr (json_object_get_string_member (connection, "username"), ==, "qualytics_reader");
   g_assert_cmpstr (json_object_get_string_member (connection, "password"), ==, "s3cur3_p4ssw0rd");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection, "parameters"), "sslmode"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection,
+                                                                                 "parameters"),
+                                                  "sslmode"),
                    ==, "prefer");
 
   /* The datastore exists on the server. */
@@ -271,7 +277,8 @@ count_rows (GtkWidget *list)
 {
   guint n = 0;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
     n++;
   return n;
 }
@@ -304,7 +311,8 @@ test_existing_connection (void)
 
   type_into (dialog, "Name", "Production Finance");
   click (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "_Existing"));
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (steward_create_datastore_dialog_get_form (dialog))));
+  g_assert_false (
+      gtk_widget_get_mapped (GTK_WIDGET (steward_create_datastore_dialog_get_form (dialog))));
 
   /* A searchable list of the deployment's connections. */
   row = steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "postgres_production");
@@ -317,19 +325,24 @@ test_existing_connection (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "postgresql"));
 
   /* The search entry reports a search a moment after the typing stops. */
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL)), "S3");
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "S3");
   rows.list = list;
   rows.n = 1;
   g_assert_true (steward_test_wait_until (has_rows_cb, &rows, STEWARD_TEST_TIMEOUT_MS));
   g_assert_nonnull (steward_test_find_widget (list, ADW_TYPE_ACTION_ROW, "s3_data_lake"));
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL)), "");
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 GTK_TYPE_SEARCH_ENTRY, NULL)),
+                         "");
   rows.n = all;
   g_assert_true (steward_test_wait_until (has_rows_cb, &rows, STEWARD_TEST_TIMEOUT_MS));
 
   /* Create is refused until a connection is chosen. */
   g_assert_false (press_create (dialog));
   g_assert_cmpuint (count_creates (demo), ==, 0);
-  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "connection_id"), ==, "Choose a connection");
+  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "connection_id"), ==,
+                   "Choose a connection");
 
   row = steward_test_find_widget (list, ADW_TYPE_ACTION_ROW, "postgres_production");
   g_signal_emit_by_name (list, "row-activated", row);
@@ -386,8 +399,11 @@ test_dfs_root_path (void)
 
   type_into (dialog, "Root Path", "/raw/events/2026/");
   g_assert_false (gtk_widget_has_css_class (root_path, "error"));
-  gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW, "Folder Globbing"),
-                                                               GTK_TYPE_SWITCH, NULL)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (
+                             steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW,
+                                                                 "Folder Globbing"),
+                                                       GTK_TYPE_SWITCH, NULL)),
+                         TRUE);
   g_assert_true (press_create (dialog));
   g_assert_cmpuint (created.count, ==, 1);
 
@@ -399,7 +415,8 @@ test_dfs_root_path (void)
   connection = json_object_get_object_member (body, "connection");
   g_assert_cmpstr (json_object_get_string_member (connection, "type"), ==, "s3");
   g_assert_cmpstr (json_object_get_string_member (connection, "uri"), ==, "s3://acme-data-lake");
-  g_assert_cmpstr (json_object_get_string_member (connection, "secret_key"), ==, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLE");
+  g_assert_cmpstr (json_object_get_string_member (connection, "secret_key"), ==,
+                   "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLE");
   g_assert_true (steward_datastore_is_dfs (created.datastore));
   g_assert_cmpstr (steward_datastore_get_root_path (created.datastore), ==, "/raw/events/2026/");
 }
@@ -459,7 +476,8 @@ test_new_group (void)
           found = TRUE;
           g_assert_cmpstr (steward_datastore_group_get_icon (item), ==, "mdi-podium-gold");
           g_assert_cmpint (steward_datastore_group_get_id (item), ==,
-                           steward_datastore_group_get_id (steward_datastore_get_group (created.datastore)));
+                           steward_datastore_group_get_id (
+                               steward_datastore_get_group (created.datastore)));
         }
     }
   g_assert_true (found);
@@ -502,7 +520,8 @@ test_existing_group_and_enrichment (void)
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (enrichment_row)), >=, 1);
   for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (enrichment_row)); i++)
     {
-      g_autoptr(StewardDatastore) item = g_list_model_get_item (adw_combo_row_get_model (enrichment_row), i);
+      g_autoptr(StewardDatastore) item =
+          g_list_model_get_item (adw_combo_row_get_model (enrichment_row), i);
 
       g_assert_true (steward_datastore_get_enrichment_only (item));
       if (steward_datastore_get_id (item) == 100)
@@ -510,17 +529,28 @@ test_existing_group_and_enrichment (void)
     }
 
   preview = find_row (dialog, ADW_TYPE_ACTION_ROW, "Enrichment Tables Start With");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (preview)), ==, "_claims_warehouse (from the name)");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (preview)), ==,
+                   "_claims_warehouse (from the name)");
   type_into (dialog, "Table Prefix (optional)", "Claims Mirror 2026");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (preview)), ==, "_claims_mirror_2026");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW, "Source Record Limit"),
-                                                                        GTK_TYPE_SPIN_BUTTON, NULL)), 250);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW, "Rollup Threshold"),
-                                                                        GTK_TYPE_SPIN_BUTTON, NULL)), 5000);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, ADW_TYPE_COMBO_ROW, "Remediation")), 1);
-  gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW,
-                                                                         "Start a Sync After Creating"),
-                                                               GTK_TYPE_SWITCH, NULL)), FALSE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (preview)), ==,
+                   "_claims_mirror_2026");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (
+                                 steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW,
+                                                                     "Source Record Limit"),
+                                                           GTK_TYPE_SPIN_BUTTON, NULL)),
+                             250);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (
+                                 steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW,
+                                                                     "Rollup Threshold"),
+                                                           GTK_TYPE_SPIN_BUTTON, NULL)),
+                             5000);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, ADW_TYPE_COMBO_ROW, "Remediation")),
+                              1);
+  gtk_switch_set_active (GTK_SWITCH (
+                             steward_test_find_widget (find_row (dialog, ADW_TYPE_ACTION_ROW,
+                                                                 "Start a Sync After Creating"),
+                                                       GTK_TYPE_SWITCH, NULL)),
+                         FALSE);
 
   g_assert_true (press_create (dialog));
   g_assert_cmpuint (created.count, ==, 1);
@@ -530,11 +560,13 @@ test_existing_group_and_enrichment (void)
   g_assert_cmpint (json_object_get_int_member (body, "group_id"), ==, 5);
   g_assert_false (json_object_has_member (body, "group"));
   g_assert_cmpint (json_object_get_int_member (body, "enrichment_datastore_id"), ==, 100);
-  g_assert_cmpstr (json_object_get_string_member (body, "enrichment_prefix"), ==, "Claims Mirror 2026");
+  g_assert_cmpstr (json_object_get_string_member (body, "enrichment_prefix"), ==,
+                   "Claims Mirror 2026");
   g_assert_cmpint (json_object_get_int_member (body, "enrichment_source_record_limit"), ==, 250);
   /* The spin button keeps the threshold within 1–1,000. */
   g_assert_cmpint (json_object_get_int_member (body, "high_count_rollup_threshold"), ==, 1000);
-  g_assert_cmpstr (json_object_get_string_member (body, "enrichment_remediation_strategy"), ==, "append");
+  g_assert_cmpstr (json_object_get_string_member (body, "enrichment_remediation_strategy"), ==,
+                   "append");
   g_assert_false (sync_requested (body));
 
   g_assert_cmpint (steward_datastore_get_group_id (created.datastore), ==, 5);
@@ -576,8 +608,12 @@ test_server_rejects (void)
   g_assert_cmpstr (text_of (dialog, "Name"), ==, "Too Long");
   g_assert_cmpstr (text_of (dialog, "Schema"), ==, "sales");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (host_row)), ==, host);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "password"))), ==, "kept-password");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "username"))), ==, "qualytics_reader");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "password"))),
+                   ==, "kept-password");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "username"))),
+                   ==, "qualytics_reader");
 
   /* Fixed, it goes through. */
   steward_connector_form_set_value (form, "host", "db.acme-corp.com");
@@ -595,15 +631,19 @@ test_client_checks (void)
   g_autofree char *long_description = g_strnfill (256, 'd');
 
   type_description (dialog, long_description);
-  g_assert_true (steward_connector_form_select_type (steward_create_datastore_dialog_get_form (dialog), "postgresql"));
+  g_assert_true (
+      steward_connector_form_select_type (steward_create_datastore_dialog_get_form (dialog),
+                                          "postgresql"));
   g_assert_false (press_create (dialog));
 
   g_assert_cmpuint (count_creates (demo), ==, 0);
-  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "name"), ==, "The datastore needs a name");
+  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "name"), ==,
+                   "The datastore needs a name");
   g_assert_nonnull (steward_create_datastore_dialog_get_field_message (dialog, "description"));
-  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "connection.host"), ==, "This field is required");
-  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "connection.name"), ==,
-                   "The connection needs a name");
+  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "connection.host"),
+                   ==, "This field is required");
+  g_assert_cmpstr (steward_create_datastore_dialog_get_field_message (dialog, "connection.name"),
+                   ==, "The connection needs a name");
   g_assert_true (gtk_widget_has_css_class (find_row (dialog, ADW_TYPE_ENTRY_ROW, "Name"), "error"));
 
   /* Typing a name names the connection too. */
@@ -675,7 +715,8 @@ test_sync_followed (void)
   operation = steward_sync_follower_follow_finish (follower, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpint (steward_operation_get_datastore_id (operation), ==, steward_datastore_get_id (created.datastore));
+  g_assert_cmpint (steward_operation_get_datastore_id (operation), ==,
+                   steward_datastore_get_id (created.datastore));
   g_assert_cmpint (steward_operation_get_result (operation), ==, STEWARD_OPERATION_SUCCESS);
 }
 
@@ -709,7 +750,8 @@ test_connection_test_inside (void)
   fill_postgresql (dialog, "refused.acme-corp.com", "pw");
   type_into (dialog, "Database", "production");
   run_test_connection (dialog);
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_FAILED);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_FAILED);
   g_assert_cmpstr (steward_connection_tester_get_message (tester), ==,
                    "Connection refused: could not connect to server at refused.acme-corp.com:5432");
   g_assert_cmpstr (steward_connection_tester_get_hint (tester), ==,
@@ -717,9 +759,11 @@ test_connection_test_inside (void)
   body = steward_test_demo_last_body (demo, "POST", "/api/datastores/connection");
   g_assert_nonnull (strstr (body, "\"database\":\"production\""));
 
-  steward_connector_form_set_value (steward_create_datastore_dialog_get_form (dialog), "host", "db.acme-corp.com");
+  steward_connector_form_set_value (steward_create_datastore_dialog_get_form (dialog), "host",
+                                    "db.acme-corp.com");
   run_test_connection (dialog);
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_SUCCEEDED);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_SUCCEEDED);
   g_assert_cmpuint (count_creates (demo), ==, 0);
 
   click (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "_Existing"));
@@ -774,7 +818,8 @@ test_create_after_failed_test (void)
   type_into (dialog, "Name", "Unreachable Sales");
   fill_postgresql (dialog, "refused.acme-corp.com", "pw");
   run_test_connection (dialog);
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_FAILED);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_FAILED);
 
   /* Create asks, naming the failure in plain text, and sends nothing. */
   g_assert_false (press_create (dialog));
@@ -800,7 +845,8 @@ test_create_after_failed_test (void)
   g_assert_cmpuint (created.count, ==, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_cmpstr (text_of (dialog, "Name"), ==, "Unreachable Sales");
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_FAILED);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_FAILED);
 
   /* Agreed: exactly one create. */
   g_assert_false (press_create (dialog));
@@ -820,10 +866,12 @@ test_create_after_failed_test (void)
   type_into (dialog, "Name", "Reachable Sales");
   fill_postgresql (dialog, "refused.acme-corp.com", "pw");
   run_test_connection (dialog);
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_FAILED);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_FAILED);
   form = steward_create_datastore_dialog_get_form (dialog);
   g_assert_true (steward_connector_form_set_value (form, "host", "db.acme-corp.com"));
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_IDLE);
   g_assert_null (steward_connection_tester_get_message (tester));
   g_assert_true (press_create (dialog));
   g_assert_null (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -870,10 +918,14 @@ test_server_specifications (void)
   body = last_create_body (demo);
   connection = json_object_get_object_member (body, "connection");
   g_assert_cmpstr (json_object_get_string_member (connection, "type"), ==, "snowflake");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection, "parameters"), "role"),
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection,
+                                                                                 "parameters"),
+                                                  "role"),
                    ==, "QUALYTICS_READ_ROLE");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection, "parameters"),
-                                                  "authentication_type"), ==, "password");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (connection,
+                                                                                 "parameters"),
+                                                  "authentication_type"),
+                   ==, "password");
   g_assert_false (json_object_has_member (connection, "role"));
 }
 
@@ -882,7 +934,8 @@ closed_cb (GtkWindow *window,
            gpointer   user_data)
 {
   char **password = user_data;
-  StewardConnectorForm *form = steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (window));
+  StewardConnectorForm *form =
+      steward_create_datastore_dialog_get_form (STEWARD_CREATE_DATASTORE_DIALOG (window));
   GtkWidget *row = steward_connector_form_get_row (form, "password");
 
   *password = g_strdup (row != NULL ? gtk_editable_get_text (GTK_EDITABLE (row)) : "(no row)");
@@ -908,8 +961,9 @@ test_secrets_never_logged (void)
   type_into (dialog, "Name", "Logged Sales");
   fill_postgresql (dialog, "db.acme-corp.com", password);
   run_test_connection (dialog);
-  g_assert_cmpint (steward_connection_tester_get_state (steward_create_datastore_dialog_get_tester (dialog)), ==,
-                   STEWARD_CONNECTION_TESTER_SUCCEEDED);
+  g_assert_cmpint (steward_connection_tester_get_state (
+                       steward_create_datastore_dialog_get_tester (dialog)),
+                   ==, STEWARD_CONNECTION_TESTER_SUCCEEDED);
   g_assert_true (press_create (dialog));
   g_assert_cmpuint (created.count, ==, 1);
 
@@ -945,9 +999,13 @@ test_secrets_never_logged (void)
   dialog = open_dialog (demo, NULL, NULL);
   form = steward_create_datastore_dialog_get_form (dialog);
   g_assert_true (steward_connector_form_select_type (form, "postgresql"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "password"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "password"))),
+                   ==, "");
   g_assert_true (steward_connector_form_select_type (form, "s3"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "secret_key"))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (steward_connector_form_get_row (form, "secret_key"))),
+                   ==, "");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_null (strstr (log_text->str, password));

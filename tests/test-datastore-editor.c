@@ -63,7 +63,8 @@ update_datastore (StewardClient           *client,
   g_autoptr(GError) error = NULL;
   g_autoptr(StewardDatastore) updated = NULL;
 
-  steward_client_update_datastore_async (client, id, request, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_datastore_async (client, id, request, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   updated = steward_client_update_datastore_finish (client, result, &error);
   g_assert_no_error (error);
@@ -82,11 +83,13 @@ static void
 open_editor (Fixture          *fixture,
              StewardDatastore *datastore)
 {
-  fixture->editor = steward_datastore_editor_new (fixture->parent, fixture->demo->client, datastore);
+  fixture->editor =
+      steward_datastore_editor_new (fixture->parent, fixture->demo->client, datastore);
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->editor));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor,
+                                          STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->editor)) == fixture->parent);
   g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
 }
@@ -225,16 +228,21 @@ test_fresh_on_open (Fixture       *fixture,
 
   open_editor (fixture, stale);
 
-  g_assert_true (g_strv_equal (steward_chip_editor_get_values (chip_editor (fixture, "Add Tag")), tags));
-  g_assert_true (g_strv_equal (steward_chip_editor_get_values (chip_editor (fixture, "Add Team")), teams));
+  g_assert_true (
+      g_strv_equal (steward_chip_editor_get_values (chip_editor (fixture, "Add Tag")), tags));
+  g_assert_true (
+      g_strv_equal (steward_chip_editor_get_values (chip_editor (fixture, "Add Team")), teams));
   g_assert_nonnull (find (fixture, GTK_TYPE_LABEL, "gdpr"));
   g_assert_nonnull (find (fixture, GTK_TYPE_LABEL, "Sales Ops"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Name"))), ==,
-                   "Production Sales");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Database"))), ==,
-                   "production");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Schema"))), ==,
-                   "sales");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Name"))),
+                   ==, "Production Sales");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Database"))),
+                   ==, "production");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Schema"))),
+                   ==, "sales");
   g_assert_false (gtk_widget_get_visible (find (fixture, ADW_TYPE_ENTRY_ROW, "Root Path")));
   /* The caller's copy learned the fresh lists too. */
   g_assert_true (g_strv_equal (steward_datastore_get_tags (stale), tags));
@@ -257,7 +265,8 @@ test_description_only (Fixture       *fixture,
   save_and_wait (fixture);
 
   assert_last_body (fixture, "/api/datastores/42",
-                    "{\"description\": \"Core sales data from the production PostgreSQL database\"}");
+                    "{\"description\": \"Core sales data from the production PostgreSQL "
+                    "database\"}");
   g_assert_true (fixture->saved == datastore);
   g_assert_cmpstr (steward_datastore_get_description (datastore), ==,
                    "Core sales data from the production PostgreSQL database");
@@ -319,7 +328,8 @@ test_invalid_field (Fixture       *fixture,
   g_assert_true (gtk_widget_get_mapped (label));
   g_assert_true (gtk_widget_has_css_class (database, "error"));
   /* The focus goes to the field to correct. */
-  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->editor)), database));
+  g_assert_true (
+      gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->editor)), database));
 
   /* Still open, as typed; the same request is not sent again as it is. */
   g_assert_nonnull (fixture->editor);
@@ -350,7 +360,8 @@ test_checked_as_you_type (Fixture       *fixture,
   name = find (fixture, ADW_TYPE_ENTRY_ROW, "Name");
 
   gtk_editable_set_text (GTK_EDITABLE (name), "  ");
-  g_assert_true (gtk_widget_is_visible (find (fixture, GTK_TYPE_LABEL, "The datastore needs a name")));
+  g_assert_true (
+      gtk_widget_is_visible (find (fixture, GTK_TYPE_LABEL, "The datastore needs a name")));
   g_assert_true (gtk_widget_has_css_class (name, "error"));
   g_assert_false (save_enabled (fixture));
   gtk_editable_set_text (GTK_EDITABLE (name), "Production Sales (Updated)");
@@ -372,7 +383,8 @@ static void
 test_forbidden_for_member (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(StewardClient) admin = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(StewardClient) admin =
+      steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
   g_autoptr(StewardDatastore) datastore =
     steward_test_get_datastore (fixture->demo->client, 27, NULL);
   g_autoptr(StewardDatastore) after = NULL;
@@ -445,7 +457,8 @@ test_load_failure_and_retry (Fixture       *fixture,
 
   steward_demo_server_inject_fault (fixture->demo->server, "GET", "/api/datastores/42",
                                     STEWARD_DEMO_FAULT_500, 1);
-  fixture->editor = steward_datastore_editor_new (fixture->parent, fixture->demo->client, datastore);
+  fixture->editor =
+      steward_datastore_editor_new (fixture->parent, fixture->demo->client, datastore);
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   gtk_window_present (GTK_WINDOW (fixture->editor));
 
@@ -457,8 +470,9 @@ test_load_failure_and_retry (Fixture       *fixture,
   gtk_widget_activate (find (fixture, GTK_TYPE_BUTTON, "_Try Again"));
   g_assert_true (steward_test_wait_until (loaded_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_get_mapped (find (fixture, ADW_TYPE_ENTRY_ROW, "Name")));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Name"))), ==,
-                   "Production Sales");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (find (fixture, ADW_TYPE_ENTRY_ROW, "Name"))),
+                   ==, "Production Sales");
 }
 
 static gboolean
@@ -488,7 +502,8 @@ press_escape (Fixture *fixture)
       if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
         continue;
 
-      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller));
+           j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
@@ -510,7 +525,8 @@ wait_for_discard_question (Fixture *fixture)
 
   g_assert_true (steward_test_wait_until (message_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   question = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (fixture->editor));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) ==
+                 GTK_WINDOW (fixture->editor));
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Discard Changes?");
   g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "cancel");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (question, "discard"), ==,
@@ -560,7 +576,8 @@ test_discard_changes (Fixture       *fixture,
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_nonnull (fixture->editor);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Production Sales (Renamed)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==,
+                   "Production Sales (Renamed)");
   g_assert_true (save_enabled (fixture));
 
   /* Closing the window asks too. */
@@ -611,9 +628,12 @@ main (int   argc,
   ADD ("/datastore-editor/add-tag", STEWARD_DEMO_ROLE_ADMIN, test_add_tag);
   ADD ("/datastore-editor/invalid-field", STEWARD_DEMO_ROLE_ADMIN, test_invalid_field);
   ADD ("/datastore-editor/checked-as-you-type", STEWARD_DEMO_ROLE_ADMIN, test_checked_as_you_type);
-  ADD ("/datastore-editor/forbidden-for-member", STEWARD_DEMO_ROLE_MEMBER, test_forbidden_for_member);
-  ADD ("/datastore-editor/file-system-datastore", STEWARD_DEMO_ROLE_ADMIN, test_file_system_datastore);
-  ADD ("/datastore-editor/load-failure-and-retry", STEWARD_DEMO_ROLE_ADMIN, test_load_failure_and_retry);
+  ADD ("/datastore-editor/forbidden-for-member", STEWARD_DEMO_ROLE_MEMBER,
+       test_forbidden_for_member);
+  ADD ("/datastore-editor/file-system-datastore", STEWARD_DEMO_ROLE_ADMIN,
+       test_file_system_datastore);
+  ADD ("/datastore-editor/load-failure-and-retry", STEWARD_DEMO_ROLE_ADMIN,
+       test_load_failure_and_retry);
   ADD ("/datastore-editor/discard-changes", STEWARD_DEMO_ROLE_ADMIN, test_discard_changes);
 #undef ADD
 

@@ -120,7 +120,8 @@ test_loader_pages_in_order (void)
 
   expected = server_order (demo, NULL);
   g_assert_cmpuint (ids->len, ==, expected->len);
-  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
+  g_assert_cmpmem (ids->data, ids->len * sizeof (gint64), expected->data,
+                   expected->len * sizeof (gint64));
 }
 
 static gboolean
@@ -145,7 +146,8 @@ test_loader_cancel (void)
   g_signal_connect (loader, "page", G_CALLBACK (collect_cb), ids);
   steward_datastore_loader_load_async (loader, cancellable, steward_test_store_result_cb, &result);
   g_assert_true (steward_test_wait_until (got_a_page_cb, ids, STEWARD_TEST_LONG_TIMEOUT_MS));
-  steward_demo_server_inject_fault (demo->server, "GET", "/api/datastores", STEWARD_DEMO_FAULT_STALL, 100);
+  steward_demo_server_inject_fault (demo->server, "GET", "/api/datastores",
+                                    STEWARD_DEMO_FAULT_STALL, 100);
   g_cancellable_cancel (cancellable);
   n_at_cancel = ids->len;
 

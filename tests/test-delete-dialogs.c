@@ -58,7 +58,8 @@ present_dialog (Fixture *fixture,
   fixture->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (fixture->dialog), (gpointer *) &fixture->dialog);
   gtk_window_present (GTK_WINDOW (fixture->dialog));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->dialog,
+                                          STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == fixture->parent);
 }
 
@@ -186,7 +187,8 @@ test_delete_group (Fixture       *fixture,
   g_signal_connect (dialog, "deleted", G_CALLBACK (group_deleted_cb), fixture);
   present_dialog (fixture, dialog);
 
-  g_assert_cmpstr (adw_message_dialog_get_heading (fixture->dialog), ==, "Delete “Mission Critical”?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (fixture->dialog), ==,
+                   "Delete “Mission Critical”?");
   g_assert_cmpstr (adw_message_dialog_get_body (fixture->dialog), ==,
                    "Its 3 datastores become ungrouped. The datastores themselves are not deleted.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (fixture->dialog, "delete"), ==,
@@ -232,7 +234,8 @@ test_delete_group_bodies (Fixture       *fixture,
 
   dialog = steward_delete_group_dialog_new (fixture->parent, fixture->demo->client, group, 0);
   present_dialog (fixture, dialog);
-  g_assert_cmpstr (adw_message_dialog_get_body (fixture->dialog), ==, "The group has no datastores.");
+  g_assert_cmpstr (adw_message_dialog_get_body (fixture->dialog), ==,
+                   "The group has no datastores.");
 
   /* Cancel closes and sends nothing. */
   adw_message_dialog_response (fixture->dialog, "cancel");
@@ -311,7 +314,8 @@ test_delete_datastore_typed_name (Fixture       *fixture,
   g_signal_connect (dialog, "deleted", G_CALLBACK (datastore_deleted_cb), fixture);
   present_dialog (fixture, dialog);
 
-  g_assert_cmpstr (adw_message_dialog_get_heading (fixture->dialog), ==, "Delete “Production Sales”?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (fixture->dialog), ==,
+                   "Delete “Production Sales”?");
   body = g_strdup_printf ("This is permanent. Its %" G_GINT64_FORMAT " containers are deleted with "
                           "it, along with all its checks, anomalies and enrichment data.",
                           steward_datastore_get_containers (datastore));
@@ -362,8 +366,8 @@ test_delete_datastore_forbidden (Fixture       *fixture,
   GtkWidget *label;
 
   g_assert_no_error (error);
-  present_dialog (fixture, steward_delete_datastore_dialog_new (fixture->parent, fixture->demo->client,
-                                                                datastore));
+  present_dialog (fixture, steward_delete_datastore_dialog_new (fixture->parent,
+                                                                fixture->demo->client, datastore));
   type_name (fixture, "Customer 360");
   adw_message_dialog_response (fixture->dialog, "delete");
 
@@ -387,11 +391,12 @@ test_delete_datastore_without_metrics (Fixture       *fixture,
                                        gconstpointer  data)
 {
   g_autoptr(JsonNode) node = json_from_string ("{\"id\": 18, \"name\": \"Orders OLTP\"}", NULL);
-  g_autoptr(StewardDatastore) datastore = steward_datastore_new_from_json (json_node_get_object (node));
+  g_autoptr(StewardDatastore) datastore =
+      steward_datastore_new_from_json (json_node_get_object (node));
 
   /* An abbreviated object has no metrics: the body says what goes without a count. */
-  present_dialog (fixture, steward_delete_datastore_dialog_new (fixture->parent, fixture->demo->client,
-                                                                datastore));
+  present_dialog (fixture, steward_delete_datastore_dialog_new (fixture->parent,
+                                                                fixture->demo->client, datastore));
   g_assert_cmpstr (adw_message_dialog_get_body (fixture->dialog), ==,
                    "This is permanent. All its containers, checks, anomalies and enrichment data "
                    "are deleted with it.");
@@ -423,9 +428,12 @@ main (int   argc,
   ADD ("/delete-group/ungroups-its-datastores", STEWARD_DEMO_ROLE_MANAGER, test_delete_group);
   ADD ("/delete-group/body-and-cancel", STEWARD_DEMO_ROLE_MANAGER, test_delete_group_bodies);
   ADD ("/delete-group/forbidden-for-member", STEWARD_DEMO_ROLE_MEMBER, test_delete_group_forbidden);
-  ADD ("/delete-datastore/requires-typed-name", STEWARD_DEMO_ROLE_ADMIN, test_delete_datastore_typed_name);
-  ADD ("/delete-datastore/forbidden-for-manager", STEWARD_DEMO_ROLE_MANAGER, test_delete_datastore_forbidden);
-  ADD ("/delete-datastore/without-metrics", STEWARD_DEMO_ROLE_ADMIN, test_delete_datastore_without_metrics);
+  ADD ("/delete-datastore/requires-typed-name", STEWARD_DEMO_ROLE_ADMIN,
+       test_delete_datastore_typed_name);
+  ADD ("/delete-datastore/forbidden-for-manager", STEWARD_DEMO_ROLE_MANAGER,
+       test_delete_datastore_forbidden);
+  ADD ("/delete-datastore/without-metrics", STEWARD_DEMO_ROLE_ADMIN,
+       test_delete_datastore_without_metrics);
 #undef ADD
 
   status = g_test_run ();

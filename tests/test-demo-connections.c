@@ -92,11 +92,14 @@ static void
 test_create (DemoFixture   *f,
              gconstpointer  data)
 {
-  g_autoptr(DemoResponse) created = demo_request (f, MANAGER, "POST", "/connections",
-    "{\"name\": \"warehouse\", \"type\": \"snowflake\", \"host\": \"acme.snowflakecomputing.com\","
-    " \"username\": \"u\", \"password\": \"p\", \"passphrase\": \"k\","
-    " \"jdbc_fetch_size\": 1000, \"max_parallelization\": 4,"
-    " \"parameters\": {\"role\": \"R\", \"warehouse\": \"W\", \"authentication_type\": \"keypair\"}}");
+  g_autoptr(DemoResponse) created =
+      demo_request (f, MANAGER, "POST", "/connections",
+                    "{\"name\": \"warehouse\", \"type\": \"snowflake\", \"host\": "
+                    "\"acme.snowflakecomputing.com\","
+                    " \"username\": \"u\", \"password\": \"p\", \"passphrase\": \"k\","
+                    " \"jdbc_fetch_size\": 1000, \"max_parallelization\": 4,"
+                    " \"parameters\": {\"role\": \"R\", \"warehouse\": \"W\", "
+                    "\"authentication_type\": \"keypair\"}}");
   g_autoptr(DemoResponse) same_name = demo_request (f, MANAGER, "POST", "/connections",
     "{\"name\": \"warehouse\", \"type\": \"bigquery\", \"credentials_payload\": {\"k\": \"v\"}}");
   g_autoptr(DemoResponse) lake = demo_request (f, MANAGER, "POST", "/connections",
@@ -172,7 +175,8 @@ test_create_validation (DemoFixture   *f,
   g_assert_cmpstr (before, ==, after);
 
   /* Athena and BigQuery have no host. */
-  athena = demo_request (f, MANAGER, "POST", "/connections", "{\"name\": \"x\", \"type\": \"athena\"}");
+  athena =
+      demo_request (f, MANAGER, "POST", "/connections", "{\"name\": \"x\", \"type\": \"athena\"}");
   demo_assert_status (athena, SOUP_STATUS_CREATED);
 }
 

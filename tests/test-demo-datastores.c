@@ -932,9 +932,10 @@ test_update_connection (DemoFixture   *f,
                                                   "{\"connection_id\": 12}");
   g_autoptr(DemoResponse) moved = demo_request (f, ADMIN, "PUT", "/datastores/50",
                                                 "{\"connection_id\": 12, \"root_path\": \"/p/\"}");
-  g_autoptr(DemoResponse) back = demo_request (f, ADMIN, "PUT", "/datastores/50",
-                                               "{\"connection_id\": 5, \"database\": \"staging_db\","
-                                               " \"schema\": \"public\"}");
+  g_autoptr(DemoResponse) back =
+      demo_request (f, ADMIN, "PUT", "/datastores/50",
+                    "{\"connection_id\": 5, \"database\": \"staging_db\","
+                    " \"schema\": \"public\"}");
 
   demo_assert_validation (no_path, "body.root_path", "missing");
   demo_assert_status (moved, SOUP_STATUS_OK);

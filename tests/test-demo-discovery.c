@@ -73,15 +73,13 @@ test_schemas (DemoFixture   *f,
 {
   static const char *const schemas[] = { "public", "sales", "finance", "hr", "marketing", NULL };
   static const char *const analytics[] = { "raw", "staging", "curated", NULL };
-  g_autoptr(DemoResponse) inline_schemas = demo_request (f, MANAGER, "POST",
-                                                         "/connections/schemas?catalog=production_db",
-                                                         SNOWFLAKE);
+  g_autoptr(DemoResponse) inline_schemas =
+      demo_request (f, MANAGER, "POST", "/connections/schemas?catalog=production_db", SNOWFLAKE);
   g_autoptr(DemoResponse) existing = demo_request (f, MANAGER, "GET",
                                                    "/connections/7/schemas?catalog=production_db",
                                                    NULL);
-  g_autoptr(DemoResponse) analytics_db = demo_request (f, MANAGER, "GET",
-                                                       "/connections/7/schemas?catalog=analytics_db",
-                                                       NULL);
+  g_autoptr(DemoResponse) analytics_db =
+      demo_request (f, MANAGER, "GET", "/connections/7/schemas?catalog=analytics_db", NULL);
   g_autoptr(DemoResponse) all = demo_request (f, MANAGER, "GET", "/connections/3/schemas", NULL);
   g_autoptr(DemoResponse) unknown = demo_request (f, MANAGER, "GET",
                                                   "/connections/7/schemas?catalog=nope", NULL);
@@ -323,10 +321,12 @@ test_bulk_existing_examples (DemoFixture   *f,
     "{\"database\": \"production_db\", \"schemas\": [\"public\", \"sales\"],"
     " \"name_template\": \"prod_{{ schema }}\", \"teams\": [\"Data Platform\", \"Analytics\"],"
     " \"trigger_catalog\": true}");
-  g_autoptr(DemoResponse) guide = demo_request (f, MANAGER, "POST", "/connections/7/datastores/bulk",
-    "{\"database\": \"analytics_db\", \"schemas\": [\"raw\", \"staging\", \"curated\"],"
-    " \"name_template\": \"analytics_{{ schema }}\", \"teams\": [\"Analytics\"],"
-    " \"trigger_catalog\": true}");
+  g_autoptr(DemoResponse) guide =
+      demo_request (f, MANAGER, "POST", "/connections/7/datastores/bulk",
+                    "{\"database\": \"analytics_db\", \"schemas\": [\"raw\", \"staging\", "
+                    "\"curated\"],"
+                    " \"name_template\": \"analytics_{{ schema }}\", \"teams\": [\"Analytics\"],"
+                    " \"trigger_catalog\": true}");
   g_autoptr(DemoResponse) schemas = NULL;
 
   demo_assert_status (bulk, SOUP_STATUS_OK);

@@ -175,8 +175,9 @@ test_settings_examples (DemoFixture   *f,
 {
   g_autoptr(DemoResponse) link = demo_request (f, ADMIN, "PATCH", "/datastores/42/enrichment/100",
                                                NULL);
-  g_autoptr(DemoResponse) append = demo_request (f, MEMBER, "PUT", "/datastores/42",
-                                                 "{\"enrichment_remediation_strategy\": \"append\"}");
+  g_autoptr(DemoResponse) append =
+      demo_request (f, MEMBER, "PUT", "/datastores/42",
+                    "{\"enrichment_remediation_strategy\": \"append\"}");
   g_autoptr(DemoResponse) prefix = demo_request (f, MEMBER, "PUT", "/datastores/42",
                                                  "{\"enrichment_prefix\": \"_healthcare_prod\","
                                                  " \"enrichment_source_record_limit\": 100}");

@@ -208,7 +208,8 @@ test_unique (DemoFixture   *f,
   g_autoptr(DemoResponse) production_again = demo_request (f, ADMIN, "POST", "/datastore-groups",
                                                            "{\"name\": \"Production\"}");
 
-  demo_assert_detail (exact, SOUP_STATUS_CONFLICT, "Datastore group name: 'Analytics' already exists");
+  demo_assert_detail (exact, SOUP_STATUS_CONFLICT,
+                      "Datastore group name: 'Analytics' already exists");
   demo_assert_detail (other_case, SOUP_STATUS_CONFLICT,
                       "Datastore group name: 'mission CRITICAL' already exists");
   demo_assert_detail (rename_taken, SOUP_STATUS_CONFLICT,

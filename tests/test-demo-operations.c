@@ -97,10 +97,11 @@ static void
 test_trigger_updates_metrics (DemoFixture   *f,
                               gconstpointer  data)
 {
-  g_autoptr(DemoResponse) created = demo_request (f, MANAGER, "POST", "/datastores",
-                                                  "{\"name\": \"Fresh\", \"connection_id\": 5,"
-                                                  " \"database\": \"staging_db\","
-                                                  " \"schema\": \"sales\", \"trigger_catalog\": true}");
+  g_autoptr(DemoResponse) created =
+      demo_request (f, MANAGER, "POST", "/datastores",
+                    "{\"name\": \"Fresh\", \"connection_id\": 5,"
+                    " \"database\": \"staging_db\","
+                    " \"schema\": \"sales\", \"trigger_catalog\": true}");
   g_autoptr(DemoResponse) list = NULL;
   gint64 id = demo_get_int (created->root, "id");
 

@@ -22,29 +22,38 @@ typedef struct
 static const Route body_routes[] = {
   { "POST", "/datastore-groups", "{\"name\": \"Fuzz\", \"icon\": \"mdi-texture-box\"}" },
   { "PUT", "/datastore-groups/2", "{\"name\": \"Renamed\", \"icon\": \"mdi-flask-outline\"}" },
-  { "POST", "/datastores", "{\"name\": \"F\", \"connection_id\": 7, \"database\": \"production\","
+  { "POST", "/datastores",
+    "{\"name\": \"F\", \"connection_id\": 7, \"database\": \"production\","
     " \"schema\": \"sales\", \"teams\": [\"Analytics\"], \"tags\": [\"t\"], \"group_id\": 1,"
     " \"enrichment_source_record_limit\": 5, \"trigger_catalog\": false}" },
-  { "PUT", "/datastores/42", "{\"name\": \"N\", \"description\": \"d\", \"tags\": [\"a\"],"
-    " \"teams\": [\"Analytics\"], \"enrichment_prefix\": \"p\", \"high_count_rollup_threshold\": 3}" },
+  { "PUT", "/datastores/42",
+    "{\"name\": \"N\", \"description\": \"d\", \"tags\": [\"a\"],"
+    " \"teams\": [\"Analytics\"], \"enrichment_prefix\": \"p\", \"high_count_rollup_threshold\": "
+    "3}" },
   { "PATCH", "/datastores/42/favorite", "{\"favorite\": true}" },
   { "PATCH", "/datastores/42/assign-group", "{\"group_id\": 5}" },
-  { "POST", "/datastores/connection", "{\"connection\": {\"type\": \"postgresql\","
+  { "POST", "/datastores/connection",
+    "{\"connection\": {\"type\": \"postgresql\","
     " \"host\": \"db.acme-corp.com\", \"port\": 5432}}" },
-  { "POST", "/connections", "{\"name\": \"c\", \"type\": \"mysql\", \"host\": \"h\","
+  { "POST", "/connections",
+    "{\"name\": \"c\", \"type\": \"mysql\", \"host\": \"h\","
     " \"port\": 3306, \"parameters\": {\"a\": 1}}" },
   { "PUT", "/connections/3", "{\"name\": \"c\", \"type\": \"mysql\", \"host\": \"h\"}" },
   { "POST", "/connections/7/test", "{\"password\": \"p\"}" },
   { "POST", "/connections/catalogs", "{\"type\": \"snowflake\", \"host\": \"h\"}" },
   { "POST", "/connections/schemas", "{\"type\": \"snowflake\", \"host\": \"h\"}" },
-  { "POST", "/connections/7/datastores/validate", "{\"database\": \"production_db\","
+  { "POST", "/connections/7/datastores/validate",
+    "{\"database\": \"production_db\","
     " \"schemas\": [\"public\"]}" },
-  { "POST", "/connections/datastores/validate", "{\"connection\": {\"type\": \"mysql\","
+  { "POST", "/connections/datastores/validate",
+    "{\"connection\": {\"type\": \"mysql\","
     " \"host\": \"h\"}, \"schemas\": [\"public\"]}" },
-  { "POST", "/connections/7/datastores/bulk", "{\"database\": \"production_db\","
+  { "POST", "/connections/7/datastores/bulk",
+    "{\"database\": \"production_db\","
     " \"schemas\": [\"public\"], \"name_template\": \"x_{{ schema }}\", \"group\":"
     " {\"name\": \"B\"}, \"tags\": [\"x\"]}" },
-  { "POST", "/connections/datastores/bulk", "{\"connection\": {\"type\": \"s3\","
+  { "POST", "/connections/datastores/bulk",
+    "{\"connection\": {\"type\": \"s3\","
     " \"uri\": \"s3://b\"}, \"root_paths\": [\"/a/\"]}" },
   { "POST", "/operations/run", "{\"type\": \"sync\", \"datastore_id\": 42}" },
 };

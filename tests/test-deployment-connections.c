@@ -48,7 +48,8 @@ refresh_connections (Fixture *f)
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  steward_deployment_refresh_connections_async (f->deployment, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_refresh_connections_async (f->deployment, NULL, steward_test_store_result_cb,
+                                                &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_refresh_connections_finish (f->deployment, result, &error));
   g_assert_no_error (error);
@@ -66,7 +67,8 @@ update_on_server (StewardClient *client,
   StewardConnection *answer;
 
   json_object_set_string_member (changes, member, value);
-  steward_client_update_connection_async (client, id, changes, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_connection_async (client, id, changes, NULL, steward_test_store_result_cb,
+                                          &result);
   steward_test_wait_result (&result);
   answer = steward_client_update_connection_finish (client, result, &error);
   g_assert_no_error (error);
@@ -106,7 +108,8 @@ test_lazy_and_shared (Fixture       *f,
   refresh_datastores (f);
   g_assert_false (steward_deployment_get_connections_loaded (f->deployment));
   g_assert_cmpuint (g_list_model_get_n_items (connections), ==, 0);
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/connections"), ==, 0);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/connections"),
+                    ==, 0);
 
   refresh_connections (f);
   g_assert_true (steward_deployment_get_connections_loaded (f->deployment));
@@ -167,9 +170,10 @@ test_datastores_of_a_connection (Fixture       *f,
   g_autoptr(GListModel) none = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  static const char * const expected[] = {
-    "Analytics Raw", "Claims Processing", "Finance Reporting", "Healthcare Enrichment", "Patient Records",
-    "prod_public", "prod_sales", "Production Sales", "QA Staging",
+  static const char *const expected[] = {
+    "Analytics Raw",   "Claims Processing", "Finance Reporting", "Healthcare Enrichment",
+    "Patient Records", "prod_public",       "prod_sales",        "Production Sales",
+    "QA Staging",
   };
 
   refresh_datastores (f);
@@ -191,14 +195,16 @@ test_datastores_of_a_connection (Fixture       *f,
       g_autoptr(StewardDatastore) datastore = g_list_model_get_item (users, i);
 
       g_assert_cmpstr (steward_datastore_get_name (datastore), ==, expected[i]);
-      g_assert_true (datastore == steward_deployment_find_datastore (f->deployment,
-                                                                      steward_datastore_get_id (datastore)));
+      g_assert_true (
+          datastore ==
+          steward_deployment_find_datastore (f->deployment, steward_datastore_get_id (datastore)));
     }
   none = steward_deployment_list_connection_datastores (f->deployment, 404);
   g_assert_cmpuint (g_list_model_get_n_items (none), ==, 0);
 
   /* A datastore deleted through the deployment leaves the count at once. */
-  steward_deployment_delete_datastore_async (f->deployment, 39, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_delete_datastore_async (f->deployment, 39, NULL, steward_test_store_result_cb,
+                                             &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_delete_datastore_finish (f->deployment, result, &error));
   g_assert_no_error (error);
@@ -222,14 +228,16 @@ test_no_secret_kept (void)
 {
   /* A server that sends secrets by mistake: none is kept, not even under "parameters". */
   g_autoptr(StewardConnection) connection = connection_from (
-    "{\"id\": 5, \"name\": \"snow\", \"type\": \"snowflake\", \"host\": \"acme.snowflakecomputing.com\","
-    " \"port\": 443, \"username\": \"svc\", \"password\": \"hunter2\", \"passphrase\": \"pp\","
-    " \"secret_key\": \"sk\", \"credentials_payload\": \"{}\", \"catalog\": null,"
-    " \"parameters\": {\"role\": \"ANALYST\", \"private_key\": \"-----BEGIN\", \"sso\": true,"
-    " \"api_token\": \"t0k\"}}");
+      "{\"id\": 5, \"name\": \"snow\", \"type\": \"snowflake\", \"host\": "
+      "\"acme.snowflakecomputing.com\","
+      " \"port\": 443, \"username\": \"svc\", \"password\": \"hunter2\", \"passphrase\": \"pp\","
+      " \"secret_key\": \"sk\", \"credentials_payload\": \"{}\", \"catalog\": null,"
+      " \"parameters\": {\"role\": \"ANALYST\", \"private_key\": \"-----BEGIN\", \"sso\": true,"
+      " \"api_token\": \"t0k\"}}");
   g_autoptr(StewardConnection) newer = connection_from (
-    "{\"id\": 5, \"name\": \"snow\", \"type\": \"snowflake\", \"host\": \"acme2.snowflakecomputing.com\","
-    " \"port\": 443, \"username\": \"svc\", \"parameters\": {\"role\": \"ANALYST\"}}");
+      "{\"id\": 5, \"name\": \"snow\", \"type\": \"snowflake\", \"host\": "
+      "\"acme2.snowflakecomputing.com\","
+      " \"port\": 443, \"username\": \"svc\", \"parameters\": {\"role\": \"ANALYST\"}}");
   g_autofree char *fields = NULL;
   g_autofree char *parameters = NULL;
   g_autofree char *port = NULL;
@@ -237,12 +245,13 @@ test_no_secret_kept (void)
   const char * const *hidden;
 
   {
-    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), steward_connection_get_fields (connection));
+    g_autoptr(JsonNode) node =
+        json_node_init_object (json_node_alloc (), steward_connection_get_fields (connection));
     fields = json_to_string (node, FALSE);
   }
   {
-    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (),
-                                                      steward_connection_get_parameters (connection));
+    g_autoptr(JsonNode) node =
+        json_node_init_object (json_node_alloc (), steward_connection_get_parameters (connection));
     parameters = json_to_string (node, FALSE);
   }
   g_assert_null (strstr (fields, "hunter2"));

@@ -292,7 +292,8 @@ test_copy (Fixture       *fixture,
   /* The row's context menu offers them all, with Open in Browser, for that datastore. */
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
   gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL);
-  g_assert_true (steward_test_wait_until (context_menu_shown_cb, fixture->table, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (context_menu_shown_cb, fixture->table, STEWARD_TEST_TIMEOUT_MS));
   menu = steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_POPOVER_MENU, NULL);
   collect_actions (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), actions);
   for (guint i = 0; i < 4; i++)
@@ -455,7 +456,8 @@ notified_cb (gpointer user_data)
 static Shown *
 wait_notification (void)
 {
-  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
   return g_ptr_array_index (shown, 0);
 }
 
@@ -468,7 +470,8 @@ assert_nothing_notified (void)
   Shown *first;
 
   g_application_send_notification (g_application_get_default (), "marker", marker);
-  g_assert_true (steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
   first = g_ptr_array_index (shown, 0);
   g_assert_cmpstr (first->summary, ==, "marker");
   g_assert_cmpuint (shown->len, ==, 1);

@@ -52,7 +52,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(StewardUser) user = NULL;
 
   f->demo = steward_test_demo_new (GPOINTER_TO_INT (data));
-  steward_client_get_current_user_async (f->demo->client, NULL, steward_test_store_result_cb, &result);
+  steward_client_get_current_user_async (f->demo->client, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   user = steward_client_get_current_user_finish (f->demo->client, result, NULL);
   g_assert_nonnull (user);
@@ -102,7 +103,8 @@ present (Fixture   *f,
   f->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &f->dialog);
   gtk_window_present (dialog);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static StewardDatastore *
@@ -119,7 +121,8 @@ static void
 open_dialog (Fixture *f,
              gint64   id)
 {
-  StewardEnrichmentDialog *dialog = steward_enrichment_dialog_new (f->parent, f->deployment, shared (f, id));
+  StewardEnrichmentDialog *dialog =
+      steward_enrichment_dialog_new (f->parent, f->deployment, shared (f, id));
 
   g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), f);
   present (f, GTK_WINDOW (dialog));
@@ -184,7 +187,8 @@ static GtkEditable *
 spin_of (Fixture    *f,
          const char *row_title)
 {
-  return GTK_EDITABLE (steward_test_find_widget (find (f, ADW_TYPE_ACTION_ROW, row_title), GTK_TYPE_SPIN_BUTTON, NULL));
+  return GTK_EDITABLE (steward_test_find_widget (find (f, ADW_TYPE_ACTION_ROW, row_title),
+                                                 GTK_TYPE_SPIN_BUTTON, NULL));
 }
 
 static GtkWidget *
@@ -216,7 +220,8 @@ static GtkCheckButton *
 strategy_check (Fixture    *f,
                 const char *title)
 {
-  return GTK_CHECK_BUTTON (steward_test_find_widget (find (f, ADW_TYPE_ACTION_ROW, title), GTK_TYPE_CHECK_BUTTON, NULL));
+  return GTK_CHECK_BUTTON (
+      steward_test_find_widget (find (f, ADW_TYPE_ACTION_ROW, title), GTK_TYPE_CHECK_BUTTON, NULL));
 }
 
 static gboolean
@@ -348,7 +353,8 @@ test_link (Fixture       *f,
   g_assert_cmpuint (requests (f, "PATCH", "/api/datastores/42/enrichment/100"), ==, 1);
   g_assert_cmpuint (requests (f, "PUT", "/api/datastores/42"), ==, 0);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, 42)), ==, 100);
-  g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (shared (f, 42)), ==, "Healthcare Enrichment");
+  g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (shared (f, 42)), ==,
+                   "Healthcare Enrichment");
   stored = steward_test_get_datastore (f->demo->client, 42, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 100);
 }
@@ -364,8 +370,9 @@ test_switch (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (strategy_check (f, "Append")));
 
   choose_target (f, "Snowflake Enrichment");
-  g_assert_true (shows (f, "The tables already written to “Healthcare Enrichment” stay there; scans write to "
-                           "“Snowflake Enrichment” from now on."));
+  g_assert_true (
+      shows (f, "The tables already written to “Healthcare Enrichment” stay there; scans write to "
+                "“Snowflake Enrichment” from now on."));
   g_assert_cmpstr (value_of (f, "Database / Schema"), ==, "analytics_db / qualytics_enrichment");
   save_and_wait_closed (f);
 
@@ -414,9 +421,12 @@ test_unlink_admin (Fixture       *f,
   confirm = wait_unlink_dialog ();
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (confirm)) == f->dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
-                   "“Marketing Attribution” stops sending its scan results to “Snowflake Enrichment”. Its "
-                   "remediation goes back to None. The tables already written to “Snowflake Enrichment” stay there.");
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "unlink"), ==, ADW_RESPONSE_DESTRUCTIVE);
+                   "“Marketing Attribution” stops sending its scan results to “Snowflake "
+                   "Enrichment”. Its "
+                   "remediation goes back to None. The tables already written to “Snowflake "
+                   "Enrichment” stay there.");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "unlink"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpuint (requests (f, "DELETE", "/api/datastores/110/enrichment"), ==, 0);
   adw_message_dialog_response (confirm, "unlink");
 
@@ -429,7 +439,8 @@ test_unlink_admin (Fixture       *f,
   g_assert_true (gtk_check_button_get_active (strategy_check (f, "None")));
   g_assert_false (gtk_widget_get_visible (find (f, GTK_TYPE_BUTTON, "_Unlink…")));
   g_assert_false (sensitive (f, "_Save"));
-  g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (shared (f, 110)), ==, "none");
+  g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (shared (f, 110)), ==,
+                   "none");
   stored = steward_test_get_datastore (f->demo->client, 110, NULL);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 0);
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "none");
@@ -445,8 +456,9 @@ test_unlink_by_choosing_none (Fixture       *f,
 
   open_dialog (f, 110);
   choose_target (f, "None");
-  g_assert_true (shows (f, "Unlinking leaves the tables already written to “Snowflake Enrichment” where "
-                           "they are."));
+  g_assert_true (
+      shows (f, "Unlinking leaves the tables already written to “Snowflake Enrichment” where "
+                "they are."));
   g_assert_true (gtk_check_button_get_active (strategy_check (f, "None")));
   gtk_editable_set_text (spin_of (f, "Source Record Limit"), "30");
   save (f);
@@ -532,7 +544,8 @@ test_unlink_nothing_linked (Fixture       *f,
   /* Unlinked elsewhere since the list was loaded: the server answers 204 all the same, and the
    * dialog shows the datastore as it is. */
   open_dialog (f, 110);
-  steward_client_unlink_enrichment_async (f->demo->client, 110, NULL, steward_test_store_result_cb, &result);
+  steward_client_unlink_enrichment_async (f->demo->client, 110, NULL, steward_test_store_result_cb,
+                                          &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_client_unlink_enrichment_finish (f->demo->client, result, &error));
   g_assert_no_error (error);
@@ -558,8 +571,9 @@ test_unlink_conflict (Fixture       *f,
   adw_message_dialog_response (confirm, "unlink");
 
   /* The server's words, where the user is looking; nothing changed. */
-  assert_shows_in (GTK_WIDGET (confirm), "Not unlinked: Cannot disconnect enrichment datastore: active export or "
-                                         "materialize operations exist");
+  assert_shows_in (GTK_WIDGET (confirm),
+                   "Not unlinked: Cannot disconnect enrichment datastore: active export or "
+                   "materialize operations exist");
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, 48)), ==, 100);
   adw_message_dialog_response (confirm, "cancel");
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
@@ -579,7 +593,8 @@ stored_prefix_for (Fixture    *f,
   g_autoptr(StewardDatastore) answer = NULL;
 
   steward_datastore_request_set_enrichment_prefix (request, typed);
-  steward_client_update_datastore_async (f->demo->client, 75, request, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_datastore_async (f->demo->client, 75, request, NULL,
+                                         steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   answer = steward_client_update_datastore_finish (f->demo->client, result, &error);
   g_assert_no_error (error);
@@ -590,8 +605,12 @@ static void
 test_prefix_preview (Fixture       *f,
                      gconstpointer  data)
 {
-  static const char * const typed[] = {
-    "Analytics Bronze", "HealthcareProd", "  Sales -- Q3 / EMEA  ", "HTTPServer logs v2Beta", "_already_snake",
+  static const char *const typed[] = {
+    "Analytics Bronze",
+    "HealthcareProd",
+    "  Sales -- Q3 / EMEA  ",
+    "HTTPServer logs v2Beta",
+    "_already_snake",
     /* Sixty characters typed, more once split into words: cut as the server cuts it. */
     "AbcdefghijAbcdefghijAbcdefghijAbcdefghijAbcdefghijAbcdefghij",
   };
@@ -642,9 +661,11 @@ test_prefix_collision (Fixture       *f,
   /* 45 writes to Healthcare Enrichment as _patient_records: the same prefix would mix tables. */
   choose_target (f, "Healthcare Enrichment");
   type_prefix (f, "Patient Records");
-  g_assert_true (shows (f, "“Patient Records” already writes to “Healthcare Enrichment” with the prefix "
-                           "_patient_records: the tables of both datastores would mix. The server does not check "
-                           "this."));
+  g_assert_true (
+      shows (f,
+             "“Patient Records” already writes to “Healthcare Enrichment” with the prefix "
+             "_patient_records: the tables of both datastores would mix. The server does not check "
+             "this."));
   /* A warning, not a refusal: the server allows it. */
   g_assert_true (sensitive (f, "_Save"));
 
@@ -756,7 +777,8 @@ test_link_enrichment_only_source (Fixture       *f,
   /* Someone made 42 an enrichment datastore after the list was loaded. */
   open_dialog (f, 42);
   steward_datastore_request_set_enrichment_only (request, TRUE);
-  steward_client_update_datastore_async (f->demo->client, 42, request, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_datastore_async (f->demo->client, 42, request, NULL,
+                                         steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   changed = steward_client_update_datastore_finish (f->demo->client, result, &error);
   g_assert_no_error (error);
@@ -788,7 +810,8 @@ test_second_call_fails (Fixture       *f,
   open_dialog (f, 42);
   choose_target (f, "Healthcare Enrichment");
   gtk_editable_set_text (spin_of (f, "Source Record Limit"), "50");
-  steward_demo_server_inject_fault (f->demo->server, "PUT", "/api/datastores/42", STEWARD_DEMO_FAULT_500, 1);
+  steward_demo_server_inject_fault (f->demo->server, "PUT", "/api/datastores/42",
+                                    STEWARD_DEMO_FAULT_500, 1);
   save (f);
 
   /* Exactly what was applied and what was not; the form as typed. */
@@ -832,8 +855,9 @@ test_old_field_names (Fixture       *f,
 
   open_dialog (f, 42);
   g_assert_cmpstr (chosen_target (f), ==, "Healthcare Enrichment");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (f, ADW_TYPE_ENTRY_ROW, "Table Prefix"))), ==,
-                   "_legacy_sales");
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (find (f, ADW_TYPE_ENTRY_ROW, "Table Prefix"))),
+                   ==, "_legacy_sales");
   g_assert_cmpstr (gtk_editable_get_text (spin_of (f, "Source Record Limit")), ==, "77");
   g_assert_true (gtk_check_button_get_active (strategy_check (f, "Overwrite")));
   g_assert_false (sensitive (f, "_Save"));
@@ -893,7 +917,8 @@ result_of (Fixture    *f,
   GtkWidget *results = steward_test_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_STACK, NULL);
   GtkWidget *page = gtk_stack_get_child_by_name (GTK_STACK (results), "results");
 
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (steward_test_find_widget (page, ADW_TYPE_ACTION_ROW, name)));
+  return adw_action_row_get_subtitle (
+      ADW_ACTION_ROW (steward_test_find_widget (page, ADW_TYPE_ACTION_ROW, name)));
 }
 
 static void
@@ -909,12 +934,15 @@ test_bulk (Fixture       *f,
 
   /* An enrichment datastore in the selection cannot be a source. */
   g_assert_true (shows (f, "Skipped: an enrichment datastore cannot link to another"));
-  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (find (f, ADW_TYPE_WINDOW_TITLE, "Link Enrichment"))),
+  g_assert_cmpstr (adw_window_title_get_subtitle (
+                       ADW_WINDOW_TITLE (find (f, ADW_TYPE_WINDOW_TITLE, "Link Enrichment"))),
                    ==, "4 Datastores");
 
   choose_target (f, "Snowflake Enrichment");
-  gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (find (f, ADW_TYPE_ACTION_ROW, "Apply the Same Settings"),
-                                                               GTK_TYPE_SWITCH, NULL)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (find (f, ADW_TYPE_ACTION_ROW,
+                                                                     "Apply the Same Settings"),
+                                                               GTK_TYPE_SWITCH, NULL)),
+                         TRUE);
   gtk_editable_set_text (spin_of (f, "Rollup Threshold"), "25");
   gtk_check_button_set_active (strategy_check (f, "Overwrite"), TRUE);
 
@@ -948,8 +976,10 @@ test_bulk (Fixture       *f,
 
       g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (stored), ==, 101);
       g_assert_cmpint (steward_datastore_get_high_count_rollup_threshold (stored), ==, 25);
-      g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==, "overwrite");
-      g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, sources[i])), ==, 101);
+      g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (stored), ==,
+                       "overwrite");
+      g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (shared (f, sources[i])), ==,
+                       101);
     }
 }
 
@@ -983,7 +1013,8 @@ list_shown_cb (gpointer user_data)
 {
   StewardDatastoreTable *table = user_data;
 
-  return g_list_model_get_n_items (G_LIST_MODEL (steward_datastore_table_get_selection (table))) > 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (steward_datastore_table_get_selection (table))) >
+         0;
 }
 
 static gboolean
@@ -1025,7 +1056,8 @@ test_entry_points (Fixture       *f,
 
   gtk_window_set_child (f->parent, view);
   steward_main_view_set_deployment (STEWARD_MAIN_VIEW (view), f->deployment);
-  table = STEWARD_DATASTORE_TABLE (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL));
+  table =
+      STEWARD_DATASTORE_TABLE (steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_TABLE, NULL));
   details = steward_test_find_widget (view, STEWARD_TYPE_DATASTORE_DETAILS, NULL);
   g_assert_true (steward_test_wait_until (list_shown_cb, table, STEWARD_TEST_TIMEOUT_MS));
 
@@ -1043,15 +1075,19 @@ test_entry_points (Fixture       *f,
   /* The context menu of one datastore offers it. */
   popover = steward_test_find_widget (GTK_WIDGET (table), GTK_TYPE_POPOVER_MENU, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.context-menu", NULL));
-  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)), "view.enrichment"));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)),
+                                  "view.enrichment"));
   gtk_popover_popdown (GTK_POPOVER (popover));
 
   /* The details' button opens the dialog for its datastore. */
-  g_signal_emit_by_name (steward_test_find_widget (details, GTK_TYPE_BUTTON, "Con_figure…"), "clicked");
+  g_signal_emit_by_name (steward_test_find_widget (details, GTK_TYPE_BUTTON, "Con_figure…"),
+                         "clicked");
   g_assert_true (steward_test_wait_until (enrichment_dialog_shown_cb,
-                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_DIALOG), STEWARD_TEST_TIMEOUT_MS));
+                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_DIALOG),
+                                          STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_ENRICHMENT_DIALOG);
-  g_assert_true (steward_enrichment_dialog_get_datastore (STEWARD_ENRICHMENT_DIALOG (dialog)) == shared (f, 45));
+  g_assert_true (steward_enrichment_dialog_get_datastore (STEWARD_ENRICHMENT_DIALOG (dialog)) ==
+                 shared (f, 45));
   gtk_window_destroy (dialog);
 
   /* Several selected: the selection's menu and Ctrl+E's action open the dialog for many. */
@@ -1065,7 +1101,8 @@ test_entry_points (Fixture       *f,
   g_assert_nonnull (steward_test_find_widget (view, GTK_TYPE_BUTTON, "E_nrichment…"));
   g_assert_true (gtk_widget_activate_action (view, "view.enrichment-selection", NULL));
   g_assert_true (steward_test_wait_until (enrichment_dialog_shown_cb,
-                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_BULK_DIALOG), STEWARD_TEST_TIMEOUT_MS));
+                                          GSIZE_TO_POINTER (STEWARD_TYPE_ENRICHMENT_BULK_DIALOG),
+                                          STEWARD_TEST_TIMEOUT_MS));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_ENRICHMENT_BULK_DIALOG);
   assert_shows_in (GTK_WIDGET (dialog), "3 Datastores");
   gtk_window_destroy (dialog);
@@ -1086,9 +1123,9 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-#define ADD(path, role, func) \
-  g_test_add ("/enrichment/" path, Fixture, GINT_TO_POINTER (STEWARD_DEMO_ROLE_ ## role), fixture_set_up, func, \
-              fixture_tear_down)
+#define ADD(path, role, func)                                                                      \
+  g_test_add ("/enrichment/" path, Fixture, GINT_TO_POINTER (STEWARD_DEMO_ROLE_##role),            \
+              fixture_set_up, func, fixture_tear_down)
   ADD ("link", ADMIN, test_link);
   ADD ("switch", ADMIN, test_switch);
   ADD ("relink-same-sends-nothing", ADMIN, test_relink_same);

@@ -37,7 +37,8 @@ typedef struct
 static guint
 n_rows (Fixture *fixture)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)));
+  return g_list_model_get_n_items (
+      G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)));
 }
 
 static gboolean
@@ -90,7 +91,8 @@ server_total (StewardTestDemo *demo)
       g_autoptr(StewardDatastoreQuery) query = steward_datastore_query_new ();
       g_autoptr(StewardDatastorePage) page = NULL;
 
-      steward_client_list_datastores_async (demo->client, query, 1, 1, NULL, steward_test_store_result_cb, &result);
+      steward_client_list_datastores_async (demo->client, query, 1, 1, NULL,
+                                            steward_test_store_result_cb, &result);
       steward_test_wait_result (&result);
       page = steward_client_list_datastores_finish (demo->client, result, NULL);
       if (page != NULL)
@@ -109,8 +111,8 @@ fixture_open (Fixture         *fixture,
   fixture->view = STEWARD_MAIN_VIEW (steward_main_view_new ());
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
-  fixture->table = STEWARD_DATASTORE_TABLE (steward_test_find_widget (GTK_WIDGET (fixture->view),
-                                                                      STEWARD_TYPE_DATASTORE_TABLE, NULL));
+  fixture->table = STEWARD_DATASTORE_TABLE (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_TABLE, NULL));
 }
 
 /* Signs the view in to the fixture's server; a server that cannot be reached is tried again
@@ -156,7 +158,8 @@ all_listed_cb (gpointer user_data)
     {
       if (g_strcmp0 (page, "error") == 0)
         {
-          GtkWidget *retry = steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_BUTTON, "_Try Again");
+          GtkWidget *retry =
+              steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_BUTTON, "_Try Again");
 
           g_assert_nonnull (retry);
           g_assert_true (gtk_widget_get_mapped (retry));
@@ -171,7 +174,8 @@ all_listed_cb (gpointer user_data)
       return FALSE;
     }
 
-  return g_strcmp0 (page, "list") == 0 && settled && error == NULL && n_rows (fixture) == wait->expected;
+  return g_strcmp0 (page, "list") == 0 && settled && error == NULL &&
+         n_rows (fixture) == wait->expected;
 }
 
 static gboolean
@@ -190,8 +194,8 @@ test_list_under_faults (void)
   Fixture fixture = { NULL };
   ListWait wait = { &fixture, 0, 0 };
 
-  fixture_open (&fixture, steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "fault-rate", 0.3, "seed", 11,
-                                                      "extra-datastores", 450, NULL));
+  fixture_open (&fixture, steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "fault-rate", 0.3,
+                                                      "seed", 11, "extra-datastores", 450, NULL));
   wait.expected = server_total (fixture.demo);
   g_assert_cmpuint (wait.expected, >, 450);
 
@@ -221,7 +225,8 @@ test_first_load_fails (void)
   wait.expected = server_total (fixture.demo);
   /* A 500 is not retried by the client, nor by the deployment after it (it is not an outage of
    * the network): the page must offer the retry. */
-  steward_demo_server_inject_fault (fixture.demo->server, "GET", DATASTORES_PATH, STEWARD_DEMO_FAULT_500, 1);
+  steward_demo_server_inject_fault (fixture.demo->server, "GET", DATASTORES_PATH,
+                                    STEWARD_DEMO_FAULT_500, 1);
   fixture_sign_in (&fixture);
 
   assert_shows (GTK_WIDGET (fixture.view), "Could Not Load Datastores");
@@ -239,7 +244,8 @@ test_first_load_fails (void)
 static gboolean
 dialog_ready_cb (gpointer user_data)
 {
-  return gtk_widget_get_mapped (user_data) && !steward_create_datastore_dialog_get_loading (user_data);
+  return gtk_widget_get_mapped (user_data) &&
+         !steward_create_datastore_dialog_get_loading (user_data);
 }
 
 static gboolean
@@ -287,7 +293,8 @@ count_named (StewardTestDemo *demo,
       guint n = 0;
 
       steward_datastore_query_set_search (query, name);
-      steward_client_list_datastores_async (demo->client, query, 1, 100, NULL, steward_test_store_result_cb, &result);
+      steward_client_list_datastores_async (demo->client, query, 1, 100, NULL,
+                                            steward_test_store_result_cb, &result);
       steward_test_wait_result (&result);
       page = steward_client_list_datastores_finish (demo->client, result, NULL);
       if (page == NULL)
@@ -317,9 +324,10 @@ create_failure_shown_cb (gpointer user_data)
 static void
 test_create_sent_once (void)
 {
-  g_autoptr(StewardTestDemo) demo = steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER, "fault-rate", 0.3,
-                                                                "seed", 5, NULL);
-  StewardCreateDatastoreDialog *dialog = steward_create_datastore_dialog_new (NULL, demo->client, NULL);
+  g_autoptr(StewardTestDemo) demo =
+      steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER, "fault-rate", 0.3, "seed", 5, NULL);
+  StewardCreateDatastoreDialog *dialog =
+      steward_create_datastore_dialog_new (NULL, demo->client, NULL);
   StewardCreateDatastoreDialog *alive = dialog;
   guint presses = 0;
   guint failures = 0;
@@ -329,26 +337,33 @@ test_create_sent_once (void)
   g_assert_true (steward_test_wait_until (dialog_ready_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   fill (dialog, "Faulty Sales");
   /* The first two presses surely fail: a proxy's 503, then a connection dropped unanswered. */
-  steward_demo_server_inject_fault (demo->server, "POST", DATASTORES_PATH, STEWARD_DEMO_FAULT_503, 1);
-  steward_demo_server_inject_fault (demo->server, "POST", DATASTORES_PATH, STEWARD_DEMO_FAULT_DROP, 1);
+  steward_demo_server_inject_fault (demo->server, "POST", DATASTORES_PATH, STEWARD_DEMO_FAULT_503,
+                                    1);
+  steward_demo_server_inject_fault (demo->server, "POST", DATASTORES_PATH, STEWARD_DEMO_FAULT_DROP,
+                                    1);
 
   while (alive != NULL && presses < 12)
     {
-      GtkWidget *create = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate");
+      GtkWidget *create =
+          steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate");
 
       g_assert_true (gtk_widget_is_sensitive (create));
       g_signal_emit_by_name (create, "clicked");
       presses++;
       g_assert_true (steward_test_wait_until (idle_or_closed_cb, &alive, STEWARD_TEST_TIMEOUT_MS));
-      g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", DATASTORES_PATH), ==, presses);
+      g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", DATASTORES_PATH),
+                        ==, presses);
       if (alive == NULL)
         break;
 
       /* Failed: said so, and nothing typed is lost. */
       failures++;
-      g_assert_true (steward_test_wait_until (create_failure_shown_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Name"))), ==, "Faulty Sales");
-      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Database"))), ==, "production");
+      g_assert_true (
+          steward_test_wait_until (create_failure_shown_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Name"))), ==,
+                       "Faulty Sales");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Database"))), ==,
+                       "production");
       /* A server that created it without saying so refuses the name the next time. */
       if (count_named (demo, "Faulty Sales") == 1)
         break;
@@ -384,8 +399,10 @@ destroyed_cb (gpointer user_data)
 static void
 test_slow_server_cancel (void)
 {
-  g_autoptr(StewardTestDemo) demo = steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER, "latency-ms", LATENCY_MS, NULL);
-  StewardCreateDatastoreDialog *dialog = steward_create_datastore_dialog_new (NULL, demo->client, NULL);
+  g_autoptr(StewardTestDemo) demo =
+      steward_test_demo_new_full (STEWARD_DEMO_ROLE_MANAGER, "latency-ms", LATENCY_MS, NULL);
+  StewardCreateDatastoreDialog *dialog =
+      steward_create_datastore_dialog_new (NULL, demo->client, NULL);
   StewardCreateDatastoreDialog *alive = dialog;
   StewardConnectionTester *tester = steward_create_datastore_dialog_get_tester (dialog);
   GtkWidget *cancel;
@@ -406,18 +423,21 @@ test_slow_server_cancel (void)
   g_assert_true (steward_test_wait_until (tester_idle_cb, tester, PROMPT_MS));
   g_assert_cmpint (g_get_monotonic_time () - started, <, PROMPT_MS * 1000);
   g_assert_null (steward_connection_tester_get_message (tester));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Name"))), ==, "Slow Sales");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_row (dialog, "Name"))), ==,
+                   "Slow Sales");
   g_assert_true (gtk_widget_is_sensitive (steward_connection_tester_get_button (tester)));
 
   /* Create is on its way; the user closes the dialog: it goes now, not in three seconds. */
-  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
+  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"),
+                         "clicked");
   g_assert_true (steward_create_datastore_dialog_get_busy (dialog));
   started = g_get_monotonic_time ();
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (steward_test_wait_until (destroyed_cb, &alive, PROMPT_MS));
   g_assert_cmpint (g_get_monotonic_time () - started, <, PROMPT_MS * 1000);
   /* Whether the request got there before the close or not, it went once at most. */
-  g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", DATASTORES_PATH), <=, 1);
+  g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", DATASTORES_PATH), <=,
+                    1);
 }
 
 /* The main view over the slow server: loading shows while it waits, and signing out then does
@@ -427,7 +447,8 @@ test_slow_server_sign_out (void)
 {
   Fixture fixture = { NULL };
 
-  fixture_open (&fixture, steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", LATENCY_MS, NULL));
+  fixture_open (&fixture, steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms",
+                                                      LATENCY_MS, NULL));
   fixture_sign_in (&fixture);
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
   g_assert_cmpstr (steward_datastore_table_get_page (fixture.table), ==, "loading");
@@ -513,8 +534,8 @@ test_server_gone_and_back (void)
   fixture_sign_in (&fixture);
   assert_shows (GTK_WIDGET (fixture.view), "Cannot Reach the Server");
   assert_shows (GTK_WIDGET (fixture.view), "nothing answers there");
-  g_assert_true (gtk_widget_get_mapped (steward_test_find_widget (GTK_WIDGET (fixture.table), GTK_TYPE_BUTTON,
-                                                                  "_Try Again")));
+  g_assert_true (gtk_widget_get_mapped (
+      steward_test_find_widget (GTK_WIDGET (fixture.table), GTK_TYPE_BUTTON, "_Try Again")));
   restart (fixture.demo, port);
   g_assert_true (steward_test_wait_until (all_listed_cb, &wait, STEWARD_TEST_TIMEOUT_MS));
 

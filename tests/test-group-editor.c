@@ -93,7 +93,8 @@ open_editor (Fixture               *fixture,
   g_object_add_weak_pointer (G_OBJECT (fixture->editor), (gpointer *) &fixture->editor);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->editor));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->editor,
+                                          STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->editor)) == fixture->parent);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->editor)));
 }
@@ -101,7 +102,8 @@ open_editor (Fixture               *fixture,
 static GtkWidget *
 name_row (Fixture *fixture)
 {
-  GtkWidget *row = steward_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, "Name");
+  GtkWidget *row =
+      steward_test_find_widget (GTK_WIDGET (fixture->editor), ADW_TYPE_ENTRY_ROW, "Name");
 
   g_assert_nonnull (row);
   return row;
@@ -265,8 +267,8 @@ test_rename (Fixture       *fixture,
 
   /* Saving shows a spinner and freezes the form until the server answers. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "group-editor.save", NULL);
-  g_assert_true (gtk_widget_get_mapped (steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor),
-                                                                             "Saving…")));
+  g_assert_true (gtk_widget_get_mapped (
+      steward_test_find_widget_by_tooltip (GTK_WIDGET (fixture->editor), "Saving…")));
   g_assert_false (gtk_widget_is_sensitive (name_row (fixture)));
   g_assert_false (save_enabled (fixture));
   g_assert_true (steward_test_wait_until (saved_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
@@ -279,7 +281,8 @@ test_rename (Fixture       *fixture,
 
   after = steward_test_list_groups (fixture->demo->client);
   g_assert_cmpstr (steward_datastore_group_get_name (find_group (after, 2)), ==, "Analytics Team");
-  g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 2)), ==, "mdi-chart-box-outline");
+  g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 2)), ==,
+                   "mdi-chart-box-outline");
 }
 
 static void
@@ -305,7 +308,8 @@ test_reicon (Fixture       *fixture,
   g_assert_cmpstr (steward_datastore_group_get_name (group), ==, "Mission Critical");
 
   after = steward_test_list_groups (fixture->demo->client);
-  g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 1)), ==, "mdi-flask-outline");
+  g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 1)), ==,
+                   "mdi-flask-outline");
 }
 
 static void
@@ -431,14 +435,16 @@ forbidden_shown_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return find_label_with_prefix (GTK_WIDGET (fixture->editor), "This needs the Manager role: ") != NULL;
+  return find_label_with_prefix (GTK_WIDGET (fixture->editor), "This needs the Manager role: ") !=
+         NULL;
 }
 
 static void
 test_forbidden_for_member (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(StewardClient) member = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_MEMBER);
+  g_autoptr(StewardClient) member =
+      steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_MEMBER);
   StewardDatastoreGroup *group = find_group (fixture->groups, 1);
   g_autoptr(GListModel) after = NULL;
   const char *message;
@@ -460,13 +466,16 @@ test_forbidden_for_member (Fixture       *fixture,
 
   /* Open, as typed, ready to try again; nothing changed anywhere. */
   g_assert_null (fixture->saved);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row (fixture))), ==, "Renamed by a member");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row (fixture))), ==,
+                   "Renamed by a member");
   g_assert_cmpstr (picked_icon (fixture), ==, "mdi-podium-bronze");
   g_assert_true (save_enabled (fixture));
   g_assert_cmpstr (steward_datastore_group_get_name (group), ==, "Mission Critical");
   after = steward_test_list_groups (fixture->demo->client);
-  g_assert_cmpstr (steward_datastore_group_get_name (find_group (after, 1)), ==, "Mission Critical");
-  g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 1)), ==, "mdi-star-outline");
+  g_assert_cmpstr (steward_datastore_group_get_name (find_group (after, 1)), ==,
+                   "Mission Critical");
+  g_assert_cmpstr (steward_datastore_group_get_icon (find_group (after, 1)), ==,
+                   "mdi-star-outline");
 }
 
 static void
@@ -475,7 +484,8 @@ test_unknown_icon (Fixture       *fixture,
 {
   g_autoptr(JsonNode) node = json_from_string ("{\"id\": 9, \"name\": \"Future\", "
                                                "\"icon\": \"mdi-rocket-launch\"}", NULL);
-  g_autoptr(StewardDatastoreGroup) group = steward_datastore_group_new_from_json (json_node_get_object (node));
+  g_autoptr(StewardDatastoreGroup) group =
+      steward_datastore_group_new_from_json (json_node_get_object (node));
   GtkWidget *bookmark;
 
   open_editor (fixture, fixture->demo->client, group);
@@ -493,7 +503,8 @@ test_cancel_and_escape (Fixture       *fixture,
 {
   open_editor (fixture, fixture->demo->client, NULL);
   gtk_editable_set_text (GTK_EDITABLE (name_row (fixture)), "Never Saved");
-  gtk_widget_activate (steward_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_BUTTON, "_Cancel"));
+  gtk_widget_activate (
+      steward_test_find_widget (GTK_WIDGET (fixture->editor), GTK_TYPE_BUTTON, "_Cancel"));
   g_assert_true (steward_test_wait_until (closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   open_editor (fixture, fixture->demo->client, NULL);

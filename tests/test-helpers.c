@@ -107,8 +107,9 @@ test_prefix_normalize (void)
   g_assert_null (steward_enrichment_prefix_normalize (NULL));
 
   /* Cut to what the server stores, without a dangling separator. */
-  long_prefix = steward_enrichment_prefix_normalize ("abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij "
-                                                     "abc xyz");
+  long_prefix =
+      steward_enrichment_prefix_normalize ("abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij "
+                                           "abc xyz");
   g_assert_cmpstr (long_prefix, ==, "_abcdefghij_abcdefghij_abcdefghij_abcdefghij_abcdefghij_abc");
   g_assert_cmpuint (strlen (long_prefix), <=, STEWARD_ENRICHMENT_PREFIX_MAX);
 }
@@ -235,7 +236,8 @@ main (int   argc,
   g_test_add_func ("/helpers/enrichment-prefix/effective", test_prefix_effective);
   g_test_add_func ("/helpers/name-template", test_name_template);
   g_test_add_func ("/helpers/jwt/expiry", test_jwt_expiry);
-  g_test_add_func ("/helpers/jwt/client-fails-before-sending", test_client_expired_token_fails_before_sending);
+  g_test_add_func ("/helpers/jwt/client-fails-before-sending",
+                   test_client_expired_token_fails_before_sending);
 
   return g_test_run ();
 }

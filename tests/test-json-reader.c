@@ -167,7 +167,8 @@ static const char *datastores[] = {
   " \"group\": {\"id\": 1, \"name\": \"Mission Critical\", \"icon\": \"mdi-star-outline\"},"
   " \"enrichment_prefix\": \"_healthcare_prod\", \"enrichment_source_record_limit\": 100,"
   " \"enrichment_remediation_strategy\": \"none\", \"high_count_rollup_threshold\": 10,"
-  " \"enrich_datastore\": {\"id\": 100, \"name\": \"Healthcare Enrichment\", \"type\": \"postgresql\"},"
+  " \"enrich_datastore\": {\"id\": 100, \"name\": \"Healthcare Enrichment\", \"type\": "
+  "\"postgresql\"},"
   " \"some_future_member\": {\"nested\": [1, 2, {\"deep\": null}]}}",
   /* Older servers: enrich_* names, connection_id, plain tag strings, no group member. */
   "{\"id\": 7, \"name\": \"Old\", \"enrich_only\": true, \"enrich_container_prefix\": \"_old\","
@@ -182,7 +183,8 @@ static const char *datastores[] = {
   /* Types servers should not send: numbers as strings, booleans as numbers, wrong kinds. */
   "{\"id\": \"10\", \"name\": 5, \"connected\": 1, \"favorite\": \"yes\", \"teams\": {},"
   " \"metrics\": {\"containers\": 2.7, \"records\": \"x\", \"active_anomalies\": 1e300},"
-  " \"created\": 17, \"group\": [1], \"global_tags\": [null, 3, {\"name\": 4}, {\"name\": \"ok\"}]}",
+  " \"created\": 17, \"group\": [1], \"global_tags\": [null, 3, {\"name\": 4}, {\"name\": "
+  "\"ok\"}]}",
   /* Duplicate members: the last wins, as in json-glib. */
   "{\"id\": 11, \"name\": \"first\", \"name\": \"second\"}",
   "{}",
@@ -194,7 +196,8 @@ assert_same_datastore (StewardDatastore *expected,
                        const char       *json)
 {
   guint n;
-  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (expected), &n);
+  g_autofree GParamSpec **pspecs =
+      g_object_class_list_properties (G_OBJECT_GET_CLASS (expected), &n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -206,24 +209,29 @@ assert_same_datastore (StewardDatastore *expected,
       g_object_get_property (G_OBJECT (actual), name, &b);
       if (g_param_values_cmp (pspecs[i], &a, &b) != 0 &&
           !(G_VALUE_HOLDS (&a, G_TYPE_STRV) &&
-            g_strv_equal (g_value_get_boxed (&a) ? g_value_get_boxed (&a) : (const char *[]) { NULL },
-                          g_value_get_boxed (&b) ? g_value_get_boxed (&b) : (const char *[]) { NULL })) &&
-          !(G_VALUE_HOLDS (&a, G_TYPE_DATE_TIME) && g_value_get_boxed (&a) && g_value_get_boxed (&b) &&
+            g_strv_equal (g_value_get_boxed (&a) ? g_value_get_boxed (&a)
+                                                 : (const char *[]){ NULL },
+                          g_value_get_boxed (&b) ? g_value_get_boxed (&b)
+                                                 : (const char *[]){ NULL })) &&
+          !(G_VALUE_HOLDS (&a, G_TYPE_DATE_TIME) && g_value_get_boxed (&a) &&
+            g_value_get_boxed (&b) &&
             g_date_time_equal (g_value_get_boxed (&a), g_value_get_boxed (&b))) &&
           !(G_VALUE_HOLDS (&a, STEWARD_TYPE_DATASTORE_GROUP) && g_value_get_object (&a) &&
             g_value_get_object (&b) &&
             steward_datastore_group_get_id (g_value_get_object (&a)) ==
-              steward_datastore_group_get_id (g_value_get_object (&b)) &&
+                steward_datastore_group_get_id (g_value_get_object (&b)) &&
             g_strcmp0 (steward_datastore_group_get_name (g_value_get_object (&a)),
                        steward_datastore_group_get_name (g_value_get_object (&b))) == 0))
         {
           g_autofree char *want = g_strdup_value_contents (&a);
           g_autofree char *got = g_strdup_value_contents (&b);
 
-          g_error ("%s: property %s is %s through the reader, %s through json-glib", json, name, got, want);
+          g_error ("%s: property %s is %s through the reader, %s through json-glib", json, name,
+                   got, want);
         }
 
-      if (steward_datastore_has_field (expected, name) != steward_datastore_has_field (actual, name))
+      if (steward_datastore_has_field (expected, name) !=
+          steward_datastore_has_field (actual, name))
         g_error ("%s: the reader and json-glib disagree on whether %s was carried", json, name);
     }
 }
@@ -241,7 +249,8 @@ test_datastores_match_json_glib (void)
 
       json_parser_load_from_data (parser, datastores[i], -1, &error);
       g_assert_no_error (error);
-      expected = steward_datastore_new_from_json (json_node_get_object (json_parser_get_root (parser)));
+      expected =
+          steward_datastore_new_from_json (json_node_get_object (json_parser_get_root (parser)));
 
       steward_json_reader_init (&reader, datastores[i], strlen (datastores[i]));
       actual = _steward_datastore_read (&reader);

@@ -17,7 +17,8 @@ store (const char *url,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  steward_keyring_store_async (url, "Keyring test", token, NULL, steward_test_store_result_cb, &result);
+  steward_keyring_store_async (url, "Keyring test", token, NULL, steward_test_store_result_cb,
+                               &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_keyring_store_finish (result, &error));
   g_assert_no_error (error);

@@ -44,7 +44,8 @@ list_shown_cb (gpointer user_data)
 static guint
 n_rows (Fixture *fixture)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)));
+  return g_list_model_get_n_items (
+      G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)));
 }
 
 static StewardDatastore *
@@ -52,7 +53,8 @@ row (Fixture *fixture,
      guint    position)
 {
   g_autoptr(StewardDatastore) datastore =
-    g_list_model_get_item (G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)), position);
+      g_list_model_get_item (G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)),
+                             position);
 
   return datastore;   /* the model keeps it */
 }
@@ -63,7 +65,8 @@ groups_loaded_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
   StewardSidebarItem *group = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, 1);
-  StewardSidebarItem *ungrouped = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_UNGROUPED, 0);
+  StewardSidebarItem *ungrouped =
+      steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_UNGROUPED, 0);
 
   return group != NULL && steward_sidebar_item_get_count (group) >= 0 &&
          steward_sidebar_item_get_count (ungrouped) >= 0;
@@ -77,7 +80,8 @@ fixture_setup_role (Fixture         *fixture,
   g_autoptr(StewardUser) user = NULL;
 
   fixture->demo = steward_test_demo_new (role);
-  steward_client_get_current_user_async (fixture->demo->client, NULL, steward_test_store_result_cb, &result);
+  steward_client_get_current_user_async (fixture->demo->client, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   user = steward_client_get_current_user_finish (fixture->demo->client, result, NULL);
 
@@ -88,8 +92,8 @@ fixture_setup_role (Fixture         *fixture,
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
 
-  fixture->table = STEWARD_DATASTORE_TABLE (steward_test_find_widget (GTK_WIDGET (fixture->view),
-                                                                      STEWARD_TYPE_DATASTORE_TABLE, NULL));
+  fixture->table = STEWARD_DATASTORE_TABLE (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_TABLE, NULL));
   fixture->sidebar = STEWARD_SIDEBAR (steward_test_find_widget (GTK_WIDGET (fixture->view),
                                                                 STEWARD_TYPE_SIDEBAR, NULL));
 
@@ -130,7 +134,8 @@ server_total (Fixture               *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(StewardDatastorePage) page = NULL;
 
-  steward_client_list_datastores_async (fixture->demo->client, query, 1, 1, NULL, steward_test_store_result_cb, &result);
+  steward_client_list_datastores_async (fixture->demo->client, query, 1, 1, NULL,
+                                        steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   page = steward_client_list_datastores_finish (fixture->demo->client, result, NULL);
   fixture->own_requests++;
@@ -233,7 +238,8 @@ assert_rows_are (Fixture               *fixture,
 
   g_assert_cmpuint (n_rows (fixture), ==, expected->len);
   for (guint i = 0; i < expected->len; i++)
-    g_assert_cmpint (steward_datastore_get_id (row (fixture, i)), ==, g_array_index (expected, gint64, i));
+    g_assert_cmpint (steward_datastore_get_id (row (fixture, i)), ==,
+                     g_array_index (expected, gint64, i));
 }
 
 static void
@@ -253,7 +259,8 @@ test_lists_datastores (Fixture       *fixture,
   for (gint64 group_id = 1; group_id <= 5; group_id += 4)
     {
       g_autoptr(StewardDatastoreQuery) in_group = steward_datastore_query_new ();
-      StewardSidebarItem *item = steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, group_id);
+      StewardSidebarItem *item =
+          steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, group_id);
 
       steward_datastore_query_add_group (in_group, group_id);
       g_assert_nonnull (item);
@@ -286,7 +293,8 @@ all_rows_contain_cb (gpointer user_data)
 
   for (guint i = 0; i < n_rows (wait->fixture); i++)
     {
-      g_autofree char *name = g_ascii_strdown (steward_datastore_get_name (row (wait->fixture, i)), -1);
+      g_autofree char *name =
+          g_ascii_strdown (steward_datastore_get_name (row (wait->fixture, i)), -1);
 
       if (strstr (name, wait->text) == NULL)
         return FALSE;
@@ -308,7 +316,8 @@ test_search (Fixture       *fixture,
 {
   RowsWait sales = { fixture, "sales" };
   RowsWait empty = { fixture, "empty" };
-  GtkWidget *entry = steward_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *entry =
+      steward_test_find_widget (GTK_WIDGET (fixture->view), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_autoptr(StewardDatastoreQuery) query = steward_datastore_query_new ();
   guint requests = view_requests (fixture);
 
@@ -444,7 +453,8 @@ test_favorite_round_trip (Fixture       *fixture,
   g_assert_true (steward_test_wait_until (server_favorite_cb, &on, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Added “Production Sales” to favorites");
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.set-favorite", "(xb)", (gint64) 42, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.set-favorite", "(xb)", (gint64) 42,
+                              FALSE);
   g_assert_false (steward_datastore_get_favorite (datastore));
   g_assert_true (steward_test_wait_until (server_favorite_cb, &off, STEWARD_TEST_TIMEOUT_MS));
 }
@@ -466,7 +476,8 @@ test_favorite_refused (Fixture       *fixture,
                                     STEWARD_DEMO_FAULT_500, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.toggle-favorite", "x", (gint64) 42);
   g_assert_true (steward_datastore_get_favorite (datastore));
-  g_assert_true (steward_test_wait_until (favorite_reverted_cb, datastore, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (favorite_reverted_cb, datastore, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Could not change the favorite “Production Sales”");
 }
 
@@ -511,7 +522,8 @@ test_assign_by_menu (Fixture       *fixture,
   gint64 gold_before = steward_sidebar_item_get_count (gold);
   CountWait count;
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, (gint64) 5));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group",
+                                             "(xx)", (gint64) 42, (gint64) 5));
   g_assert_true (steward_test_wait_until (server_group_cb, &to_gold, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Moved “Production Sales” to “Gold Tier”");
   g_assert_cmpint (steward_datastore_get_group_id (listed (fixture, 42)), ==, 5);
@@ -523,7 +535,8 @@ test_assign_by_menu (Fixture       *fixture,
              (gint64) steward_sidebar_item_get_count (gold), count.expected);
 
   /* Undo is the same action with the previous group. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, (gint64) 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42,
+                              (gint64) 0);
   g_assert_true (steward_test_wait_until (server_group_cb, &back, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Removed “Production Sales” from “Gold Tier”");
 }
@@ -614,7 +627,8 @@ test_bulk_delete (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-selection", NULL);
   g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), steward_datastore_get_name (row (fixture, 0))));
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (dialog), steward_datastore_get_name (row (fixture, 0))));
 
   /* Delete stays off until the count is typed. */
   entry = steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
@@ -648,7 +662,8 @@ new_datastore_selected_cb (gpointer user_data)
   Fixture *fixture = user_data;
   StewardDatastore *selected = steward_datastore_table_get_selected (fixture->table);
 
-  return selected != NULL && g_strcmp0 (steward_datastore_get_name (selected), "Quarterly Finance") == 0;
+  return selected != NULL &&
+         g_strcmp0 (steward_datastore_get_name (selected), "Quarterly Finance") == 0;
 }
 
 static void
@@ -656,30 +671,38 @@ test_create_selects_and_follows_sync (Fixture       *fixture,
                                       gconstpointer  data)
 {
   StewardCreateDatastoreDialog *dialog;
-  StewardDatastoreDetails *details =
-    STEWARD_DATASTORE_DETAILS (steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
+  StewardDatastoreDetails *details = STEWARD_DATASTORE_DETAILS (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
 
   /* The "+" menu's New Datastore (also Ctrl+N) opens the create dialog. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.new-datastore", NULL);
   g_assert_true (steward_test_wait_until (create_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
-  dialog = STEWARD_CREATE_DATASTORE_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_CREATE_DATASTORE_DIALOG));
+  dialog = STEWARD_CREATE_DATASTORE_DIALOG (
+      steward_test_find_toplevel (STEWARD_TYPE_CREATE_DATASTORE_DIALOG));
 
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW, "Name")),
                          "Quarterly Finance");
   g_assert_true (steward_test_wait_until (connection_chosen_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Database")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW, "Database")),
                          "production");
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Schema")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW, "Schema")),
                          "finance");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
 
   /* The new datastore is selected, and its first sync shows in the details until it ends. */
   assert_shows (fixture, "Created “Quarterly Finance”");
-  g_assert_true (steward_test_wait_until (new_datastore_selected_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (new_datastore_selected_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_shows (fixture, "Sync of “Quarterly Finance” finished");
   g_assert_nonnull (steward_datastore_details_get_operation (details));
-  g_assert_cmpint (steward_operation_get_datastore_id (steward_datastore_details_get_operation (details)), ==,
-                   steward_datastore_get_id (steward_datastore_table_get_selected (fixture->table)));
+  g_assert_cmpint (steward_operation_get_datastore_id (
+                       steward_datastore_details_get_operation (details)),
+                   ==,
+                   steward_datastore_get_id (
+                       steward_datastore_table_get_selected (fixture->table)));
   g_assert_true (steward_operation_is_finished (steward_datastore_details_get_operation (details)));
 }
 
@@ -772,7 +795,8 @@ test_groups (Fixture       *fixture,
   /* New group from the sidebar's action: it shows in the sidebar, in name order. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.new-group", NULL);
   editor = wait_for_toplevel (STEWARD_TYPE_GROUP_EDITOR);
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor),
+                                                                 ADW_TYPE_ENTRY_ROW, "Name")),
                          "Bronze Tier");
   gtk_widget_activate_action (GTK_WIDGET (editor), "group-editor.save", NULL);
   wait_until_closed (STEWARD_TYPE_GROUP_EDITOR);
@@ -798,17 +822,20 @@ test_groups (Fixture       *fixture,
   /* Renamed from its context menu's Edit Group: the sidebar follows. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit-group", "x", id);
   editor = wait_for_toplevel (STEWARD_TYPE_GROUP_EDITOR);
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor),
+                                                                 ADW_TYPE_ENTRY_ROW, "Name")),
                          "Silver Tier");
   gtk_widget_activate_action (GTK_WIDGET (editor), "group-editor.save", NULL);
   wait_until_closed (STEWARD_TYPE_GROUP_EDITOR);
   assert_shows (fixture, "Saved the group “Silver Tier”");
-  g_assert_cmpstr (steward_sidebar_item_get_title (steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id)),
+  g_assert_cmpstr (steward_sidebar_item_get_title (
+                       steward_sidebar_find_item (fixture->sidebar, STEWARD_SCOPE_GROUP, id)),
                    ==, "Silver Tier");
   assert_group_item (menu_groups, 3, "Silver Tier", id);   /* after Mission Critical now */
 
   /* Deleting a group with a datastore in it: the datastore stays, ungrouped, here and there. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42, id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 42,
+                              id);
   {
     GroupWait moved = { fixture, 42, id };
     g_assert_true (steward_test_wait_until (server_group_cb, &moved, STEWARD_TEST_TIMEOUT_MS));
@@ -848,7 +875,8 @@ test_edit_and_delete (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit", "x", (gint64) 42);
   editor = wait_for_toplevel (STEWARD_TYPE_DATASTORE_EDITOR);
   g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS));
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor),
+                                                                 ADW_TYPE_ENTRY_ROW, "Name")),
                          "Production Sales EU");
   gtk_widget_activate_action (GTK_WIDGET (editor), "datastore-editor.save", NULL);
   wait_until_closed (STEWARD_TYPE_DATASTORE_EDITOR);
@@ -857,7 +885,8 @@ test_edit_and_delete (Fixture       *fixture,
   on_server = steward_test_get_datastore (fixture->demo->client, 42, NULL);
   g_assert_cmpstr (steward_datastore_get_name (on_server), ==, "Production Sales EU");
   {
-    g_autofree char *body = steward_test_demo_last_body (fixture->demo, "PUT", "/api/datastores/42");
+    g_autofree char *body =
+        steward_test_demo_last_body (fixture->demo, "PUT", "/api/datastores/42");
     g_assert_cmpstr (body, ==, "{\"name\":\"Production Sales EU\"}");
   }
 
@@ -881,7 +910,8 @@ test_member_refused (Fixture       *fixture,
   GroupWait unchanged = { fixture, 27, 0 };
 
   /* HR Warehouse is Data Platform's, where the member only reports. */
-  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 27, (gint64) 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.assign-group", "(xx)", (gint64) 27,
+                              (gint64) 1);
   assert_shows (fixture, "You need Editor permission on one of this datastore’s teams");
 
   /* The toast keeps it short; Details shows the whole of the server's answer. */
@@ -890,7 +920,8 @@ test_member_refused (Fixture       *fixture,
     AdwMessageDialog *dialog;
     GtkWidget *details;
 
-    g_assert_true (steward_test_wait_until (label_shown_cb, &details_search, STEWARD_TEST_TIMEOUT_MS));
+    g_assert_true (
+        steward_test_wait_until (label_shown_cb, &details_search, STEWARD_TEST_TIMEOUT_MS));
     details = steward_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, "_Details");
     g_assert_nonnull (details);
     gtk_widget_activate (details);
@@ -917,8 +948,8 @@ static void
 test_details_sync_verify (Fixture       *fixture,
                           gconstpointer  data)
 {
-  StewardDatastoreDetails *details =
-    STEWARD_DATASTORE_DETAILS (steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
+  StewardDatastoreDetails *details = STEWARD_DATASTORE_DETAILS (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
 
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
   g_assert_true (steward_datastore_details_get_datastore (details) == listed (fixture, 42));
@@ -929,8 +960,8 @@ test_details_sync_verify (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sync", "x", (gint64) 42);
   assert_shows (fixture, "Sync of “Production Sales” finished");
   g_assert_nonnull (steward_datastore_details_get_operation (details));
-  g_assert_cmpint (steward_operation_get_result (steward_datastore_details_get_operation (details)), ==,
-                   STEWARD_OPERATION_SUCCESS);
+  g_assert_cmpint (steward_operation_get_result (steward_datastore_details_get_operation (details)),
+                   ==, STEWARD_OPERATION_SUCCESS);
   assert_shows (fixture, "Sync finished");
 
   /* Verify a datastore whose connection is refused: the server's reason in the details. */
@@ -988,8 +1019,9 @@ test_bulk_stays_on_its_deployment (Fixture       *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(StewardTestDemo) b = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
-  g_autoptr(StewardTestDemo) slow_a = steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", 300,
-                                                                  "extra-datastores", 20, NULL);
+  g_autoptr(StewardTestDemo) slow_a =
+      steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", 300, "extra-datastores",
+                                  20, NULL);
   g_autoptr(StewardDeployment) a = steward_deployment_new (slow_a->client, NULL, NULL);
   g_autoptr(StewardDeployment) on_b = steward_deployment_new (b->client, NULL, NULL);
   GtkSelectionModel *selection = steward_datastore_table_get_selection (fixture->table);
@@ -1004,12 +1036,15 @@ test_bulk_stays_on_its_deployment (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.delete-selection", NULL);
   g_assert_true (steward_test_wait_until (dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = ADW_MESSAGE_DIALOG (steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)), "12");
+  gtk_editable_set_text (GTK_EDITABLE (
+                             steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL)),
+                         "12");
   adw_message_dialog_response (dialog, "delete");
 
   /* The user moves to B at once; the run is still out (300 ms a request, four at a time). */
   steward_main_view_set_deployment (fixture->view, on_b);
-  g_assert_true (steward_test_wait_until (deletes_arrived_cb, &all_on_a, STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (deletes_arrived_cb, &all_on_a, STEWARD_TEST_LONG_TIMEOUT_MS));
   /* Once A has taken every answer, the run is over: anything it sent B would have arrived. */
   if (!steward_test_wait_until (run_applied_cb, &run, STEWARD_TEST_LONG_TIMEOUT_MS))
     g_error ("After the run, A lists %u datastores and B %u: not 20 more less the 12 deleted",
@@ -1021,8 +1056,8 @@ test_bulk_stays_on_its_deployment (Fixture       *fixture,
 static StewardDatastoreDetails *
 details_of (Fixture *fixture)
 {
-  return STEWARD_DATASTORE_DETAILS (steward_test_find_widget (GTK_WIDGET (fixture->view),
-                                                              STEWARD_TYPE_DATASTORE_DETAILS, NULL));
+  return STEWARD_DATASTORE_DETAILS (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL));
 }
 
 /* The title over the details pane. */
@@ -1062,7 +1097,8 @@ test_details_follow_editor (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.edit", "x", (gint64) 42);
   editor = wait_for_toplevel (STEWARD_TYPE_DATASTORE_EDITOR);
   g_assert_true (steward_test_wait_until (editor_loaded_cb, editor, STEWARD_TEST_TIMEOUT_MS));
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (editor),
+                                                                 ADW_TYPE_ENTRY_ROW, "Name")),
                          "Production Sales EU");
   gtk_widget_activate_action (GTK_WIDGET (editor), "datastore-editor.save", NULL);
   wait_until_closed (STEWARD_TYPE_DATASTORE_EDITOR);
@@ -1077,12 +1113,14 @@ other_client_updates (Fixture                 *fixture,
                       gint64                   id,
                       StewardDatastoreRequest *changes)
 {
-  g_autoptr(StewardClient) other = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(StewardClient) other =
+      steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(StewardDatastore) saved = NULL;
   g_autoptr(GError) error = NULL;
 
-  steward_client_update_datastore_async (other, id, changes, NULL, steward_test_store_result_cb, &result);
+  steward_client_update_datastore_async (other, id, changes, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   saved = steward_client_update_datastore_finish (other, result, &error);
   g_assert_no_error (error);
@@ -1093,11 +1131,13 @@ other_client_favorites (Fixture  *fixture,
                         gint64    id,
                         gboolean  favorite)
 {
-  g_autoptr(StewardClient) other = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(StewardClient) other =
+      steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(StewardDatastore) saved = NULL;
 
-  steward_client_set_favorite_async (other, id, favorite, NULL, steward_test_store_result_cb, &result);
+  steward_client_set_favorite_async (other, id, favorite, NULL, steward_test_store_result_cb,
+                                     &result);
   steward_test_wait_result (&result);
   saved = steward_client_set_favorite_finish (other, result, NULL);
   g_assert_nonnull (saved);
@@ -1107,7 +1147,8 @@ static void
 other_client_deletes (Fixture *fixture,
                       gint64   id)
 {
-  g_autoptr(StewardClient) other = steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
+  g_autoptr(StewardClient) other =
+      steward_test_demo_new_client (fixture->demo, STEWARD_DEMO_ROLE_ADMIN);
   g_autoptr(GAsyncResult) result = NULL;
 
   steward_client_delete_datastore_async (other, id, NULL, steward_test_store_result_cb, &result);
@@ -1136,7 +1177,8 @@ test_details_follow_other_clients (Fixture       *fixture,
   FavoriteWait unstarred = { fixture, 42, FALSE };
 
   g_assert_true (steward_main_view_select_datastore (fixture->view, 42));
-  g_assert_false (steward_datastore_get_favorite (steward_datastore_details_get_datastore (details_of (fixture))));
+  g_assert_false (steward_datastore_get_favorite (
+      steward_datastore_details_get_datastore (details_of (fixture))));
 
   steward_datastore_request_set_name (changes, "Renamed Elsewhere");
   steward_datastore_request_set_tags (changes, (const char *[]) { "moved-here", NULL });
@@ -1175,7 +1217,8 @@ test_details_deleted_elsewhere (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.reload", NULL);
   assert_shows (fixture, "“Production Sales” no longer exists");
-  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (details_gone_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (listed (fixture, 42));
 }
 
@@ -1191,7 +1234,8 @@ test_verify_deleted (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.verify", "x", (gint64) 39);
   assert_shows (fixture, "“Legacy Inventory” no longer exists");
-  g_assert_true (steward_test_wait_until (details_gone_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (details_gone_or_closed_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   g_assert_null (listed (fixture, 39));
 
   /* No live Verify is left for it. */
@@ -1202,7 +1246,8 @@ test_verify_deleted (Fixture       *fixture,
 static guint
 count_live_menu_buttons (GtkWidget *root)
 {
-  guint n = GTK_IS_MENU_BUTTON (root) && gtk_widget_is_sensitive (root) && gtk_widget_get_visible (root);
+  guint n =
+      GTK_IS_MENU_BUTTON (root) && gtk_widget_is_sensitive (root) && gtk_widget_get_visible (root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -1227,13 +1272,15 @@ test_member_refused_read (Fixture       *fixture,
   StewardDatastoreDetails *details = details_of (fixture);
   const char *buttons[] = { "_Edit…", "_Verify", "_Sync Now" };
 
-  steward_demo_server_set_role_teams (fixture->demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor, NULL);
+  steward_demo_server_set_role_teams (fixture->demo->server, STEWARD_DEMO_ROLE_MEMBER, NULL, editor,
+                                      NULL);
   g_assert_true (steward_main_view_select_datastore (fixture->view, 27));
   g_assert_true (steward_test_wait_until (access_refused_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, buttons[i]);
+      GtkWidget *button =
+          steward_test_find_widget (GTK_WIDGET (details), GTK_TYPE_BUTTON, buttons[i]);
 
       g_assert_nonnull (button);
       g_assert_false (gtk_widget_is_sensitive (button));
@@ -1326,7 +1373,8 @@ widget_hidden_cb (gpointer user_data)
 static char *
 last_menu_label (GMenuModel *menu)
 {
-  GMenuModel *section = g_menu_model_get_item_link (menu, g_menu_model_get_n_items (menu) - 1, G_MENU_LINK_SECTION);
+  GMenuModel *section =
+      g_menu_model_get_item_link (menu, g_menu_model_get_n_items (menu) - 1, G_MENU_LINK_SECTION);
   char *label = NULL;
 
   g_menu_model_get_item_attribute (section, g_menu_model_get_n_items (section) - 1,
@@ -1341,8 +1389,10 @@ static void
 test_keyboard_context_menu (Fixture       *fixture,
                             gconstpointer  data)
 {
-  GtkWidget *popover = steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_POPOVER_MENU, NULL);
-  GtkSelectionModel *selection = GTK_SELECTION_MODEL (steward_datastore_table_get_selection (fixture->table));
+  GtkWidget *popover =
+      steward_test_find_widget (GTK_WIDGET (fixture->table), GTK_TYPE_POPOVER_MENU, NULL);
+  GtkSelectionModel *selection =
+      GTK_SELECTION_MODEL (steward_datastore_table_get_selection (fixture->table));
   g_autofree char *single = NULL;
   g_autofree char *several = NULL;
 
@@ -1350,7 +1400,8 @@ test_keyboard_context_menu (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (popover));
 
   g_assert_true (steward_datastore_table_select_id (fixture->table, 42));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
   g_assert_true (steward_test_wait_until (widget_visible_cb, popover, STEWARD_TEST_TIMEOUT_MS));
   single = last_menu_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
   g_assert_cmpstr (single, ==, "_Delete…");
@@ -1359,7 +1410,8 @@ test_keyboard_context_menu (Fixture       *fixture,
 
   gtk_selection_model_select_item (selection, 0, FALSE);
   gtk_selection_model_select_item (selection, 1, FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.context-menu", NULL));
   g_assert_true (steward_test_wait_until (widget_visible_cb, popover, STEWARD_TEST_TIMEOUT_MS));
   several = last_menu_label (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover)));
   g_assert_cmpstr (several, ==, "_Delete 3 Datastores…");
@@ -1519,7 +1571,8 @@ main (int   argc,
   ADD ("/main-view/bulk-stays-on-its-deployment", test_bulk_stays_on_its_deployment);
   ADD ("/main-view/names-are-not-markup", test_names_are_not_markup);
 #undef ADD
-  g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused, fixture_teardown);
+  g_test_add ("/main-view/member-refused", Fixture, NULL, fixture_setup_member, test_member_refused,
+              fixture_teardown);
   g_test_add ("/main-view/member-actions-disabled", Fixture, NULL, fixture_setup_member,
               test_member_actions_disabled, fixture_teardown);
   g_test_add ("/main-view/member-refused-read", Fixture, NULL, fixture_setup_member,

@@ -2,7 +2,8 @@
 /* After signing in (with a pasted token, with the browser, and by restoring at start-up), the
  * token must be nowhere but in the keyring: not in any log message (debug ones included), not in
  * GSettings, not in any file under the XDG config, data and cache directories (gnome-keyring's own
- * file there is encrypted, so the token must not appear in it in clear either), and not on screen. */
+ * file there is encrypted, so the token must not appear in it in clear either), and not on screen.
+ */
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -86,7 +87,8 @@ assert_no_secret (const char  *where,
       const char *token = g_ptr_array_index (tokens, i);
       const char *signature = strrchr (token, '.');
 
-      if (contains (text, length, token) || (signature != NULL && contains (text, length, signature + 1)))
+      if (contains (text, length, token) ||
+          (signature != NULL && contains (text, length, signature + 1)))
         g_error ("A token is in %s", where);
     }
 }
@@ -204,7 +206,8 @@ open_sign_in_dialog (StewardWindow *window)
   g_assert_true (steward_test_wait_until (sign_in_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   dialog = STEWARD_SIGN_IN_DIALOG (steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG));
   steward_sign_in_dialog_set_launch_browser (dialog, FALSE);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   return dialog;
 }
 
@@ -251,26 +254,36 @@ test_no_secrets (void)
 
   window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
 
   /* A pasted token, through the window's Sign In. */
   typed_url = g_strdup_printf ("http://127.0.0.1:%u", steward_demo_server_get_port (demo->server));
   api_url = steward_url_normalize_base (typed_url, NULL);
-  g_ptr_array_add (tokens, g_strdup (steward_demo_server_get_token (demo->server, STEWARD_DEMO_ROLE_MANAGER)));
+  g_ptr_array_add (tokens, g_strdup (steward_demo_server_get_token (demo->server,
+                                                                    STEWARD_DEMO_ROLE_MANAGER)));
   dialog = open_sign_in_dialog (window);
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                                 "Deployment URL")), typed_url);
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                                 "API Token")), g_ptr_array_index (tokens, 0));
-  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Sign In"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW,
+                                                                 "Deployment URL")),
+                         typed_url);
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW, "API Token")),
+                         g_ptr_array_index (tokens, 0));
+  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                   "_Sign In"),
+                         "clicked");
   g_assert_true (steward_test_wait_until (signed_in_cb, session, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   /* The browser, for a second deployment (the same demo under another name). */
   other_url = g_strdup_printf ("http://localhost:%u", steward_demo_server_get_port (demo->server));
   dialog = open_sign_in_dialog (window);
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                                 "Deployment URL")), other_url);
-  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Sign In with _Browser"),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW,
+                                                                 "Deployment URL")),
+                         other_url);
+  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                   "Sign In with _Browser"),
                          "clicked");
   g_assert_true (steward_test_wait_until (authorize_url_known_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   message = soup_message_new ("GET", steward_sign_in_dialog_get_authorize_url (dialog));
@@ -280,7 +293,8 @@ test_no_secrets (void)
     g_autofree char *other_api_url = steward_url_normalize_base (other_url, NULL);
     SignedInTo wanted = { session, other_api_url };
 
-    g_assert_true (steward_test_wait_until (signed_in_to_cb, &wanted, STEWARD_TEST_LONG_TIMEOUT_MS));
+    g_assert_true (
+        steward_test_wait_until (signed_in_to_cb, &wanted, STEWARD_TEST_LONG_TIMEOUT_MS));
     g_ptr_array_add (tokens, lookup_token (other_api_url));
     g_assert_nonnull (g_ptr_array_index (tokens, 1));
   }

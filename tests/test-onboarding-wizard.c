@@ -62,7 +62,8 @@ setup_role (Fixture         *f,
 
   f->deployment = steward_deployment_new (f->demo->client, user, NULL);
   steward_deployment_refresh_async (f->deployment, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 static void
@@ -226,7 +227,8 @@ static void
 choose_connection (Fixture    *f,
                    const char *name)
 {
-  g_assert_true (steward_test_wait_until (connections_loaded_cb, model (f), STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (connections_loaded_cb, model (f), STEWARD_TEST_TIMEOUT_MS));
   gtk_widget_activate (find_row (page (f), name));
   g_assert_cmpstr (steward_onboarding_get_connection_name (model (f)), ==, name);
 }
@@ -734,7 +736,8 @@ test_retry_failed (Fixture       *f,
 
   /* What the server holds now: one datastore per tenant. */
   steward_deployment_refresh_async (f->deployment, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
   datastores = steward_deployment_get_datastores (f->deployment);
   for (guint i = 0; i < g_list_model_get_n_items (datastores); i++)
     {
@@ -1084,7 +1087,8 @@ test_discovery_failure (Fixture       *f,
                                     STEWARD_DEMO_FAULT_503, 4);
   open_wizard (f, 7);
   wait_page (f, "catalog");
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_catalogs_state (model (f)), ==, STEWARD_LOAD_FAILED);
   g_assert_nonnull (steward_onboarding_get_catalogs_error (model (f)));
   g_assert_nonnull (steward_test_find_widget (page (f), GTK_TYPE_LABEL,
@@ -1095,7 +1099,8 @@ test_discovery_failure (Fixture       *f,
 
   retry = steward_test_find_widget (page (f), GTK_TYPE_BUTTON, "_Retry");
   click (retry);
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_catalogs_state (model (f)), ==, STEWARD_LOAD_DONE);
   g_assert_cmpuint (g_list_model_get_n_items (steward_onboarding_get_catalogs (model (f))), ==, 5);
 }
@@ -1107,7 +1112,8 @@ test_discovery_refused (Fixture       *f,
 {
   open_wizard (f, 9);
   wait_page (f, "catalog");
-  g_assert_true (steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (catalogs_settled_cb, model (f), STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpint (steward_onboarding_get_catalogs_state (model (f)), ==, STEWARD_LOAD_FAILED);
   g_assert_cmpstr (steward_onboarding_get_catalogs_error (model (f)), ==,
                    "Connection refused: could not connect to server at refused.acme-corp.com:5432");
@@ -1172,7 +1178,8 @@ test_cancel_midway (Fixture       *f,
   g_assert_cmpuint (requests (f, "POST", BULK_INLINE), ==, 0);
   g_assert_cmpuint (requests (f, "POST", "/api/connections/13/datastores/bulk"), ==, 0);
   steward_deployment_refresh_async (f->deployment, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (deployment_loaded_cb, f->deployment, STEWARD_TEST_LONG_TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)),
                     ==, datastores);
 }

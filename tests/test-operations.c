@@ -47,7 +47,8 @@ fixture_setup_role (Fixture         *fixture,
   GtkWidget *details;
 
   fixture->demo = steward_test_demo_new_full (role, "operation-duration-ms", 60000, NULL);
-  steward_client_get_current_user_async (fixture->demo->client, NULL, steward_test_store_result_cb, &result);
+  steward_client_get_current_user_async (fixture->demo->client, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   user = steward_client_get_current_user_finish (fixture->demo->client, result, NULL);
 
@@ -60,10 +61,12 @@ fixture_setup_role (Fixture         *fixture,
 
   fixture->sidebar = STEWARD_SIDEBAR (steward_test_find_widget (GTK_WIDGET (fixture->view),
                                                                 STEWARD_TYPE_SIDEBAR, NULL));
-  fixture->activity = STEWARD_ACTIVITY_PAGE (steward_test_find_widget (GTK_WIDGET (fixture->view),
-                                                                       STEWARD_TYPE_ACTIVITY_PAGE, NULL));
-  details = steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL);
-  fixture->section = steward_datastore_details_get_operations_section (STEWARD_DATASTORE_DETAILS (details));
+  fixture->activity = STEWARD_ACTIVITY_PAGE (
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_ACTIVITY_PAGE, NULL));
+  details =
+      steward_test_find_widget (GTK_WIDGET (fixture->view), STEWARD_TYPE_DATASTORE_DETAILS, NULL);
+  fixture->section =
+      steward_datastore_details_get_operations_section (STEWARD_DATASTORE_DETAILS (details));
 
   fixture->deployment = steward_deployment_new (fixture->demo->client, user, NULL);
   steward_main_view_set_deployment (fixture->view, fixture->deployment);
@@ -127,7 +130,8 @@ find_row (GtkWidget *root,
           gint64     id)
 {
   if (STEWARD_IS_OPERATION_ROW (root) && gtk_widget_get_mapped (root) &&
-      steward_operation_get_id (steward_operation_row_get_operation (STEWARD_OPERATION_ROW (root))) == id)
+      steward_operation_get_id (
+          steward_operation_row_get_operation (STEWARD_OPERATION_ROW (root))) == id)
     return STEWARD_OPERATION_ROW (root);
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
@@ -184,7 +188,8 @@ section_loaded_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return g_list_model_get_n_items (steward_operations_section_get_operations (fixture->section)) > 0;
+  return g_list_model_get_n_items (steward_operations_section_get_operations (fixture->section)) >
+         0;
 }
 
 typedef struct
@@ -255,7 +260,8 @@ open_run_dialog (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->section), action, NULL));
   dialog = steward_test_find_toplevel (STEWARD_TYPE_RUN_OPERATION_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, dialog, STEWARD_TEST_TIMEOUT_MS));
   return STEWARD_RUN_OPERATION_DIALOG (dialog);
 }
 
@@ -268,7 +274,8 @@ no_run_dialog_cb (gpointer user_data)
 static JsonObject *
 last_run_body (Fixture *fixture)
 {
-  g_autofree char *body = steward_test_demo_last_body (fixture->demo, "POST", "/api/operations/run");
+  g_autofree char *body =
+      steward_test_demo_last_body (fixture->demo, "POST", "/api/operations/run");
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   g_assert_nonnull (body);
@@ -289,7 +296,8 @@ test_section_run (Fixture       *fixture,
   gint64 sync_id, profile_id, scan_id;
 
   select_datastore (fixture, 66);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.run-sync", NULL));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.run-sync", NULL));
   wait_section_top (fixture, 1, "sync");
   sync_id = steward_operation_get_id (section_operation (fixture, 0));
   assert_row_shows (GTK_WIDGET (fixture->section), sync_id, "Running");
@@ -303,13 +311,15 @@ test_section_run (Fixture       *fixture,
   profile_id = steward_operation_get_id (section_operation (fixture, 0));
   profile_body = last_run_body (fixture);
   g_assert_cmpstr (json_object_get_string_member (profile_body, "type"), ==, "profile");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (profile_body, "container_names")),
+  g_assert_cmpuint (json_array_get_length (
+                        json_object_get_array_member (profile_body, "container_names")),
                     ==, 2);
 
   dialog = open_run_dialog (fixture, "operations.run-scan");
   incremental = steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Incremental");
   g_assert_nonnull (incremental);
-  gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (incremental, GTK_TYPE_SWITCH, NULL)), TRUE);
+  gtk_switch_set_active (GTK_SWITCH (steward_test_find_widget (incremental, GTK_TYPE_SWITCH, NULL)),
+                         TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "run-operation.run", NULL));
   g_assert_true (steward_test_wait_until (no_run_dialog_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   wait_section_top (fixture, 3, "scan");
@@ -319,7 +329,8 @@ test_section_run (Fixture       *fixture,
   assert_row_shows (GTK_WIDGET (fixture->section), scan_id, "Running");
 
   /* Each is followed once, whoever shows it. */
-  g_assert_cmpuint (steward_operation_watch_get_n_running (steward_operation_watch_get (fixture->deployment)),
+  g_assert_cmpuint (steward_operation_watch_get_n_running (
+                        steward_operation_watch_get (fixture->deployment)),
                     ==, 3);
 
   g_assert_cmpuint (steward_demo_server_finish_operations (fixture->demo->server), ==, 3);
@@ -355,7 +366,8 @@ test_section_abort (Fixture       *fixture,
   wait_section_top (fixture, 1, "scan");
   id = steward_operation_get_id (section_operation (fixture, 0));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.abort", "x", id));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.abort", "x", id));
   g_assert_true (steward_test_wait_until (abort_confirm_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   /* A response given by code does not close the dialog as a click does. */
@@ -364,7 +376,8 @@ test_section_abort (Fixture       *fixture,
   g_assert_true (steward_test_wait_until (no_confirm_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   assert_row_shows (GTK_WIDGET (fixture->section), id, "Running");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.abort", "x", id));
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (fixture->section), "operations.abort", "x", id));
   g_assert_true (steward_test_wait_until (abort_confirm_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   confirm = steward_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "abort");
@@ -426,7 +439,8 @@ activity_shows_cb (gpointer user_data)
   ShownWait *wait = user_data;
 
   return !steward_activity_page_get_loading (wait->fixture->activity) &&
-         g_list_model_get_n_items (steward_activity_page_get_shown (wait->fixture->activity)) == wait->n;
+         g_list_model_get_n_items (steward_activity_page_get_shown (wait->fixture->activity)) ==
+             wait->n;
 }
 
 static void
@@ -448,9 +462,9 @@ set_filter (Fixture *fixture,
   GtkDropDown *types = GTK_DROP_DOWN (steward_test_find_widget (GTK_WIDGET (fixture->activity),
                                                                 GTK_TYPE_DROP_DOWN,
                                                                 "Show operations of one type"));
-  GtkDropDown *statuses = GTK_DROP_DOWN (steward_test_find_widget (GTK_WIDGET (fixture->activity),
-                                                                   GTK_TYPE_DROP_DOWN,
-                                                                   "Show operations by how they went"));
+  GtkDropDown *statuses =
+      GTK_DROP_DOWN (steward_test_find_widget (GTK_WIDGET (fixture->activity), GTK_TYPE_DROP_DOWN,
+                                               "Show operations by how they went"));
 
   gtk_drop_down_set_selected (types, type);
   gtk_drop_down_set_selected (statuses, status);
@@ -490,7 +504,8 @@ test_activity_filters (Fixture       *fixture,
 
   set_filter (fixture, 3, 0);   /* no scan has run */
   assert_activity_shows (fixture, 0);
-  g_assert_true (label_containing (GTK_WIDGET (fixture->activity), "No operation matches the filters"));
+  g_assert_true (
+      label_containing (GTK_WIDGET (fixture->activity), "No operation matches the filters"));
 
   /* A row opens its datastore in the browser. */
   set_filter (fixture, 2, 0);   /* the profile of 11 */
@@ -501,7 +516,8 @@ test_activity_filters (Fixture       *fixture,
   g_assert_nonnull (row);
   g_signal_emit_by_name (row, "activate");
   g_assert_false (steward_sidebar_get_activity_selected (fixture->sidebar));
-  g_assert_cmpint (steward_datastore_get_id (steward_operations_section_get_datastore (fixture->section)),
+  g_assert_cmpint (steward_datastore_get_id (
+                       steward_operations_section_get_datastore (fixture->section)),
                    ==, 11);
 }
 
@@ -526,13 +542,15 @@ test_activity_live (Fixture       *fixture,
   set_filter (fixture, 0, 1);   /* running: the scan and the endless export */
   assert_activity_shows (fixture, 2);
   assert_row_shows (GTK_WIDGET (fixture->activity), id, "Running");
-  list_requests = steward_demo_server_count_requests (fixture->demo->server, "GET", "/api/operations");
+  list_requests =
+      steward_demo_server_count_requests (fixture->demo->server, "GET", "/api/operations");
 
   g_assert_cmpuint (steward_demo_server_finish_operations (fixture->demo->server), ==, 1);
   assert_activity_shows (fixture, 1);
   g_assert_null (find_row (GTK_WIDGET (fixture->activity), id));
   /* Seen through the followed operation, not by listing again. */
-  g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "GET", "/api/operations"),
+  g_assert_cmpuint (steward_demo_server_count_requests (fixture->demo->server, "GET",
+                                                        "/api/operations"),
                     ==, list_requests);
 
   set_filter (fixture, 3, 2);   /* succeeded scans */

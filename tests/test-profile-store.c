@@ -53,7 +53,8 @@ test_add_persists (void)
   g_assert_cmpstr (steward_profile_get_name (loaded), ==, "Test");
   g_assert_false (steward_profile_get_verify_tls (loaded));
   g_assert_cmpint (steward_profile_get_environment (loaded), ==, STEWARD_ENVIRONMENT_NONE);
-  g_assert_cmpstr (steward_profile_store_get_current_id (reloaded), ==, steward_profile_get_id (prod));
+  g_assert_cmpstr (steward_profile_store_get_current_id (reloaded), ==,
+                   steward_profile_get_id (prod));
 }
 
 /* Editing a saved profile writes it back. */
@@ -63,14 +64,16 @@ test_change_persists (void)
   g_autoptr(GSettings) settings = fresh_settings ();
   g_autoptr(StewardProfileStore) store = steward_profile_store_new (settings);
   g_autoptr(StewardProfileStore) reloaded = NULL;
-  g_autoptr(StewardProfile) profile = steward_profile_new ("Staging", "https://staging.example/api/");
+  g_autoptr(StewardProfile) profile =
+      steward_profile_new ("Staging", "https://staging.example/api/");
 
   steward_profile_store_add (store, profile);
   steward_profile_set_name (profile, "Acceptance");
   steward_profile_set_environment (profile, STEWARD_ENVIRONMENT_YELLOW);
 
   reloaded = steward_profile_store_new (settings);
-  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 0)), ==, "Acceptance");
+  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 0)), ==,
+                   "Acceptance");
   g_assert_cmpint (steward_profile_get_environment (get_profile (G_LIST_MODEL (reloaded), 0)), ==,
                    STEWARD_ENVIRONMENT_YELLOW);
 }
@@ -100,13 +103,16 @@ test_replace (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
   g_assert_true (get_profile (G_LIST_MODEL (store), 0) == replacement);
   g_assert_true (steward_profile_store_find (store, steward_profile_get_id (first)) == replacement);
-  g_assert_cmpstr (steward_profile_store_get_current_id (store), ==, steward_profile_get_id (first));
+  g_assert_cmpstr (steward_profile_store_get_current_id (store), ==,
+                   steward_profile_get_id (first));
 
   /* The replaced object no longer writes to the settings. */
   steward_profile_set_name (first, "Stale");
   reloaded = steward_profile_store_new (settings);
-  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 0)), ==, "First, renamed");
-  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 1)), ==, "Second");
+  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 0)), ==,
+                   "First, renamed");
+  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 1)), ==,
+                   "Second");
 }
 
 static void
@@ -164,7 +170,8 @@ test_temporary_not_written (void)
 
   reloaded = steward_profile_store_new (settings);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 1);
-  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 0)), ==, "Saved");
+  g_assert_cmpstr (steward_profile_get_name (get_profile (G_LIST_MODEL (reloaded), 0)), ==,
+                   "Saved");
 }
 
 /* Entries without an id or a URL (hand-edited settings) are skipped, not fatal. */
@@ -180,7 +187,8 @@ test_invalid_entries_skipped (void)
                            "  'environment': <'green'>},"
                            " {'name': <'No id'>, 'url': <'https://x.example/api/'>},"
                            " {'id': <'c'>, 'name': <'No URL'>},"
-                           " {'id': <'d'>, 'url': <'https://unnamed.example/api/'>, 'environment': <'purple'>}]",
+                           " {'id': <'d'>, 'url': <'https://unnamed.example/api/'>, 'environment': "
+                           "<'purple'>}]",
                            NULL, NULL, NULL);
   g_settings_set_value (settings, "profiles", value);
 

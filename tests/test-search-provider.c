@@ -160,7 +160,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->window, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, fixture->window,
+                                          STEWARD_TEST_TIMEOUT_MS));
   view = steward_window_get_main_view (fixture->window);
 
   fixture->production = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);

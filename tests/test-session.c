@@ -106,7 +106,8 @@ switch_to (StewardSession  *session,
   if (steward_session_find_profile (session, id) != NULL)
     {
       g_assert_cmpint (steward_session_get_state (session), ==, STEWARD_SESSION_CONNECTING);
-      g_assert_true (steward_session_get_pending_profile (session) == steward_session_find_profile (session, id));
+      g_assert_true (steward_session_get_pending_profile (session) ==
+                     steward_session_find_profile (session, id));
     }
   steward_test_wait_result (&result);
   g_assert_null (steward_session_get_pending_profile (session));
@@ -155,8 +156,10 @@ test_good_token (Fixture       *f,
   g_assert_cmpint (steward_session_get_state (f->session), ==, STEWARD_SESSION_SIGNED_IN);
   g_assert_true (steward_session_get_profile (f->session) == profile);
   g_assert_nonnull (steward_session_get_client (f->session));
-  g_assert_cmpstr (steward_client_get_base_url (steward_session_get_client (f->session)), ==, f->url);
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==, STEWARD_ROLE_ADMIN);
+  g_assert_cmpstr (steward_client_get_base_url (steward_session_get_client (f->session)), ==,
+                   f->url);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==,
+                   STEWARD_ROLE_ADMIN);
   g_assert_cmpint (steward_session_get_token_storage (f->session), ==, STEWARD_TOKEN_KEYRING);
   g_assert_null (steward_session_get_last_error (f->session));
 
@@ -216,7 +219,8 @@ test_rejected_token (Fixture       *f,
   steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_MANAGER);
   g_assert_false (sign_in (f->session, profile, revoked, STEWARD_TOKEN_KEYRING, &error));
   g_assert_error (error, STEWARD_SIGN_IN_ERROR, STEWARD_SIGN_IN_ERROR_REJECTED_TOKEN);
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, 1);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, 1);
   assert_nothing_kept (f);
 
   g_clear_error (&error);
@@ -233,12 +237,15 @@ test_expired_token (Fixture       *f,
   g_autoptr(StewardProfile) profile = steward_profile_new ("Demo", f->url);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (sign_in (f->session, profile,
-                           steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_EXPIRED),
-                           STEWARD_TOKEN_KEYRING, &error));
+  g_assert_false (
+      sign_in (f->session, profile,
+               steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_EXPIRED),
+               STEWARD_TOKEN_KEYRING, &error));
   g_assert_error (error, STEWARD_SIGN_IN_ERROR, STEWARD_SIGN_IN_ERROR_EXPIRED_TOKEN);
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/health"), ==, 1);
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, 0);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/health"), ==,
+                    1);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, 0);
   assert_nothing_kept (f);
 }
 
@@ -346,11 +353,12 @@ test_restore (Fixture       *f,
   g_assert_cmpint (steward_session_get_state (restarted), ==, STEWARD_SESSION_SIGNED_IN);
   g_assert_cmpstr (steward_profile_get_id (steward_session_get_profile (restarted)), ==,
                    steward_profile_get_id (profile));
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (restarted)), ==, STEWARD_ROLE_ADMIN);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (restarted)), ==,
+                   STEWARD_ROLE_ADMIN);
   g_assert_null (steward_session_get_pending_profile (restarted));
   /* The stored token was checked with the deployment again. */
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==,
-                    me_before + 1);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, me_before + 1);
 }
 
 static void
@@ -417,7 +425,8 @@ test_switch (Fixture       *f,
                                                 steward_demo_server_get_port (f->demo->server));
   g_autoptr(StewardProfile) first = steward_profile_new ("First", f->url);
   g_autoptr(StewardProfile) second = steward_profile_new ("Second", other_url);
-  g_autoptr(StewardProfile) third = steward_profile_new ("Never signed in", "http://127.0.0.2:1/api/");
+  g_autoptr(StewardProfile) third =
+      steward_profile_new ("Never signed in", "http://127.0.0.2:1/api/");
   g_autoptr(GError) error = NULL;
 
   g_assert_true (sign_in (f->session, first, admin_token (f), STEWARD_TOKEN_KEYRING, &error));
@@ -431,7 +440,8 @@ test_switch (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (steward_session_get_profile (f->session) == first);
   g_assert_cmpint (steward_session_get_state (f->session), ==, STEWARD_SESSION_SIGNED_IN);
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==, STEWARD_ROLE_ADMIN);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==,
+                   STEWARD_ROLE_ADMIN);
   g_assert_true (steward_session_get_default_profile (f->session) == first);
 
   /* A profile that is not saved cannot be switched to. */
@@ -440,7 +450,8 @@ test_switch (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_true (switch_to (f->session, steward_profile_get_id (second), &error));
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==, STEWARD_ROLE_MEMBER);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==,
+                   STEWARD_ROLE_MEMBER);
 
   /* A profile without a token: the session stays where it was. */
   clear_token (other_url);
@@ -457,7 +468,8 @@ test_failed_switch_keeps_session (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autoptr(StewardTestDemo) other = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
-  g_autofree char *other_url = steward_url_normalize_base (steward_demo_server_get_base_url (other->server), NULL);
+  g_autofree char *other_url =
+      steward_url_normalize_base (steward_demo_server_get_base_url (other->server), NULL);
   g_autoptr(StewardProfile) first = steward_profile_new ("First", f->url);
   g_autoptr(StewardProfile) second = steward_profile_new ("Second", other_url);
   g_autoptr(GError) error = NULL;
@@ -498,7 +510,8 @@ test_sign_out (Fixture       *f,
 
   g_assert_null (lookup_token (f->url));
   /* The profile stays, ready to sign in to again. */
-  g_assert_true (steward_session_find_profile (f->session, steward_profile_get_id (profile)) == profile);
+  g_assert_true (steward_session_find_profile (f->session, steward_profile_get_id (profile)) ==
+                 profile);
   g_assert_true (steward_session_get_default_profile (f->session) == profile);
 }
 
@@ -633,9 +646,10 @@ test_reauthenticate (Fixture       *f,
   guint required = 0;
   guint me;
 
-  g_assert_true (sign_in (f->session, profile,
-                          steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_MANAGER),
-                          STEWARD_TOKEN_KEYRING, &error));
+  g_assert_true (
+      sign_in (f->session, profile,
+               steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_MANAGER),
+               STEWARD_TOKEN_KEYRING, &error));
   client = steward_session_get_client (f->session);
   g_signal_connect (f->session, "reauthentication-required", G_CALLBACK (count_cb), &required);
 
@@ -648,11 +662,13 @@ test_reauthenticate (Fixture       *f,
   g_assert_cmpuint (required, ==, 1);
   g_assert_null (result);
   g_assert_true (steward_client_is_reauthenticating (client));
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, me + 1);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, me + 1);
 
   /* Signing in again with a fresh token sends it again, on the same client. */
   fresh = g_strdup (steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_MANAGER));
-  steward_session_reauthenticate_async (f->session, fresh, NULL, steward_test_store_result_cb, &reauth);
+  steward_session_reauthenticate_async (f->session, fresh, NULL, steward_test_store_result_cb,
+                                        &reauth);
   steward_test_wait_result (&reauth);
   g_assert_true (steward_session_reauthenticate_finish (f->session, reauth, &error));
   g_assert_no_error (error);
@@ -664,7 +680,8 @@ test_reauthenticate (Fixture       *f,
   g_assert_true (steward_session_get_client (f->session) == client);
   g_assert_cmpint (steward_session_get_state (f->session), ==, STEWARD_SESSION_SIGNED_IN);
   /* The 401, the check of the fresh token, and the call sent again. */
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, me + 3);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, me + 3);
   g_assert_cmpuint (required, ==, 1);
   assert_token_in_keyring (f->url, fresh);
 }
@@ -718,7 +735,8 @@ test_reauthenticate_rejected (Fixture       *f,
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
   g_assert_true (steward_test_wait_until (counted_cb, &required, STEWARD_TEST_LONG_TIMEOUT_MS));
 
-  steward_session_reauthenticate_async (f->session, revoked, NULL, steward_test_store_result_cb, &reauth);
+  steward_session_reauthenticate_async (f->session, revoked, NULL, steward_test_store_result_cb,
+                                        &reauth);
   steward_test_wait_result (&reauth);
   g_assert_false (steward_session_reauthenticate_finish (f->session, reauth, &error));
   g_assert_error (error, STEWARD_SIGN_IN_ERROR, STEWARD_SIGN_IN_ERROR_REJECTED_TOKEN);

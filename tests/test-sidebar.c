@@ -43,7 +43,8 @@ test_duplicate_and_missing_ids (void)
   gtk_window_set_child (window, GTK_WIDGET (sidebar));
   steward_sidebar_set_groups (sidebar, G_LIST_MODEL (groups));
   gtk_window_present (window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, sidebar, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, sidebar, STEWARD_TEST_TIMEOUT_MS));
   fixed_rows = count_rows (GTK_WIDGET (sidebar));
 
   g_list_store_append (groups, first);
@@ -54,13 +55,15 @@ test_duplicate_and_missing_ids (void)
 
   /* Each id once: the first group with it. */
   g_assert_cmpuint (count_rows (GTK_WIDGET (sidebar)), ==, fixed_rows + 2);
-  g_assert_true (steward_sidebar_item_get_group (steward_sidebar_find_item (sidebar, STEWARD_SCOPE_GROUP, 5)) == first);
+  g_assert_true (steward_sidebar_item_get_group (
+                     steward_sidebar_find_item (sidebar, STEWARD_SCOPE_GROUP, 5)) == first);
   g_assert_true (steward_sidebar_select (sidebar, STEWARD_SCOPE_GROUP, 5));
 
   /* Taking them away again, and clearing, leaves the fixed entries. */
   g_list_store_remove (groups, 0);
   steward_test_iterate (STEWARD_TEST_IDLE_MS);
-  g_assert_true (steward_sidebar_item_get_group (steward_sidebar_find_item (sidebar, STEWARD_SCOPE_GROUP, 5)) == again);
+  g_assert_true (steward_sidebar_item_get_group (
+                     steward_sidebar_find_item (sidebar, STEWARD_SCOPE_GROUP, 5)) == again);
   g_list_store_remove_all (groups);
   steward_test_iterate (STEWARD_TEST_IDLE_MS);
   g_assert_cmpuint (count_rows (GTK_WIDGET (sidebar)), ==, fixed_rows);

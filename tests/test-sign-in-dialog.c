@@ -91,7 +91,8 @@ open_dialog (Fixture *f)
   steward_sign_in_dialog_set_launch_browser (f->dialog, FALSE);
   g_signal_connect (f->dialog, "signed-in", G_CALLBACK (signed_in_cb), f);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
 }
 
 static void
@@ -103,7 +104,8 @@ fixture_set_up (Fixture       *f,
   g_settings_reset (f->settings, "profiles");
   g_settings_reset (f->settings, "current-profile");
   f->demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
-  f->api_url = steward_url_normalize_base (steward_demo_server_get_base_url (f->demo->server), NULL);
+  f->api_url =
+      steward_url_normalize_base (steward_demo_server_get_base_url (f->demo->server), NULL);
   f->url = g_strdup_printf ("http://127.0.0.1:%u", steward_demo_server_get_port (f->demo->server));
   f->session = steward_session_new (f->settings);
   f->parent = GTK_WINDOW (gtk_window_new ());
@@ -239,7 +241,8 @@ fill_form (Fixture    *f,
 {
   type_into (f, "Deployment URL", url);
   type_into (f, "Profile Name", "Acme production");
-  g_signal_emit_by_name (steward_test_find_widget_by_tooltip (GTK_WIDGET (f->dialog), "Production (red)"),
+  g_signal_emit_by_name (steward_test_find_widget_by_tooltip (GTK_WIDGET (f->dialog),
+                                                              "Production (red)"),
                          "clicked");
   type_into (f, "API Token", token);
 }
@@ -276,7 +279,8 @@ test_good_token (Fixture       *f,
   fill_form (f, f->url, token_of (f, STEWARD_DEMO_ROLE_ADMIN));
   /* The token is never shown as typed. */
   token_row = find (f, ADW_TYPE_PASSWORD_ENTRY_ROW, "API Token");
-  g_assert_false (gtk_text_get_visibility (GTK_TEXT (steward_test_find_widget (token_row, GTK_TYPE_TEXT, NULL))));
+  g_assert_false (gtk_text_get_visibility (
+      GTK_TEXT (steward_test_find_widget (token_row, GTK_TYPE_TEXT, NULL))));
 
   g_assert_true (press (f, "_Sign In"));
   g_assert_true (steward_sign_in_dialog_get_busy (f->dialog));
@@ -320,7 +324,8 @@ test_rejected_token (Fixture       *f,
   g_assert_true (press (f, "_Sign In"));
   wait_settled (f);
   g_assert_cmpuint (f->signed_in, ==, 1);
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==, STEWARD_ROLE_MEMBER);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==,
+                   STEWARD_ROLE_MEMBER);
 }
 
 static void
@@ -337,7 +342,8 @@ test_expired_token (Fixture       *f,
   g_assert_cmpstr (shown_error (f, &detail), ==, "Token expired");
   g_assert_nonnull (strstr (detail, "expired"));
   assert_form_kept (f, f->url, expired);
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, 0);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, 0);
 }
 
 static void
@@ -360,7 +366,8 @@ test_unreachable (Fixture       *f,
 
   g_assert_cmpstr (shown_error (f, &detail), ==, "Server unreachable");
   g_assert_cmpstr (detail, !=, "");
-  g_assert_true (gtk_widget_has_css_class (find (f, ADW_TYPE_ENTRY_ROW, "Deployment URL"), "error"));
+  g_assert_true (
+      gtk_widget_has_css_class (find (f, ADW_TYPE_ENTRY_ROW, "Deployment URL"), "error"));
   assert_form_kept (f, url, token_of (f, STEWARD_DEMO_ROLE_ADMIN));
 }
 
@@ -381,7 +388,8 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  steward_demo_server_inject_fault (f->demo->server, "GET", "/api/health", STEWARD_DEMO_FAULT_STALL, 1);
+  steward_demo_server_inject_fault (f->demo->server, "GET", "/api/health", STEWARD_DEMO_FAULT_STALL,
+                                    1);
   fill_form (f, f->url, token_of (f, STEWARD_DEMO_ROLE_ADMIN));
   g_assert_true (press (f, "_Sign In"));
   g_assert_true (steward_sign_in_dialog_get_busy (f->dialog));
@@ -399,11 +407,12 @@ test_tls_warning (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWidget *tls = find (f, GTK_TYPE_SWITCH, NULL);
-  GtkWidget *warning = steward_test_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_LABEL,
-                                                 "Without verification, anyone between you and the "
-                                                 "deployment could pose as it and take the token. Turn "
-                                                 "it off only for a test deployment with a self-signed "
-                                                 "certificate.");
+  GtkWidget *warning =
+      steward_test_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_LABEL,
+                                "Without verification, anyone between you and the "
+                                "deployment could pose as it and take the token. Turn "
+                                "it off only for a test deployment with a self-signed "
+                                "certificate.");
 
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (tls)));
   g_assert_false (gtk_widget_get_visible (warning));
@@ -480,7 +489,8 @@ start_browser_sign_in (Fixture *f)
   g_autofree char *prefix = NULL;
 
   g_assert_true (press (f, "Sign In with _Browser"));
-  g_assert_true (steward_test_wait_until (authorize_url_known_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (authorize_url_known_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (steward_sign_in_dialog_get_busy (f->dialog));
 
   /* The vendor CLI's request: a loopback redirect, a random state, this machine's name. */
@@ -521,9 +531,11 @@ test_browser (Fixture       *f,
   wait_settled (f);
   g_assert_cmpuint (f->signed_in, ==, 1);
   g_assert_cmpint (steward_session_get_state (f->session), ==, STEWARD_SESSION_SIGNED_IN);
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==, STEWARD_ROLE_ADMIN);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==,
+                   STEWARD_ROLE_ADMIN);
   /* The name defaults to the host's. */
-  g_assert_cmpstr (steward_profile_get_name (steward_session_get_profile (f->session)), ==, "127.0.0.1");
+  g_assert_cmpstr (steward_profile_get_name (steward_session_get_profile (f->session)), ==,
+                   "127.0.0.1");
   stored = lookup_token (f->api_url);
   g_assert_nonnull (stored);
   /* The browser's token never appeared in the form. */
@@ -559,7 +571,8 @@ test_browser_state_mismatch (Fixture       *f,
   /* Still waiting for the browser; nothing was tried with that token. */
   g_assert_true (steward_sign_in_dialog_get_busy (f->dialog));
   g_assert_cmpuint (f->signed_in, ==, 0);
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, 0);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, 0);
 
   /* The real answer then signs in. */
   real_page = browse (authorize_url, &status);
@@ -599,7 +612,8 @@ test_cli_import (Fixture       *f,
   g_assert_cmpstr (text_of (f, "Deployment URL"), ==, f->url);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (find (f, GTK_TYPE_SWITCH, NULL))));
   row = find (f, ADW_TYPE_ACTION_ROW, "Import from the Qualytics CLI");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Token from the Qualytics CLI");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Token from the Qualytics CLI");
   /* The token is held, not shown. */
   g_assert_cmpstr (text_of (f, "API Token"), ==, "");
 
@@ -607,7 +621,8 @@ test_cli_import (Fixture       *f,
   g_assert_true (press (f, "_Sign In"));
   wait_settled (f);
   g_assert_cmpuint (f->signed_in, ==, 1);
-  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==, STEWARD_ROLE_MANAGER);
+  g_assert_cmpint (steward_user_get_role (steward_session_get_user (f->session)), ==,
+                   STEWARD_ROLE_MANAGER);
   g_assert_false (steward_profile_get_verify_tls (steward_session_get_profile (f->session)));
   stored = lookup_token (f->api_url);
   g_assert_cmpstr (stored, ==, token_of (f, STEWARD_DEMO_ROLE_MANAGER));
@@ -636,8 +651,8 @@ test_cli_import_other_url (Fixture       *f,
   wait_settled (f);
   type_into (f, "Deployment URL", "https://elsewhere.example.com");
   g_assert_false (press (f, "_Sign In"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (f, ADW_TYPE_ACTION_ROW,
-                                                                      "Import from the Qualytics CLI"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                       find (f, ADW_TYPE_ACTION_ROW, "Import from the Qualytics CLI"))),
                    !=, "Token from the Qualytics CLI");
 }
 
@@ -654,15 +669,16 @@ test_cli_import_malformed (Fixture       *f,
 
   g_assert_true (press (f, "_Import"));
   wait_settled (f);
-  g_assert_cmpstr (shown_error (f, &detail), ==, "Could not import the Qualytics CLI configuration");
+  g_assert_cmpstr (shown_error (f, &detail), ==,
+                   "Could not import the Qualytics CLI configuration");
   g_assert_nonnull (strstr (detail, "line 3"));
 
   /* Nothing changed. */
   g_assert_cmpstr (text_of (f, "Deployment URL"), ==, "https://typed.example.com");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (find (f, GTK_TYPE_SWITCH, NULL))));
   g_assert_false (press (f, "_Sign In"));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find (f, ADW_TYPE_ACTION_ROW,
-                                                                      "Import from the Qualytics CLI"))),
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                       find (f, ADW_TYPE_ACTION_ROW, "Import from the Qualytics CLI"))),
                    !=, "Token from the Qualytics CLI");
 }
 
@@ -672,7 +688,8 @@ test_cli_import_not_offered (Fixture       *f,
                              gconstpointer  data)
 {
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
-  g_assert_false (gtk_widget_get_mapped (find (f, ADW_TYPE_ACTION_ROW, "Import from the Qualytics CLI")));
+  g_assert_false (
+      gtk_widget_get_mapped (find (f, ADW_TYPE_ACTION_ROW, "Import from the Qualytics CLI")));
 }
 
 typedef struct
@@ -837,7 +854,8 @@ test_error_in_view (Fixture       *f,
   steward_sign_in_dialog_set_launch_browser (f->dialog, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (f->dialog), 520, 400);
   gtk_window_present (GTK_WINDOW (f->dialog));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, f->dialog, STEWARD_TEST_TIMEOUT_MS));
 
   scroller = find (f, GTK_TYPE_SCROLLED_WINDOW, NULL);
   revealer = find (f, GTK_TYPE_REVEALER, NULL);
@@ -907,7 +925,8 @@ test_escape_closes (Fixture       *f,
       if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
         continue;
 
-      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+      for (guint j = 0; found == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller));
+           j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
@@ -918,7 +937,8 @@ test_escape_closes (Fixture       *f,
 
   g_assert_nonnull (found);
   type_into (f, "API Token", "typed-secret");
-  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0, GTK_WIDGET (f->dialog), NULL));
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
+                                               GTK_WIDGET (f->dialog), NULL));
   g_assert_true (dialog_closed (f));
 }
 
@@ -1001,20 +1021,24 @@ app_fixture_set_up (AppFixture    *f,
   f->session = steward_application_get_session (app);
   f->window = steward_window_new (app);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, f->window, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, f->window, STEWARD_TEST_TIMEOUT_MS));
 
   url = steward_url_normalize_base (steward_demo_server_get_base_url (f->demo->server), NULL);
   f->profile = steward_profile_new ("Reauth", url);
   steward_profile_set_temporary (f->profile, TRUE);
   steward_session_sign_in_async (f->session, f->profile,
-                                 steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_ADMIN),
-                                 STEWARD_TOKEN_NOT_STORED, NULL, steward_test_store_result_cb, &result);
+                                 steward_demo_server_get_token (f->demo->server,
+                                                                STEWARD_DEMO_ROLE_ADMIN),
+                                 STEWARD_TOKEN_NOT_STORED, NULL, steward_test_store_result_cb,
+                                 &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_session_sign_in_finish (f->session, result, &error));
 
   /* The window's datastore browser has listed the deployment, so that the only requests left to
    * meet a revoked token are the test's own. */
-  g_assert_true (steward_test_wait_until (browser_loaded_cb, f->window, STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (browser_loaded_cb, f->window, STEWARD_TEST_LONG_TIMEOUT_MS));
 }
 
 static void
@@ -1047,7 +1071,8 @@ test_reauthentication (AppFixture    *f,
   /* Something typed into another dialog, over the window. */
   other = steward_sign_in_dialog_new (GTK_WINDOW (f->window), f->session);
   gtk_window_present (GTK_WINDOW (other));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, other, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, other, STEWARD_TEST_TIMEOUT_MS));
   other_url = steward_test_find_widget (GTK_WIDGET (other), ADW_TYPE_ENTRY_ROW, "Deployment URL");
   other_name = steward_test_find_widget (GTK_WIDGET (other), ADW_TYPE_ENTRY_ROW, "Profile Name");
   gtk_editable_set_text (GTK_EDITABLE (other_url), "https://half-typed.example.com");
@@ -1057,7 +1082,8 @@ test_reauthentication (AppFixture    *f,
   steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_ADMIN);
   me = steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me");
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
   prompt = find_reauthentication_dialog ();
   g_assert_nonnull (prompt);
   g_assert_null (result);
@@ -1066,26 +1092,32 @@ test_reauthentication (AppFixture    *f,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (prompt)), ==, "Sign In Again");
   /* The deployment is shown, not editable. */
   g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (prompt), ADW_TYPE_ACTION_ROW, "Reauth"));
-  g_assert_false (gtk_widget_get_mapped (steward_test_find_widget (GTK_WIDGET (prompt), ADW_TYPE_ENTRY_ROW,
-                                                                   "Deployment URL")));
+  g_assert_false (gtk_widget_get_mapped (
+      steward_test_find_widget (GTK_WIDGET (prompt), ADW_TYPE_ENTRY_ROW, "Deployment URL")));
 
   gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (prompt),
-                                                                 ADW_TYPE_PASSWORD_ENTRY_ROW, NULL)),
+                                                                 ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                                 NULL)),
                          steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_ADMIN));
-  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (prompt), GTK_TYPE_BUTTON, "_Sign In"), "clicked");
-  g_assert_true (steward_test_wait_until (result_arrived_cb, &result, STEWARD_TEST_LONG_TIMEOUT_MS));
+  g_signal_emit_by_name (steward_test_find_widget (GTK_WIDGET (prompt), GTK_TYPE_BUTTON,
+                                                   "_Sign In"),
+                         "clicked");
+  g_assert_true (
+      steward_test_wait_until (result_arrived_cb, &result, STEWARD_TEST_LONG_TIMEOUT_MS));
 
   user = steward_client_get_current_user_finish (client, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (steward_user_get_role (user), ==, STEWARD_ROLE_ADMIN);
   /* Sent again on the same client, after the fresh token was checked. */
-  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"), ==, me + 3);
+  g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "GET", "/api/users/me"),
+                    ==, me + 3);
   g_assert_true (steward_session_get_client (f->session) == client);
   g_assert_null (find_reauthentication_dialog ());
 
   /* The other dialog still holds what was typed. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (other)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_url)), ==, "https://half-typed.example.com");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_url)), ==,
+                   "https://half-typed.example.com");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (other_name)), ==, "Work in progress");
   gtk_window_destroy (GTK_WINDOW (other));
 }
@@ -1103,7 +1135,8 @@ test_reauthentication_closed (AppFixture    *f,
 
   steward_demo_server_revoke_tokens (f->demo->server, STEWARD_DEMO_ROLE_ADMIN);
   steward_client_get_current_user_async (client, NULL, steward_test_store_result_cb, &result);
-  g_assert_true (steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (reauthentication_dialog_shown_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 
   gtk_widget_activate_action (GTK_WIDGET (find_reauthentication_dialog ()), "window.close", NULL);
   g_assert_true (steward_test_wait_until (result_arrived_cb, &result, STEWARD_TEST_TIMEOUT_MS));

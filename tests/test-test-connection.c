@@ -77,7 +77,8 @@ run_test (StewardTestConnectionDialog *dialog)
   StewardConnectionTester *tester = steward_test_connection_dialog_get_tester (dialog);
 
   press_test (dialog);
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_RUNNING);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_RUNNING);
   g_assert_true (steward_test_wait_until (test_done_cb, tester, STEWARD_TEST_TIMEOUT_MS));
   return steward_connection_tester_get_state (tester);
 }
@@ -115,7 +116,8 @@ test_success (void)
 
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   fill_postgresql (dialog, "db.acme-corp.com", "s3cur3_p4ssw0rd");
-  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Database")),
+  gtk_editable_set_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
+                                                                 ADW_TYPE_ENTRY_ROW, "Database")),
                          "production");
 
   g_assert_cmpint (run_test (dialog), ==, STEWARD_CONNECTION_TESTER_SUCCEEDED);
@@ -128,16 +130,20 @@ test_success (void)
   connection = json_object_get_object_member (body, "connection");
   g_assert_cmpstr (json_object_get_string_member (connection, "type"), ==, "postgresql");
   g_assert_cmpstr (json_object_get_string_member (connection, "host"), ==, "db.acme-corp.com");
-  g_assert_cmpint (json_node_get_value_type (json_object_get_member (connection, "port")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (connection, "port")), ==,
+                   G_TYPE_INT64);
   g_assert_cmpint (json_object_get_int_member (connection, "port"), ==, 5432);
   g_assert_cmpstr (json_object_get_string_member (connection, "password"), ==, "s3cur3_p4ssw0rd");
-  g_assert_cmpstr (json_object_get_string_member (connection, "name"), ==, "steward_test_postgresql");
+  g_assert_cmpstr (json_object_get_string_member (connection, "name"), ==,
+                   "steward_test_postgresql");
 
   /* Changing a setting makes the result stale. */
-  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "host", "db2.acme-corp.com");
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
-  g_assert_false (gtk_widget_get_mapped (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
-                                                                   "Connection Verified")));
+  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "host",
+                                    "db2.acme-corp.com");
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_false (gtk_widget_get_mapped (
+      steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Connection Verified")));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -148,7 +154,8 @@ test_refused (void)
   g_autoptr(StewardTestDemo) demo = steward_test_demo_new (STEWARD_DEMO_ROLE_MANAGER);
   StewardTestConnectionDialog *dialog = open_dialog (demo);
   StewardConnectionTester *tester = steward_test_connection_dialog_get_tester (dialog);
-  const char *expected = "Connection refused: could not connect to server at refused.acme-corp.com:5432";
+  const char *expected =
+      "Connection refused: could not connect to server at refused.acme-corp.com:5432";
   const char *hint = steward_connection_problem_get_hint (STEWARD_CONNECTION_PROBLEM_REFUSED);
 
   fill_postgresql (dialog, "refused.acme-corp.com", "pw");
@@ -160,13 +167,18 @@ test_refused (void)
   assert_label_shown (GTK_WIDGET (dialog), "Connection Failed");
   assert_label_shown (GTK_WIDGET (dialog), expected);
   assert_label_shown (GTK_WIDGET (dialog), hint);
-  g_assert_true (gtk_widget_has_css_class (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
-                                                                     "Connection Failed"), "error"));
+  g_assert_true (
+      gtk_widget_has_css_class (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                                          "Connection Failed"),
+                                "error"));
 
   /* The dialog stays as it was, ready to try again. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (
-                     steward_test_connection_dialog_get_form (dialog), "host"))), ==, "refused.acme-corp.com");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       steward_connector_form_get_row (steward_test_connection_dialog_get_form (
+                                                           dialog),
+                                                       "host"))),
+                   ==, "refused.acme-corp.com");
   g_assert_true (gtk_widget_is_sensitive (steward_connection_tester_get_button (tester)));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -181,21 +193,27 @@ test_other_causes (void)
 
   fill_postgresql (dialog, "warehouse.invalid", "pw");
   g_assert_cmpint (run_test (dialog), ==, STEWARD_CONNECTION_TESTER_FAILED);
-  g_assert_cmpstr (steward_connection_tester_get_message (tester), ==, "Unknown host: could not resolve warehouse.invalid");
+  g_assert_cmpstr (steward_connection_tester_get_message (tester), ==,
+                   "Unknown host: could not resolve warehouse.invalid");
   g_assert_cmpstr (steward_connection_tester_get_hint (tester), ==,
                    steward_connection_problem_get_hint (STEWARD_CONNECTION_PROBLEM_UNKNOWN_HOST));
 
   fill_postgresql (dialog, "db.acme-corp.com", "wrong");
   g_assert_cmpint (run_test (dialog), ==, STEWARD_CONNECTION_TESTER_FAILED);
-  g_assert_cmpstr (steward_connection_tester_get_message (tester), ==, "Authentication failed for user \"qualytics_reader\"");
+  g_assert_cmpstr (steward_connection_tester_get_message (tester), ==,
+                   "Authentication failed for user \"qualytics_reader\"");
   g_assert_cmpstr (steward_connection_tester_get_hint (tester), ==,
                    steward_connection_problem_get_hint (STEWARD_CONNECTION_PROBLEM_AUTHENTICATION));
 
   /* A bucket the credentials cannot read. */
-  g_assert_true (steward_connector_form_select_type (steward_test_connection_dialog_get_form (dialog), "s3"));
-  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "uri", "s3://denied-bucket");
-  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "access_key", "AKIA");
-  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "secret_key", "sk");
+  g_assert_true (
+      steward_connector_form_select_type (steward_test_connection_dialog_get_form (dialog), "s3"));
+  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "uri",
+                                    "s3://denied-bucket");
+  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "access_key",
+                                    "AKIA");
+  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "secret_key",
+                                    "sk");
   g_assert_cmpint (run_test (dialog), ==, STEWARD_CONNECTION_TESTER_FAILED);
   g_assert_cmpstr (steward_connection_tester_get_hint (tester), ==,
                    steward_connection_problem_get_hint (STEWARD_CONNECTION_PROBLEM_PERMISSION));
@@ -208,7 +226,8 @@ record_state_cb (GObject    *object,
                  GParamSpec *pspec,
                  GArray     *states)
 {
-  StewardConnectionTesterState state = steward_connection_tester_get_state (STEWARD_CONNECTION_TESTER (object));
+  StewardConnectionTesterState state =
+      steward_connection_tester_get_state (STEWARD_CONNECTION_TESTER (object));
 
   g_array_append_val (states, state);
 }
@@ -239,7 +258,8 @@ test_cancel (void)
   g_assert_true (steward_test_wait_until (request_arrived_cb, demo, STEWARD_TEST_TIMEOUT_MS));
   steward_test_iterate (STEWARD_TEST_IDLE_MS);
 
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_RUNNING);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_RUNNING);
   spinner = steward_test_find_widget (GTK_WIDGET (tester), GTK_TYPE_SPINNER, NULL);
   g_assert_true (gtk_widget_get_mapped (spinner));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
@@ -249,22 +269,28 @@ test_cancel (void)
 
   /* Idle at once, without waiting for the server. */
   click (cancel);
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_IDLE);
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_IDLE);
   g_assert_false (gtk_widget_get_mapped (spinner));
   g_assert_false (gtk_widget_get_mapped (cancel));
   g_assert_true (gtk_widget_is_sensitive (steward_connection_tester_get_button (tester)));
   g_assert_null (steward_connection_tester_get_message (tester));
-  g_assert_null (steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Connection Failed"));
+  g_assert_null (
+      steward_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Connection Failed"));
 
   /* Running, then idle: nothing was reported as failed. */
   g_assert_cmpuint (states->len, ==, 2);
-  g_assert_cmpint (g_array_index (states, StewardConnectionTesterState, 0), ==, STEWARD_CONNECTION_TESTER_RUNNING);
-  g_assert_cmpint (g_array_index (states, StewardConnectionTesterState, 1), ==, STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_cmpint (g_array_index (states, StewardConnectionTesterState, 0), ==,
+                   STEWARD_CONNECTION_TESTER_RUNNING);
+  g_assert_cmpint (g_array_index (states, StewardConnectionTesterState, 1), ==,
+                   STEWARD_CONNECTION_TESTER_IDLE);
 
   /* And the next test runs normally. */
-  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "host", "db.acme-corp.com");
+  steward_connector_form_set_value (steward_test_connection_dialog_get_form (dialog), "host",
+                                    "db.acme-corp.com");
   g_assert_cmpint (run_test (dialog), ==, STEWARD_CONNECTION_TESTER_SUCCEEDED);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -283,10 +309,14 @@ test_required_first (void)
   press_test (dialog);
   steward_test_iterate (STEWARD_TEST_QUIET_MS);
 
-  g_assert_cmpint (steward_connection_tester_get_state (tester), ==, STEWARD_CONNECTION_TESTER_IDLE);
-  g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", CONNECTION_TEST_PATH), ==, 0);
-  g_assert_cmpstr (steward_connector_form_get_field_message (form, "host"), ==, "This field is required");
-  g_assert_cmpstr (steward_connector_form_get_field_message (form, "password"), ==, "This field is required");
+  g_assert_cmpint (steward_connection_tester_get_state (tester), ==,
+                   STEWARD_CONNECTION_TESTER_IDLE);
+  g_assert_cmpuint (steward_demo_server_count_requests (demo->server, "POST", CONNECTION_TEST_PATH),
+                    ==, 0);
+  g_assert_cmpstr (steward_connector_form_get_field_message (form, "host"), ==,
+                   "This field is required");
+  g_assert_cmpstr (steward_connector_form_get_field_message (form, "password"), ==,
+                   "This field is required");
   g_assert_null (steward_connector_form_get_field_message (form, "username"));
   g_assert_true (gtk_widget_has_css_class (steward_connector_form_get_row (form, "host"), "error"));
 
@@ -310,13 +340,18 @@ test_server_specifications (void)
   row = steward_connector_form_get_row (form, "parameters.sslmode");
   g_assert_true (ADW_IS_COMBO_ROW (row));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "SSL mode");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (steward_connector_form_get_row (form, "username"))),
+  g_assert_cmpstr (adw_preferences_row_get_title (
+                       ADW_PREFERENCES_ROW (steward_connector_form_get_row (form, "username"))),
                    ==, "User");
 
   g_assert_cmpint (run_test (dialog), ==, STEWARD_CONNECTION_TESTER_SUCCEEDED);
   body = last_body (demo);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (
-                     json_object_get_object_member (body, "connection"), "parameters"), "sslmode"), ==, "prefer");
+  g_assert_cmpstr (json_object_get_string_member (
+                       json_object_get_object_member (json_object_get_object_member (body,
+                                                                                     "connection"),
+                                                      "parameters"),
+                       "sslmode"),
+                   ==, "prefer");
 
   /* A type the server does not describe keeps Steward's form. */
   g_assert_true (steward_connector_form_select_type (form, "mariadb"));
@@ -331,9 +366,11 @@ closed_cb (GtkWindow *window,
            gpointer   user_data)
 {
   char **password = user_data;
-  StewardConnectorForm *form = steward_test_connection_dialog_get_form (STEWARD_TEST_CONNECTION_DIALOG (window));
+  StewardConnectorForm *form =
+      steward_test_connection_dialog_get_form (STEWARD_TEST_CONNECTION_DIALOG (window));
 
-  *password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "password"))));
+  *password = g_strdup (
+      gtk_editable_get_text (GTK_EDITABLE (steward_connector_form_get_row (form, "password"))));
 }
 
 static void
@@ -350,8 +387,11 @@ test_close_forgets_secrets (void)
   g_assert_cmpstr (password_at_close, ==, "");
 
   dialog = open_dialog (demo);
-  g_assert_true (steward_connector_form_select_type (steward_test_connection_dialog_get_form (dialog), "postgresql"));
-  row = steward_connector_form_get_row (steward_test_connection_dialog_get_form (dialog), "password");
+  g_assert_true (
+      steward_connector_form_select_type (steward_test_connection_dialog_get_form (dialog),
+                                          "postgresql"));
+  row =
+      steward_connector_form_get_row (steward_test_connection_dialog_get_form (dialog), "password");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

@@ -23,7 +23,8 @@ open_window (void)
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   return window;
 }
 
@@ -69,12 +70,16 @@ test_translation_catalog (void)
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "The URL is empty"), ==, "Die URL ist leer");
 
   /* German has two plural forms, the second for every n but 1. */
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "Deleted %u of %u datastore", "Deleted %u of %u datastores", 1),
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "Deleted %u of %u datastore",
+                                "Deleted %u of %u datastores", 1),
                    ==, "%u von %u Datenspeicher gelöscht");
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "Deleted %u of %u datastore", "Deleted %u of %u datastores", 5),
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "Deleted %u of %u datastore",
+                                "Deleted %u of %u datastores", 5),
                    ==, "%u von %u Datenspeichern gelöscht");
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "and %u more\n", "and %u more\n", 1), ==, "und %u weiterer\n");
-  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "and %u more\n", "and %u more\n", 0), ==, "und %u weitere\n");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "and %u more\n", "and %u more\n", 1), ==,
+                   "und %u weiterer\n");
+  g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "and %u more\n", "and %u more\n", 0), ==,
+                   "und %u weitere\n");
 }
 
 static void
@@ -89,9 +94,11 @@ test_translation_window (void)
   /* A fresh application has no saved profile: the signed-out page, from the window's template. */
   status = steward_test_find_widget (root, ADW_TYPE_STATUS_PAGE, "Nicht angemeldet");
   g_assert_nonnull (status);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, status, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, status, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), ==,
-                   "Melden Sie sich bei einer Qualytics-Instanz an, um ihre Datenspeicher zu verwalten.");
+                   "Melden Sie sich bei einer Qualytics-Instanz an, um ihre Datenspeicher zu "
+                   "verwalten.");
   g_assert_null (steward_test_find_widget (root, ADW_TYPE_STATUS_PAGE, "Not Signed In"));
 
   button = steward_test_find_widget (root, GTK_TYPE_BUTTON, "_Anmelden …");

@@ -159,7 +159,8 @@ test_groups (void)
   g_assert_false (steward_datastore_request_has (request, "group"));
   assert_valid (request, STEWARD_REQUEST_CREATE);
 
-  json_object_set_object_member (steward_datastore_request_get_object (request), "group", json_object_new ());
+  json_object_set_object_member (steward_datastore_request_get_object (request), "group",
+                                 json_object_new ());
   assert_field_error (request, STEWARD_REQUEST_CREATE, "group_id");
 }
 

@@ -36,7 +36,8 @@ open_window (void)
   StewardWindow *window = steward_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   return window;
 }
 
@@ -57,7 +58,8 @@ test_window_signed_out (void)
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), !=, NULL);
 
   /* The primary menu is reachable by its accessible name's tooltip. */
-  g_assert_nonnull (steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "Main Menu"));
+  g_assert_nonnull (
+      steward_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "Main Menu"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -142,15 +144,18 @@ sign_in (StewardTestDemo    *demo,
          StewardEnvironment  environment)
 {
   StewardSession *session = steward_application_get_session (app);
-  g_autofree char *url = steward_url_normalize_base (steward_demo_server_get_base_url (demo->server), NULL);
+  g_autofree char *url =
+      steward_url_normalize_base (steward_demo_server_get_base_url (demo->server), NULL);
   g_autoptr(StewardProfile) profile = steward_profile_new (name, url);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   steward_profile_set_environment (profile, environment);
   steward_session_sign_in_async (session, profile,
-                                 steward_demo_server_get_token (demo->server, STEWARD_DEMO_ROLE_ADMIN),
-                                 STEWARD_TOKEN_KEYRING, NULL, steward_test_store_result_cb, &result);
+                                 steward_demo_server_get_token (demo->server,
+                                                                STEWARD_DEMO_ROLE_ADMIN),
+                                 STEWARD_TOKEN_KEYRING, NULL, steward_test_store_result_cb,
+                                 &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_session_sign_in_finish (session, result, &error));
   g_assert_no_error (error);
@@ -229,7 +234,8 @@ subtitle_names (StewardWindow *window,
   const char *subtitle = shown_subtitle (window);
   g_autofree char *prefix = g_strconcat (name, " · ", NULL);
 
-  return g_strcmp0 (subtitle, name) == 0 || (subtitle != NULL && g_str_has_prefix (subtitle, prefix));
+  return g_strcmp0 (subtitle, name) == 0 ||
+         (subtitle != NULL && g_str_has_prefix (subtitle, prefix));
 }
 
 typedef struct
@@ -268,7 +274,8 @@ shown_badge (StewardWindow *window)
 static gboolean
 datastore_shown_cb (gpointer user_data)
 {
-  return steward_test_find_widget (GTK_WIDGET (user_data), GTK_TYPE_LABEL, "Billing Ledger") != NULL;
+  return steward_test_find_widget (GTK_WIDGET (user_data), GTK_TYPE_LABEL, "Billing Ledger") !=
+         NULL;
 }
 
 static StewardClient *first_client;
@@ -319,7 +326,8 @@ test_window_pages (void)
   wait_for_subtitle (window, "Acme QA");
   wait_for_page (window, "main");
   g_assert_true (steward_test_wait_until (client_replaced_cb, view, STEWARD_TEST_LONG_TIMEOUT_MS));
-  g_assert_true (steward_main_view_get_client (STEWARD_MAIN_VIEW (view)) == steward_session_get_client (session));
+  g_assert_true (steward_main_view_get_client (STEWARD_MAIN_VIEW (view)) ==
+                 steward_session_get_client (session));
   profile = steward_session_get_profile (session);
 
   /* Renaming the profile renames the subtitle. */
@@ -347,7 +355,8 @@ listed (StewardWindow *window,
 {
   GtkWidget *table = steward_test_find_widget (GTK_WIDGET (steward_window_get_main_view (window)),
                                                STEWARD_TYPE_DATASTORE_TABLE, NULL);
-  GListModel *rows = G_LIST_MODEL (steward_datastore_table_get_selection (STEWARD_DATASTORE_TABLE (table)));
+  GListModel *rows =
+      G_LIST_MODEL (steward_datastore_table_get_selection (STEWARD_DATASTORE_TABLE (table)));
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -410,7 +419,8 @@ delete_named (StewardTestDemo *demo,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  steward_client_delete_datastore_async (demo->client, id, NULL, steward_test_store_result_cb, &result);
+  steward_client_delete_datastore_async (demo->client, id, NULL, steward_test_store_result_cb,
+                                         &result);
   steward_test_wait_result (&result);
   steward_client_delete_datastore_finish (demo->client, result, &error);
   g_assert_no_error (error);
@@ -490,8 +500,10 @@ test_window_cleartext_indicator (void)
                          steward_demo_server_get_port (demo->server));
   profile = steward_profile_new ("Remote", url);
   steward_session_sign_in_async (session, profile,
-                                 steward_demo_server_get_token (demo->server, STEWARD_DEMO_ROLE_ADMIN),
-                                 STEWARD_TOKEN_KEYRING, NULL, steward_test_store_result_cb, &result);
+                                 steward_demo_server_get_token (demo->server,
+                                                                STEWARD_DEMO_ROLE_ADMIN),
+                                 STEWARD_TOKEN_KEYRING, NULL, steward_test_store_result_cb,
+                                 &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_session_sign_in_finish (session, result, &error));
   wait_for_subtitle (window, "Remote");
@@ -523,7 +535,8 @@ test_window_environment (void)
   wait_for_page (window, "main");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
   badge = shown_badge (window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, badge, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, badge, STEWARD_TEST_TIMEOUT_MS));
   g_assert_true (gtk_widget_has_css_class (badge, "environment-red"));
   g_assert_nonnull (steward_test_find_widget (badge, GTK_TYPE_LABEL, "Production"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Environment: Production");
@@ -690,7 +703,8 @@ test_window_columns_fit (void)
   g_assert_nonnull (fit.column_view);
   fit.n_wanted = 8;
   if (!steward_test_wait_until (columns_fill_cb, &fit, STEWARD_TEST_TIMEOUT_MS))
-    g_error ("at the default size the list shows only %s (%.0f pixels left over)", fit.shown->str, fit.unused);
+    g_error ("at the default size the list shows only %s (%.0f pixels left over)", fit.shown->str,
+             fit.unused);
   g_assert_cmpstr (fit.shown->str, ==, "|Name|Type|Containers|Anomalies|Group|Tags|Created|");
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1280);
 
@@ -759,7 +773,8 @@ test_table_columns (void)
   gtk_window_set_child (window, GTK_WIDGET (clamp));
   gtk_window_set_default_size (window, 1200, 600);
   gtk_window_present (window);
-  g_assert_true (steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
+  g_assert_true (
+      steward_test_wait_until (steward_test_widget_mapped_cb, window, STEWARD_TEST_TIMEOUT_MS));
   fit.column_view = steward_test_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, NULL);
 
   resize_and_fit (clamp, 1100, &fit, 8);
@@ -833,8 +848,9 @@ list_menu (GMenuModel *menu)
       for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
         {
           MenuItem *item = g_new0 (MenuItem, 1);
-          g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
-                                                                              G_VARIANT_TYPE_STRING);
+          g_autoptr(GVariant) target =
+              g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                     G_VARIANT_TYPE_STRING);
 
           g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &item->label);
           g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &item->action);
@@ -947,15 +963,19 @@ switch_and_cancel (StewardWindow   *window,
   GtkWidget *page;
   GtkWidget *cancel;
 
-  steward_demo_server_inject_fault (demo->server, "GET", "/api/health", STEWARD_DEMO_FAULT_STALL, 1);
-  gtk_widget_activate_action (GTK_WIDGET (window), "app.switch-profile", "s", steward_profile_get_id (profile));
+  steward_demo_server_inject_fault (demo->server, "GET", "/api/health", STEWARD_DEMO_FAULT_STALL,
+                                    1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "app.switch-profile", "s",
+                              steward_profile_get_id (profile));
   g_assert_true (steward_test_wait_until (connecting_cb, session, STEWARD_TEST_TIMEOUT_MS));
   wait_for_page (window, "connecting");
 
-  page = steward_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Connecting to Slow deployment…");
+  page = steward_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                   "Connecting to Slow deployment…");
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (page));
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (steward_test_find_widget (page, GTK_TYPE_SPINNER, NULL))));
+  g_assert_true (gtk_spinner_get_spinning (
+      GTK_SPINNER (steward_test_find_widget (page, GTK_TYPE_SPINNER, NULL))));
   g_assert_true (subtitle_names (window, "Slow deployment"));
   g_assert_true (gtk_widget_get_mapped (shown_badge (window)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "environment-red"));
@@ -1028,7 +1048,8 @@ test_window_restore_error (void)
   /* Signing out removed the token: put one back, as a previous run would have left it. */
   g_clear_object (&result);
   steward_keyring_store_async (steward_profile_get_url (profile), "Flaky",
-                               steward_demo_server_get_token (demo->server, STEWARD_DEMO_ROLE_ADMIN),
+                               steward_demo_server_get_token (demo->server,
+                                                              STEWARD_DEMO_ROLE_ADMIN),
                                NULL, steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_keyring_store_finish (result, NULL));
@@ -1092,7 +1113,8 @@ test_window_import_offer (void)
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_mkdir_with_parents (dir, 0700);
-  g_assert_true (g_file_set_contents (path, "url: https://acme.qualytics.io\ntoken: abc\n", -1, NULL));
+  g_assert_true (
+      g_file_set_contents (path, "url: https://acme.qualytics.io\ntoken: abc\n", -1, NULL));
   window = open_window ();
   g_assert_true (steward_test_wait_until (import_offered_cb, window, STEWARD_TEST_TIMEOUT_MS));
 
@@ -1102,9 +1124,9 @@ test_window_import_offer (void)
   dialog = steward_test_find_toplevel (STEWARD_TYPE_SIGN_IN_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   g_assert_true (steward_test_wait_until (dialog_idle_cb, dialog, STEWARD_TEST_LONG_TIMEOUT_MS));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (steward_test_find_widget (GTK_WIDGET (dialog),
-                                                                                  ADW_TYPE_ENTRY_ROW,
-                                                                                  "Deployment URL"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+                       steward_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Deployment URL"))),
                    ==, "https://acme.qualytics.io");
 
   gtk_window_destroy (dialog);

@@ -195,7 +195,8 @@ steward_api_error_is_transient (const GError *error)
     return TRUE;
 
   status = steward_api_error_get_http_status (error);
-  return error->code == STEWARD_API_ERROR_SERVER && (status == 502 || status == 503 || status == 504);
+  return error->code == STEWARD_API_ERROR_SERVER &&
+         (status == 502 || status == 503 || status == 504);
 }
 
 static StewardApiError

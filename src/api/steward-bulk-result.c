@@ -64,7 +64,8 @@ steward_bulk_result_new_from_json (JsonObject *object)
       /* Ids, or whole datastore objects on some servers. */
       if (JSON_NODE_HOLDS_OBJECT (element))
         id = steward_json_get_int (json_node_get_object (element), "id", 0);
-      else if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_INT64)
+      else if (JSON_NODE_HOLDS_VALUE (element) &&
+               json_node_get_value_type (element) == G_TYPE_INT64)
         id = json_node_get_int (element);
 
       if (id != 0)
@@ -104,7 +105,8 @@ steward_bulk_result_append (StewardBulkResult *self,
   for (guint i = 0; i < other->error_schemas->len; i++)
     {
       g_ptr_array_add (self->error_schemas, g_strdup (g_ptr_array_index (other->error_schemas, i)));
-      g_ptr_array_add (self->error_messages, g_strdup (g_ptr_array_index (other->error_messages, i)));
+      g_ptr_array_add (self->error_messages,
+                       g_strdup (g_ptr_array_index (other->error_messages, i)));
     }
 }
 

@@ -90,7 +90,8 @@ connection_page_cb (GObject      *object,
   ConnectionPage *page;
   GError *error = NULL;
 
-  page = _steward_client_call_finish (STEWARD_CLIENT (object), result, fetch_connection_page, &error);
+  page =
+      _steward_client_call_finish (STEWARD_CLIENT (object), result, fetch_connection_page, &error);
   if (page == NULL)
     {
       g_task_return_error (task, error);
@@ -99,7 +100,8 @@ connection_page_cb (GObject      *object,
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (page->items)); i++)
     {
-      g_autoptr(StewardConnection) connection = g_list_model_get_item (G_LIST_MODEL (page->items), i);
+      g_autoptr(StewardConnection) connection =
+          g_list_model_get_item (G_LIST_MODEL (page->items), i);
       g_list_store_append (list->store, connection);
     }
 
@@ -123,9 +125,10 @@ fetch_connection_page (GTask *task)
 
   steward_query_add_int (query, "page", list->page);
   steward_query_add_int (query, "size", PAGE_SIZE);
-  _steward_client_call (g_task_get_source_object (task), STEWARD_HTTP_GET, "connections", query->str,
-                        NULL, STEWARD_CALL_NONE, parse_connection_page, connection_page_free,
-                        fetch_connection_page, g_task_get_cancellable (task), connection_page_cb, task);
+  _steward_client_call (g_task_get_source_object (task), STEWARD_HTTP_GET, "connections",
+                        query->str, NULL, STEWARD_CALL_NONE, parse_connection_page,
+                        connection_page_free, fetch_connection_page, g_task_get_cancellable (task),
+                        connection_page_cb, task);
 }
 
 void
@@ -165,8 +168,8 @@ steward_client_get_connection_async (StewardClient       *self,
   g_autofree char *path = g_strdup_printf ("connections/%" G_GINT64_FORMAT, connection_id);
 
   _steward_client_call (self, STEWARD_HTTP_GET, path, NULL, NULL, STEWARD_CALL_NONE,
-                        _steward_parse_connection, g_object_unref, steward_client_get_connection_async,
-                        cancellable, callback, user_data);
+                        _steward_parse_connection, g_object_unref,
+                        steward_client_get_connection_async, cancellable, callback, user_data);
 }
 
 StewardConnection *
@@ -189,14 +192,15 @@ steward_client_create_connection_async (StewardClient       *self,
 
   if (!steward_validate_connection (connection, &error))
     {
-      _steward_client_fail (self, steward_client_create_connection_async, error, callback, user_data);
+      _steward_client_fail (self, steward_client_create_connection_async, error, callback,
+                            user_data);
       return;
     }
 
   body = steward_json_object_node (connection);
   _steward_client_call (self, STEWARD_HTTP_POST, "connections", NULL, body, STEWARD_CALL_NONE,
-                        _steward_parse_connection, g_object_unref, steward_client_create_connection_async,
-                        cancellable, callback, user_data);
+                        _steward_parse_connection, g_object_unref,
+                        steward_client_create_connection_async, cancellable, callback, user_data);
 }
 
 StewardConnection *
@@ -234,7 +238,8 @@ connection_updated_cb (GObject      *object,
   GError *error = NULL;
   StewardConnection *connection;
 
-  connection = _steward_client_call_finish (STEWARD_CLIENT (object), result, connection_updated_cb, &error);
+  connection =
+      _steward_client_call_finish (STEWARD_CLIENT (object), result, connection_updated_cb, &error);
   if (connection == NULL)
     g_task_return_error (task, error);
   else
@@ -274,7 +279,8 @@ current_connection_cb (GObject      *object,
   if (!json_object_has_member (update->changes, "name"))
     json_object_set_string_member (update->changes, "name", steward_connection_get_name (current));
   if (!json_object_has_member (update->changes, "type"))
-    json_object_set_string_member (update->changes, "type", steward_connection_get_type_name (current));
+    json_object_set_string_member (update->changes, "type",
+                                   steward_connection_get_type_name (current));
 
   send_connection_update (g_steal_pointer (&task));
 }
@@ -309,7 +315,8 @@ steward_client_update_connection_async (StewardClient       *self,
     {
       const char *value = steward_json_get_string (update->changes, secret_fields[i]);
 
-      if (json_object_has_member (update->changes, secret_fields[i]) && (value == NULL || *value == '\0'))
+      if (json_object_has_member (update->changes, secret_fields[i]) &&
+          (value == NULL || *value == '\0'))
         json_object_remove_member (update->changes, secret_fields[i]);
     }
 
@@ -317,10 +324,12 @@ steward_client_update_connection_async (StewardClient       *self,
   g_task_set_source_tag (task, steward_client_update_connection_async);
   g_task_set_task_data (task, update, connection_update_free);
 
-  if (json_object_has_member (update->changes, "name") && json_object_has_member (update->changes, "type"))
+  if (json_object_has_member (update->changes, "name") &&
+      json_object_has_member (update->changes, "type"))
     send_connection_update (task);
   else
-    steward_client_get_connection_async (self, connection_id, cancellable, current_connection_cb, task);
+    steward_client_get_connection_async (self, connection_id, cancellable, current_connection_cb,
+                                         task);
 }
 
 StewardConnection *
@@ -351,7 +360,8 @@ steward_client_delete_connection_finish (StewardClient  *self,
                                          GAsyncResult   *result,
                                          GError        **error)
 {
-  return _steward_client_call_finish_boolean (self, result, steward_client_delete_connection_async, error);
+  return _steward_client_call_finish_boolean (self, result, steward_client_delete_connection_async,
+                                              error);
 }
 
 /* POST /datastores/connection: 204 when the server could connect, else a 400 whose message is
@@ -370,9 +380,10 @@ steward_client_test_connection_async (StewardClient           *self,
 
   if (connection == NULL)
     {
-      _steward_client_fail (self, steward_client_test_connection_async,
-                            steward_api_error_new_invalid_field ("connection", _("Fill in the connection first")),
-                            callback, user_data);
+      _steward_client_fail (
+          self, steward_client_test_connection_async,
+          steward_api_error_new_invalid_field ("connection", _("Fill in the connection first")),
+          callback, user_data);
       return;
     }
 
@@ -383,8 +394,8 @@ steward_client_test_connection_async (StewardClient           *self,
     }
 
   body = steward_datastore_request_to_node (request);
-  _steward_client_call (self, STEWARD_HTTP_POST, "datastores/connection", NULL, body, STEWARD_CALL_NONE,
-                        NULL, NULL, steward_client_test_connection_async,
+  _steward_client_call (self, STEWARD_HTTP_POST, "datastores/connection", NULL, body,
+                        STEWARD_CALL_NONE, NULL, NULL, steward_client_test_connection_async,
                         cancellable, callback, user_data);
 }
 
@@ -393,7 +404,8 @@ steward_client_test_connection_finish (StewardClient  *self,
                                        GAsyncResult   *result,
                                        GError        **error)
 {
-  return _steward_client_call_finish_boolean (self, result, steward_client_test_connection_async, error);
+  return _steward_client_call_finish_boolean (self, result, steward_client_test_connection_async,
+                                              error);
 }
 
 /* {"connected": bool, "message"?}; a failed verification is an HTTP 200, not an error. */
@@ -417,7 +429,8 @@ parse_check (JsonNode  *root,
              GError   **error)
 {
   Check *check = g_new0 (Check, 1);
-  JsonObject *object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonObject *object =
+      root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 
   /* An empty 2xx answer means the server could connect. */
   check->connected = object == NULL || steward_json_get_bool (object, "connected", TRUE);
@@ -454,7 +467,8 @@ steward_client_verify_datastore_async (StewardClient       *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autofree char *path = g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/connection", datastore_id);
+  g_autofree char *path =
+      g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/connection", datastore_id);
 
   _steward_client_call (self, STEWARD_HTTP_POST, path, NULL, NULL, STEWARD_CALL_NONE,
                         parse_check, check_free, steward_client_verify_datastore_async,

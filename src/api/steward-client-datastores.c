@@ -52,8 +52,8 @@ steward_client_get_datastore_async (StewardClient       *self,
   g_autofree char *path = g_strdup_printf ("datastores/%" G_GINT64_FORMAT, datastore_id);
 
   _steward_client_call (self, STEWARD_HTTP_GET, path, NULL, NULL, STEWARD_CALL_NONE,
-                        _steward_parse_datastore, g_object_unref, steward_client_get_datastore_async,
-                        cancellable, callback, user_data);
+                        _steward_parse_datastore, g_object_unref,
+                        steward_client_get_datastore_async, cancellable, callback, user_data);
 }
 
 StewardDatastore *
@@ -77,15 +77,15 @@ steward_client_create_datastore_async (StewardClient           *self,
 
   if (!steward_validate_datastore_request (request, STEWARD_REQUEST_CREATE, &error))
     {
-      _steward_client_fail (self, steward_client_create_datastore_async, error, callback, user_data);
+      _steward_client_fail (self, steward_client_create_datastore_async, error, callback,
+                            user_data);
       return;
     }
 
   body = steward_datastore_request_to_node (request);
   _steward_client_call (self, STEWARD_HTTP_POST, "datastores", NULL, body,
-                        STEWARD_CALL_TRIGGER_COMPAT,
-                        _steward_parse_datastore, g_object_unref, steward_client_create_datastore_async,
-                        cancellable, callback, user_data);
+                        STEWARD_CALL_TRIGGER_COMPAT, _steward_parse_datastore, g_object_unref,
+                        steward_client_create_datastore_async, cancellable, callback, user_data);
 }
 
 StewardDatastore *
@@ -155,11 +155,13 @@ full_body (StewardDatastore        *datastore,
 
   set_string_member (full, "name", steward_datastore_get_name (datastore));
   if (steward_datastore_get_description (datastore) != NULL)
-    json_object_set_string_member (full, "description", steward_datastore_get_description (datastore));
+    json_object_set_string_member (full, "description",
+                                   steward_datastore_get_description (datastore));
   else
     json_object_set_null_member (full, "description");
   if (steward_datastore_get_connection_id (datastore) > 0)
-    json_object_set_int_member (full, "connection_id", steward_datastore_get_connection_id (datastore));
+    json_object_set_int_member (full, "connection_id",
+                                steward_datastore_get_connection_id (datastore));
   if (steward_datastore_is_dfs (datastore))
     {
       set_string_member (full, "root_path", steward_datastore_get_root_path (datastore));
@@ -171,10 +173,14 @@ full_body (StewardDatastore        *datastore,
       set_string_member (full, "database", steward_datastore_get_database (datastore));
       set_string_member (full, "schema", steward_datastore_get_schema (datastore));
     }
-  json_object_set_member (full, "tags", steward_json_strv_node (steward_datastore_get_tags (datastore)));
-  json_object_set_member (full, "teams", steward_json_strv_node (steward_datastore_get_teams (datastore)));
-  json_object_set_boolean_member (full, "enrichment_only", steward_datastore_get_enrichment_only (datastore));
-  set_string_member (full, "enrichment_prefix", steward_datastore_get_enrichment_prefix (datastore));
+  json_object_set_member (full, "tags",
+                          steward_json_strv_node (steward_datastore_get_tags (datastore)));
+  json_object_set_member (full, "teams",
+                          steward_json_strv_node (steward_datastore_get_teams (datastore)));
+  json_object_set_boolean_member (full, "enrichment_only",
+                                  steward_datastore_get_enrichment_only (datastore));
+  set_string_member (full, "enrichment_prefix",
+                     steward_datastore_get_enrichment_prefix (datastore));
   if (steward_datastore_has_field (datastore, "enrichment-source-record-limit"))
     json_object_set_int_member (full, "enrichment_source_record_limit",
                                 steward_datastore_get_enrichment_source_record_limit (datastore));
@@ -238,7 +244,8 @@ put_cb (GObject      *object,
       /* Read before the task is handed on: argument order is not defined. */
       GCancellable *cancellable = g_task_get_cancellable (task);
 
-      g_debug ("Datastore %" G_GINT64_FORMAT ": the server wants the whole object", update->datastore_id);
+      g_debug ("Datastore %" G_GINT64_FORMAT ": the server wants the whole object",
+               update->datastore_id);
       g_error_free (error);
       steward_client_get_datastore_async (self, update->datastore_id, cancellable,
                                           get_for_full_update_cb, g_steal_pointer (&task));
@@ -266,7 +273,8 @@ steward_client_update_datastore_async (StewardClient           *self,
 
   if (!steward_validate_datastore_request (changes, STEWARD_REQUEST_UPDATE, &error))
     {
-      _steward_client_fail (self, steward_client_update_datastore_async, error, callback, user_data);
+      _steward_client_fail (self, steward_client_update_datastore_async, error, callback,
+                            user_data);
       return;
     }
 
@@ -310,7 +318,8 @@ steward_client_delete_datastore_finish (StewardClient  *self,
                                         GAsyncResult   *result,
                                         GError        **error)
 {
-  return _steward_client_call_finish_boolean (self, result, steward_client_delete_datastore_async, error);
+  return _steward_client_call_finish_boolean (self, result, steward_client_delete_datastore_async,
+                                              error);
 }
 
 void
@@ -321,7 +330,8 @@ steward_client_set_favorite_async (StewardClient       *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *path = g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/favorite", datastore_id);
+  g_autofree char *path =
+      g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/favorite", datastore_id);
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
 

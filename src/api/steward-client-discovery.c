@@ -24,7 +24,8 @@ parse_discovered (JsonNode  *root,
   store = g_list_store_new (STEWARD_TYPE_DISCOVERED_ITEM);
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      g_autoptr(StewardDiscoveredItem) item = steward_discovered_item_new_from_json (json_array_get_element (items, i));
+      g_autoptr(StewardDiscoveredItem) item =
+          steward_discovered_item_new_from_json (json_array_get_element (items, i));
 
       if (item != NULL)
         g_list_store_append (store, item);
@@ -115,9 +116,9 @@ steward_client_discover_schemas_async (StewardClient       *self,
   steward_query_add (query, "catalog", catalog);
 
   _steward_client_call (self, body != NULL ? STEWARD_HTTP_POST : STEWARD_HTTP_GET,
-                        path != NULL ? path : "connections/schemas", query->str, body, STEWARD_CALL_NONE,
-                        parse_discovered, g_object_unref, steward_client_discover_schemas_async,
-                        cancellable, callback, user_data);
+                        path != NULL ? path : "connections/schemas", query->str, body,
+                        STEWARD_CALL_NONE, parse_discovered, g_object_unref,
+                        steward_client_discover_schemas_async, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): a GListModel of StewardDiscoveredItem */
@@ -168,7 +169,8 @@ parse_validation (JsonNode  *root,
   if (results == NULL)
     {
       g_propagate_error (error, steward_api_error_new (STEWARD_API_ERROR_PARSE, 0,
-                                                       _("The server’s answer has no validation results")));
+                                                       _("The server’s answer has no validation "
+                                                          "results")));
       return NULL;
     }
 
@@ -200,7 +202,8 @@ validate_batch_cb (GObject      *object,
   g_autoptr(GListModel) batch = NULL;
   GError *error = NULL;
 
-  batch = _steward_client_call_finish (STEWARD_CLIENT (object), result, validate_next_batch, &error);
+  batch =
+      _steward_client_call_finish (STEWARD_CLIENT (object), result, validate_next_batch, &error);
   if (batch == NULL)
     {
       g_task_return_error (task, error);
@@ -228,14 +231,16 @@ validate_next_batch (GTask *task)
   JsonObject *object = json_object_new ();
   JsonArray *schemas = json_array_new ();
 
-  for (guint n = 0; n < STEWARD_VALIDATE_BATCH_MAX && validation->schemas[validation->next] != NULL; n++)
+  for (guint n = 0; n < STEWARD_VALIDATE_BATCH_MAX && validation->schemas[validation->next] != NULL;
+       n++)
     json_array_add_string_element (schemas, validation->schemas[validation->next++]);
 
   if (validation->connection_id > 0)
     path = g_strdup_printf ("connections/%" G_GINT64_FORMAT "/datastores/validate",
                             validation->connection_id);
   else
-    json_object_set_object_member (object, "connection", json_object_ref (validation->new_connection));
+    json_object_set_object_member (object, "connection",
+                                   json_object_ref (validation->new_connection));
   if (validation->database != NULL)
     json_object_set_string_member (object, "database", validation->database);
   json_object_set_array_member (object, validation->member, schemas);
@@ -372,10 +377,10 @@ steward_client_bulk_create_async (StewardClient           *self,
     path = g_strdup_printf ("connections/%" G_GINT64_FORMAT "/datastores/bulk", connection_id);
 
   body = steward_datastore_request_to_node (request);
-  _steward_client_call (self, STEWARD_HTTP_POST, path != NULL ? path : "connections/datastores/bulk",
-                        NULL, body, STEWARD_CALL_TRIGGER_COMPAT,
-                        parse_bulk, g_object_unref, steward_client_bulk_create_async,
-                        cancellable, callback, user_data);
+  _steward_client_call (self, STEWARD_HTTP_POST,
+                        path != NULL ? path : "connections/datastores/bulk", NULL, body,
+                        STEWARD_CALL_TRIGGER_COMPAT, parse_bulk, g_object_unref,
+                        steward_client_bulk_create_async, cancellable, callback, user_data);
 }
 
 StewardBulkResult *

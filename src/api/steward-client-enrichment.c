@@ -20,12 +20,13 @@ steward_client_link_enrichment_async (StewardClient       *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autofree char *path = g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/enrichment/%" G_GINT64_FORMAT,
-                                           datastore_id, enrichment_id);
+  g_autofree char *path =
+      g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/enrichment/%" G_GINT64_FORMAT, datastore_id,
+                       enrichment_id);
 
   _steward_client_call (self, STEWARD_HTTP_PATCH, path, NULL, NULL, STEWARD_CALL_NONE,
-                        _steward_parse_datastore, g_object_unref, steward_client_link_enrichment_async,
-                        cancellable, callback, user_data);
+                        _steward_parse_datastore, g_object_unref,
+                        steward_client_link_enrichment_async, cancellable, callback, user_data);
 }
 
 StewardDatastore *
@@ -44,7 +45,8 @@ steward_client_unlink_enrichment_async (StewardClient       *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_autofree char *path = g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/enrichment", datastore_id);
+  g_autofree char *path =
+      g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/enrichment", datastore_id);
 
   _steward_client_call (self, STEWARD_HTTP_DELETE, path, NULL, NULL, STEWARD_CALL_NONE,
                         NULL, NULL, steward_client_unlink_enrichment_async,
@@ -56,7 +58,8 @@ steward_client_unlink_enrichment_finish (StewardClient  *self,
                                          GAsyncResult   *result,
                                          GError        **error)
 {
-  return _steward_client_call_finish_boolean (self, result, steward_client_unlink_enrichment_async, error);
+  return _steward_client_call_finish_boolean (self, result, steward_client_unlink_enrichment_async,
+                                              error);
 }
 
 static const char * const enrichment_fields[] = {
@@ -202,7 +205,8 @@ steward_client_update_enrichment_settings_async (StewardClient           *self,
     if (!g_strv_contains (enrichment_fields, l->data))
       {
         _steward_client_fail (self, steward_client_update_enrichment_settings_async,
-                              steward_api_error_new_invalid_field (l->data, _("Not an enrichment setting")),
+                              steward_api_error_new_invalid_field (l->data,
+                                                                   _("Not an enrichment setting")),
                               callback, user_data);
         return;
       }
@@ -223,5 +227,6 @@ steward_client_update_enrichment_settings_finish (StewardClient  *self,
                                                   GAsyncResult   *result,
                                                   GError        **error)
 {
-  return _steward_client_call_finish (self, result, steward_client_update_enrichment_settings_async, error);
+  return _steward_client_call_finish (self, result, steward_client_update_enrichment_settings_async,
+                                      error);
 }

@@ -24,14 +24,15 @@ void              steward_client_unlink_enrichment_async   (StewardClient       
 gboolean          steward_client_unlink_enrichment_finish  (StewardClient            *self,
                                                             GAsyncResult             *result,
                                                             GError                  **error);
-void              steward_client_update_enrichment_settings_async  (StewardClient            *self,
-                                                                    gint64                    datastore_id,
-                                                                    StewardDatastoreRequest  *settings,
-                                                                    GCancellable             *cancellable,
-                                                                    GAsyncReadyCallback       callback,
-                                                                    gpointer                  user_data);
-StewardDatastore *steward_client_update_enrichment_settings_finish (StewardClient            *self,
-                                                                    GAsyncResult             *result,
-                                                                    GError                  **error);
+void steward_client_update_enrichment_settings_async (StewardClient            *self,
+                                                      gint64                    datastore_id,
+                                                      StewardDatastoreRequest  *settings,
+                                                      GCancellable             *cancellable,
+                                                      GAsyncReadyCallback       callback,
+                                                      gpointer                  user_data);
+
+StewardDatastore *steward_client_update_enrichment_settings_finish (StewardClient *self,
+                                                                    GAsyncResult *result,
+                                                                    GError **error);
 
 G_END_DECLS

@@ -154,7 +154,8 @@ steward_client_delete_group_finish (StewardClient  *self,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  return _steward_client_call_finish_boolean (self, result, steward_client_delete_group_async, error);
+  return _steward_client_call_finish_boolean (self, result, steward_client_delete_group_async,
+                                              error);
 }
 
 /* Assigns, moves, or with @group_id 0 unassigns. */
@@ -166,7 +167,8 @@ steward_client_assign_group_async (StewardClient       *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autofree char *path = g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/assign-group", datastore_id);
+  g_autofree char *path =
+      g_strdup_printf ("datastores/%" G_GINT64_FORMAT "/assign-group", datastore_id);
   g_autoptr(JsonNode) body = json_node_new (JSON_NODE_OBJECT);
   JsonObject *object = json_object_new ();
 

@@ -43,8 +43,8 @@ steward_client_get_operation_async (StewardClient       *self,
   g_autofree char *path = g_strdup_printf ("operations/%" G_GINT64_FORMAT, operation_id);
 
   _steward_client_call (self, STEWARD_HTTP_GET, path, NULL, NULL, STEWARD_CALL_NONE,
-                        _steward_parse_operation, g_object_unref, steward_client_get_operation_async,
-                        cancellable, callback, user_data);
+                        _steward_parse_operation, g_object_unref,
+                        steward_client_get_operation_async, cancellable, callback, user_data);
 }
 
 StewardOperation *

@@ -20,8 +20,9 @@ typedef gpointer (*StewardParseBytesFunc) (GBytes  *body,
 typedef enum
 {
   STEWARD_CALL_NONE = 0,
-  STEWARD_CALL_ANONYMOUS = 1 << 0,       /* no token: /health */
-  STEWARD_CALL_TRIGGER_COMPAT = 1 << 1,  /* resend once as trigger_sync if trigger_catalog is refused */
+  STEWARD_CALL_ANONYMOUS = 1 << 0, /* no token: /health */
+  STEWARD_CALL_TRIGGER_COMPAT =
+      1 << 1, /* resend once as trigger_sync if trigger_catalog is refused */
 } StewardCallFlags;
 
 void     _steward_client_call             (StewardClient        *self,

@@ -21,7 +21,8 @@ steward_client_check_health_finish (StewardClient  *self,
                                     GAsyncResult   *result,
                                     GError        **error)
 {
-  return _steward_client_call_finish_boolean (self, result, steward_client_check_health_async, error);
+  return _steward_client_call_finish_boolean (self, result, steward_client_check_health_async,
+                                              error);
 }
 
 static gpointer

@@ -13,7 +13,8 @@ static void
 keep_connectors (StewardClient *self,
                  GListModel    *connectors)
 {
-  g_object_set_data_full (G_OBJECT (self), CONNECTORS_KEY, g_object_ref (connectors), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), CONNECTORS_KEY, g_object_ref (connectors),
+                          g_object_unref);
 }
 
 static gpointer
@@ -107,7 +108,8 @@ steward_client_load_connectors_async (StewardClient       *self,
     }
 
   g_task_set_task_data (task, g_steal_pointer (&builtin), g_object_unref);
-  steward_client_get_specifications_async (self, cancellable, specifications_cb, g_steal_pointer (&task));
+  steward_client_get_specifications_async (self, cancellable, specifications_cb,
+                                           g_steal_pointer (&task));
 }
 
 /* Returns: (transfer full): a GListModel of StewardConnectorSpec */

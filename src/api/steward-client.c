@@ -115,7 +115,8 @@ _steward_expect_object (JsonNode  *root,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_propagate_error (error, steward_api_error_new (STEWARD_API_ERROR_PARSE, 0,
-                                                       _("The server’s answer is not the object Steward expected")));
+                                                       _("The server’s answer is not the object "
+                                                          "Steward expected")));
       return NULL;
     }
 
@@ -136,7 +137,8 @@ _steward_expect_items (JsonNode  *root,
 
   if (items == NULL)
     g_propagate_error (error, steward_api_error_new (STEWARD_API_ERROR_PARSE, 0,
-                                                     _("The server’s answer is not the list Steward expected")));
+                                                     _("The server’s answer is not the list "
+                                                        "Steward expected")));
   return items;
 }
 
@@ -326,8 +328,9 @@ send_call (GTask *task)
   /* An expired token fails here, before anything is sent. */
   if (!anonymous && is_expired (self))
     {
-      handle_auth_failure (g_steal_pointer (&owned), steward_api_error_new (STEWARD_API_ERROR_TOKEN_EXPIRED, 0,
-                                                        _("The API token has expired")));
+      handle_auth_failure (g_steal_pointer (&owned),
+                           steward_api_error_new (STEWARD_API_ERROR_TOKEN_EXPIRED, 0,
+                                                  _("The API token has expired")));
       return;
     }
 

@@ -15,7 +15,8 @@ typedef enum
   STEWARD_CONNECTION_PROBLEM_PERMISSION,
 } StewardConnectionProblem;
 
-StewardConnectionProblem steward_connection_problem_from_message (const char               *message);
-const char              *steward_connection_problem_get_hint     (StewardConnectionProblem  problem);
+StewardConnectionProblem steward_connection_problem_from_message (const char *message);
+
+const char *steward_connection_problem_get_hint (StewardConnectionProblem  problem);
 
 G_END_DECLS

@@ -57,7 +57,8 @@ steward_connector_type_is_dfs (const char *type)
          g_strcmp0 (type, "abfs") == 0;
 }
 
-/* The members a connection has of its own that are not secrets; "name" and "type" are kept apart. */
+/* The members a connection has of its own that are not secrets; "name" and "type" are kept apart.
+ */
 static const char * const plain_fields[] = {
   "host", "port", "username", "uri", "access_key", "catalog", "jdbc_fetch_size",
   "max_parallelization", "secrets_manager", NULL
@@ -316,9 +317,10 @@ steward_connection_update_from (StewardConnection *self,
     }
 
   /* The other fields have no property of their own; "updated" changes with them on a server. */
-  if (!objects_equal (self->fields, other->fields) || !objects_equal (self->parameters, other->parameters) ||
-      !g_strv_equal ((const char * const *) self->hidden_parameters,
-                     (const char * const *) other->hidden_parameters))
+  if (!objects_equal (self->fields, other->fields) ||
+      !objects_equal (self->parameters, other->parameters) ||
+      !g_strv_equal ((const char *const *) self->hidden_parameters,
+                     (const char *const *) other->hidden_parameters))
     {
       json_object_unref (self->fields);
       self->fields = json_object_ref (other->fields);

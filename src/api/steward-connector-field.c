@@ -36,8 +36,9 @@ struct _StewardConnectorField
 
 G_DEFINE_FINAL_TYPE (StewardConnectorField, steward_connector_field, G_TYPE_OBJECT)
 
-/* The members a connection object has of its own (docs/api.md, "How deployed servers differ"); every other connector
- * option belongs under "parameters". credentials_payload is a write-only top-level member too. */
+/* The members a connection object has of its own (docs/api.md, "How deployed servers differ");
+ * every other connector option belongs under "parameters". credentials_payload is a write-only
+ * top-level member too. */
 static const char * const top_level_names[] = {
   "name", "type", "host", "port", "username", "password", "passphrase", "uri", "access_key",
   "secret_key", "catalog", "jdbc_fetch_size", "max_parallelization", "secrets_manager",
@@ -213,12 +214,14 @@ complete (StewardConnectorField  *self,
     self->path = g_strdup (self->name);
 
   if (self->kind == STEWARD_CONNECTOR_FIELD_SECRET ||
-      (self->target == STEWARD_CONNECTOR_TARGET_TOP && steward_connector_field_is_secret_name (self->name)))
+      (self->target == STEWARD_CONNECTOR_TARGET_TOP &&
+       steward_connector_field_is_secret_name (self->name)))
     self->secret = TRUE;
   if (self->secret && self->kind == STEWARD_CONNECTOR_FIELD_TEXT)
     self->kind = STEWARD_CONNECTOR_FIELD_SECRET;
 
-  if (self->kind == STEWARD_CONNECTOR_FIELD_CHOICE && (self->choices == NULL || self->choices[0] == NULL))
+  if (self->kind == STEWARD_CONNECTOR_FIELD_CHOICE &&
+      (self->choices == NULL || self->choices[0] == NULL))
     {
       g_set_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_PARSE,
                    "Field “%s” is a choice without choices", self->name);
@@ -227,7 +230,8 @@ complete (StewardConnectorField  *self,
   if (self->kind == STEWARD_CONNECTOR_FIELD_CHOICE && self->default_value == NULL)
     self->default_value = g_strdup (self->choices[0]);
 
-  if (!self->has_range && self->kind == STEWARD_CONNECTOR_FIELD_NUMBER && g_str_equal (self->name, "port"))
+  if (!self->has_range && self->kind == STEWARD_CONNECTOR_FIELD_NUMBER &&
+      g_str_equal (self->name, "port"))
     {
       self->has_range = TRUE;
       self->min = 1;
@@ -309,7 +313,8 @@ steward_connector_field_new_from_table (JsonObject  *object,
     }
 
   if (label != NULL)
-    self->label = g_strdup (translate ? g_dpgettext2 (GETTEXT_PACKAGE, STEWARD_CONNECTOR_CONTEXT, label) : label);
+    self->label = g_strdup (
+        translate ? g_dpgettext2 (GETTEXT_PACKAGE, STEWARD_CONNECTOR_CONTEXT, label) : label);
   self->required = steward_json_get_bool (object, "required", FALSE);
   self->secret = steward_json_get_bool (object, "secret", FALSE);
   self->placeholder = g_strdup (steward_json_get_string (object, "placeholder"));

@@ -26,13 +26,14 @@ typedef enum
 
 #define STEWARD_TYPE_CONNECTOR_FIELD (steward_connector_field_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardConnectorField, steward_connector_field, STEWARD, CONNECTOR_FIELD, GObject)
+G_DECLARE_FINAL_TYPE (
+    StewardConnectorField, steward_connector_field, STEWARD, CONNECTOR_FIELD, GObject)
 
-StewardConnectorField     *steward_connector_field_new_from_table    (JsonObject             *object,
-                                                                      gboolean                translate,
-                                                                      GError                **error);
-StewardConnectorField     *steward_connector_field_new_from_property (JsonObject             *object,
-                                                                      GError                **error);
+StewardConnectorField *steward_connector_field_new_from_table    (JsonObject             *object,
+                                                                  gboolean                translate,
+                                                                  GError                **error);
+StewardConnectorField *steward_connector_field_new_from_property (JsonObject             *object,
+                                                                  GError                **error);
 
 const char                *steward_connector_field_get_name          (StewardConnectorField  *self);
 const char                *steward_connector_field_get_path          (StewardConnectorField  *self);
@@ -49,8 +50,8 @@ gboolean                   steward_connector_field_get_range         (StewardCon
                                                                       gint64                 *min,
                                                                       gint64                 *max);
 
-gboolean                   steward_connector_field_is_top_level_name (const char             *name);
-gboolean                   steward_connector_field_is_secret_name    (const char             *name);
-const char                *steward_connector_field_kind_to_string    (StewardConnectorFieldKind kind);
+gboolean    steward_connector_field_is_top_level_name (const char             *name);
+gboolean    steward_connector_field_is_secret_name    (const char             *name);
+const char *steward_connector_field_kind_to_string    (StewardConnectorFieldKind kind);
 
 G_END_DECLS

@@ -233,7 +233,8 @@ steward_connector_spec_new_from_table (JsonObject  *object,
           return NULL;
         }
 
-      field = steward_connector_field_new_from_table (json_node_get_object (element), translate, error);
+      field =
+          steward_connector_field_new_from_table (json_node_get_object (element), translate, error);
       if (field == NULL)
         {
           g_prefix_error (error, "Connector “%s”: ", self->type_name);
@@ -404,7 +405,8 @@ steward_connector_spec_list_new_from_table (JsonNode  *root,
           return NULL;
         }
 
-      spec = steward_connector_spec_new_from_table (json_node_get_object (element), translate, error);
+      spec =
+          steward_connector_spec_new_from_table (json_node_get_object (element), translate, error);
       if (spec == NULL)
         return NULL;
       g_list_store_append (store, spec);
@@ -443,7 +445,8 @@ steward_connector_spec_list_new_from_specifications (JsonNode  *root,
       if (!JSON_NODE_HOLDS_OBJECT (element))
         continue;
 
-      spec = steward_connector_spec_new_from_specification (json_node_get_object (element), &local_error);
+      spec = steward_connector_spec_new_from_specification (json_node_get_object (element),
+                                                            &local_error);
       if (spec == NULL)
         {
           g_debug ("Skipping a connector specification: %s", local_error->message);

@@ -23,13 +23,15 @@ typedef enum
 
 #define STEWARD_TYPE_CONNECTOR_SPEC (steward_connector_spec_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardConnectorSpec, steward_connector_spec, STEWARD, CONNECTOR_SPEC, GObject)
+G_DECLARE_FINAL_TYPE (
+    StewardConnectorSpec, steward_connector_spec, STEWARD, CONNECTOR_SPEC, GObject)
 
-StewardConnectorSpec   *steward_connector_spec_new_from_table         (JsonObject           *object,
-                                                                       gboolean              translate,
-                                                                       GError              **error);
-StewardConnectorSpec   *steward_connector_spec_new_from_specification (JsonObject           *object,
-                                                                       GError              **error);
+StewardConnectorSpec *steward_connector_spec_new_from_table (JsonObject           *object,
+                                                             gboolean              translate,
+                                                             GError              **error);
+
+StewardConnectorSpec *steward_connector_spec_new_from_specification (JsonObject           *object,
+                                                                     GError              **error);
 
 const char             *steward_connector_spec_get_type_name          (StewardConnectorSpec *self);
 const char             *steward_connector_spec_get_display_name       (StewardConnectorSpec *self);
@@ -45,15 +47,15 @@ StewardConnectorField  *steward_connector_spec_find_field             (StewardCo
                                                                        const char           *path);
 
 /* Lists of StewardConnectorSpec. */
-GListModel             *steward_connector_spec_list_new_from_table    (JsonNode             *root,
-                                                                       gboolean              translate,
-                                                                       GError              **error);
+GListModel *steward_connector_spec_list_new_from_table (JsonNode             *root,
+                                                        gboolean              translate,
+                                                        GError              **error);
 GListModel             *steward_connector_spec_list_new_from_specifications (JsonNode       *root,
                                                                        GError              **error);
-GListModel             *steward_connector_spec_list_load_builtin      (GError              **error);
-GListModel             *steward_connector_spec_list_merge             (GListModel           *builtin,
-                                                                       GListModel           *server);
-StewardConnectorSpec   *steward_connector_spec_list_find              (GListModel           *specs,
-                                                                       const char           *type);
+GListModel           *steward_connector_spec_list_load_builtin (GError              **error);
+GListModel           *steward_connector_spec_list_merge        (GListModel           *builtin,
+                                                                GListModel           *server);
+StewardConnectorSpec *steward_connector_spec_list_find         (GListModel           *specs,
+                                                                const char           *type);
 
 G_END_DECLS

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_DATASTORE_GROUP (steward_datastore_group_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardDatastoreGroup, steward_datastore_group, STEWARD, DATASTORE_GROUP, GObject)
+G_DECLARE_FINAL_TYPE (
+    StewardDatastoreGroup, steward_datastore_group, STEWARD, DATASTORE_GROUP, GObject)
 
 StewardDatastoreGroup *steward_datastore_group_new_from_json (JsonObject            *object);
 gint64                 steward_datastore_group_get_id        (StewardDatastoreGroup *self);

@@ -32,7 +32,7 @@ struct _StewardDatastoreLoader
   guint                  next_to_fetch;
   guint                  next_to_deliver;
   guint                  in_flight;
-  GHashTable            *arrived;      /* page number → StewardDatastorePage, waiting for its turn */
+  GHashTable *arrived; /* page number → StewardDatastorePage, waiting for its turn */
   GTask                 *task;
   GCancellable          *cancellable;  /* the load's own: stops the other pages on a failure */
   gulong                 cancelled_id;
@@ -121,7 +121,8 @@ page_cb (GObject      *object,
 
   g_hash_table_insert (self->arrived, GUINT_TO_POINTER (number), g_steal_pointer (&page));
   while (self->task != NULL &&
-         (page = g_hash_table_lookup (self->arrived, GUINT_TO_POINTER (self->next_to_deliver))) != NULL)
+         (page = g_hash_table_lookup (self->arrived, GUINT_TO_POINTER (self->next_to_deliver))) !=
+             NULL)
     {
       g_autoptr(StewardDatastorePage) delivered = g_object_ref (page);
       GListModel *items = steward_datastore_page_get_items (delivered);
@@ -231,7 +232,8 @@ steward_datastore_loader_new (StewardClient         *client,
 
   self = g_object_new (STEWARD_TYPE_DATASTORE_LOADER, NULL);
   self->client = g_object_ref (client);
-  self->query = query != NULL ? steward_datastore_query_copy (query) : steward_datastore_query_new ();
+  self->query =
+      query != NULL ? steward_datastore_query_copy (query) : steward_datastore_query_new ();
   return self;
 }
 

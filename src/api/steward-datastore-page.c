@@ -113,7 +113,8 @@ steward_datastore_page_new_from_bytes (GBytes  *bytes,
           {
             gint64 *number = NULL;
 
-#define IS(literal) (name_length == sizeof literal - 1 && memcmp (member, literal, name_length) == 0)
+#define IS(literal)                                                                                \
+  (name_length == sizeof literal - 1 && memcmp (member, literal, name_length) == 0)
             if (IS ("items"))
               {
                 has_items = steward_json_reader_peek (&reader) == STEWARD_JSON_ARRAY;
@@ -151,7 +152,8 @@ steward_datastore_page_new_from_bytes (GBytes  *bytes,
     {
       steward_json_reader_clear (&reader);
       g_propagate_error (error, steward_api_error_new (STEWARD_API_ERROR_PARSE, 0,
-                                                       _("The server sent an answer that is not valid JSON")));
+                                                       _("The server sent an answer that is not "
+                                                          "valid JSON")));
       return NULL;
     }
   steward_json_reader_clear (&reader);
@@ -159,7 +161,8 @@ steward_datastore_page_new_from_bytes (GBytes  *bytes,
   if (!has_items)
     {
       g_propagate_error (error, steward_api_error_new (STEWARD_API_ERROR_PARSE, 0,
-                                                       _("The server’s answer is not the list Steward expected")));
+                                                       _("The server’s answer is not the list "
+                                                          "Steward expected")));
       return NULL;
     }
 

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_DATASTORE_PAGE (steward_datastore_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardDatastorePage, steward_datastore_page, STEWARD, DATASTORE_PAGE, GObject)
+G_DECLARE_FINAL_TYPE (
+    StewardDatastorePage, steward_datastore_page, STEWARD, DATASTORE_PAGE, GObject)
 
 StewardDatastorePage *steward_datastore_page_new_from_bytes (GBytes              *bytes,
                                                              GError             **error);

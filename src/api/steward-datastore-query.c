@@ -198,7 +198,8 @@ gboolean
 steward_datastore_query_has_filters (StewardDatastoreQuery *self)
 {
   return self->search != NULL || self->name != NULL || self->ids->len > 0 || self->types->len > 0 ||
-         self->tags->len > 0 || self->groups->len > 0 || self->favorites_only || self->ungrouped_only;
+         self->tags->len > 0 || self->groups->len > 0 || self->favorites_only ||
+         self->ungrouped_only;
 }
 
 static gboolean
@@ -232,11 +233,13 @@ steward_datastore_query_matches (StewardDatastoreQuery *self,
 
   if (self->ids->len > 0 && !contains_int (self->ids, steward_datastore_get_id (datastore)))
     return FALSE;
-  if (self->groups->len > 0 && !contains_int (self->groups, steward_datastore_get_group_id (datastore)))
+  if (self->groups->len > 0 &&
+      !contains_int (self->groups, steward_datastore_get_group_id (datastore)))
     return FALSE;
   if (self->name != NULL && g_strcmp0 (self->name, steward_datastore_get_name (datastore)) != 0)
     return FALSE;
-  if (self->types->len > 0 && !contains_string (self->types, steward_datastore_get_datastore_type (datastore)))
+  if (self->types->len > 0 &&
+      !contains_string (self->types, steward_datastore_get_datastore_type (datastore)))
     return FALSE;
   if (self->favorites_only && !steward_datastore_get_favorite (datastore))
     return FALSE;
@@ -280,9 +283,11 @@ compare_key (StewardSortKey    key,
     case STEWARD_SORT_NAME:
       return strcmp (steward_datastore_get_name_folded (a), steward_datastore_get_name_folded (b));
     case STEWARD_SORT_CREATED:
-      return compare_int (steward_datastore_get_created_usec (a), steward_datastore_get_created_usec (b));
+      return compare_int (steward_datastore_get_created_usec (a),
+                          steward_datastore_get_created_usec (b));
     case STEWARD_SORT_CONTAINERS:
-      return compare_int (steward_datastore_get_containers (a), steward_datastore_get_containers (b));
+      return compare_int (steward_datastore_get_containers (a),
+                          steward_datastore_get_containers (b));
     case STEWARD_SORT_ACTIVE_ANOMALIES:
       return compare_int (steward_datastore_get_active_anomalies (a),
                           steward_datastore_get_active_anomalies (b));

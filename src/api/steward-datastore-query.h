@@ -37,24 +37,24 @@ void                   steward_datastore_query_add_tag           (StewardDatasto
                                                                   const char            *tag);
 void                   steward_datastore_query_add_group         (StewardDatastoreQuery *self,
                                                                   gint64                 group_id);
-void                   steward_datastore_query_set_enrichment_only (StewardDatastoreQuery *self,
-                                                                  gboolean               enrichment_only);
-void                   steward_datastore_query_add_sort          (StewardDatastoreQuery *self,
-                                                                  StewardSortKey         key,
-                                                                  gboolean               descending);
-void                   steward_datastore_query_set_favorites_only (StewardDatastoreQuery *self,
-                                                                  gboolean               favorites_only);
-void                   steward_datastore_query_set_ungrouped_only (StewardDatastoreQuery *self,
-                                                                  gboolean               ungrouped_only);
-gboolean               steward_datastore_query_has_filters       (StewardDatastoreQuery *self);
-gboolean               steward_datastore_query_matches           (StewardDatastoreQuery *self,
-                                                                  struct _StewardDatastore *datastore);
-int                    steward_datastore_query_compare           (StewardDatastoreQuery *self,
-                                                                  struct _StewardDatastore *a,
-                                                                  struct _StewardDatastore *b);
-char                  *steward_datastore_query_to_string         (StewardDatastoreQuery *self,
-                                                                  guint                  page,
-                                                                  guint                  size);
+void steward_datastore_query_set_enrichment_only (StewardDatastoreQuery *self,
+                                                  gboolean               enrichment_only);
+void steward_datastore_query_add_sort (StewardDatastoreQuery *self,
+                                       StewardSortKey         key,
+                                       gboolean               descending);
+void steward_datastore_query_set_favorites_only (StewardDatastoreQuery *self,
+                                                 gboolean               favorites_only);
+void steward_datastore_query_set_ungrouped_only (StewardDatastoreQuery *self,
+                                                 gboolean               ungrouped_only);
+gboolean  steward_datastore_query_has_filters (StewardDatastoreQuery *self);
+gboolean  steward_datastore_query_matches     (StewardDatastoreQuery *self,
+                                               struct _StewardDatastore *datastore);
+int       steward_datastore_query_compare     (StewardDatastoreQuery *self,
+                                               struct _StewardDatastore *a,
+                                               struct _StewardDatastore *b);
+char     *steward_datastore_query_to_string   (StewardDatastoreQuery *self,
+                                               guint                  page,
+                                               guint                  size);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardDatastoreQuery, steward_datastore_query_unref)
 

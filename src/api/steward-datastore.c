@@ -89,7 +89,11 @@ static const Field fields[] = {
   FIELD ("database", FIELD_STRING, database, "database", NULL),
   FIELD ("schema", FIELD_STRING, schema, "schema", NULL),
   FIELD ("root-path", FIELD_STRING, root_path, "root_path", NULL),
-  FIELD ("folder-globbing-enabled", FIELD_BOOL, folder_globbing_enabled, "folder_globbing_enabled", NULL),
+  FIELD ("folder-globbing-enabled",
+         FIELD_BOOL,
+         folder_globbing_enabled,
+         "folder_globbing_enabled",
+         NULL),
   FIELD ("description", FIELD_STRING, description, "description", NULL),
   FIELD ("connected", FIELD_BOOL, connected, "connected", NULL),
   FIELD ("favorite", FIELD_BOOL, favorite, "favorite", NULL),
@@ -106,18 +110,40 @@ static const Field fields[] = {
   FIELD ("fields-profiled", FIELD_INT64, fields_profiled, "metrics.fields_profiled", NULL),
   FIELD ("active-checks", FIELD_INT64, active_checks, "metrics.active_checks", NULL),
   FIELD ("active-anomalies", FIELD_INT64, active_anomalies, "metrics.active_anomalies", NULL),
-  FIELD ("enrichment-prefix", FIELD_STRING, enrichment_prefix, "enrichment_prefix", "enrich_container_prefix"),
-  FIELD ("enrichment-source-record-limit", FIELD_INT64, enrichment_source_record_limit,
-         "enrichment_source_record_limit", "enrich_source_record_limit"),
-  FIELD ("enrichment-remediation-strategy", FIELD_STRING, enrichment_remediation_strategy,
-         "enrichment_remediation_strategy", "enrich_remediation_strategy"),
-  FIELD ("high-count-rollup-threshold", FIELD_INT64, high_count_rollup_threshold,
-         "high_count_rollup_threshold", NULL),
-  FIELD ("enrichment-datastore-id", FIELD_INT64, enrichment_datastore_id, "enrich_datastore.id",
+  FIELD ("enrichment-prefix",
+         FIELD_STRING,
+         enrichment_prefix,
+         "enrichment_prefix",
+         "enrich_container_prefix"),
+  FIELD ("enrichment-source-record-limit",
+         FIELD_INT64,
+         enrichment_source_record_limit,
+         "enrichment_source_record_limit",
+         "enrich_source_record_limit"),
+  FIELD ("enrichment-remediation-strategy",
+         FIELD_STRING,
+         enrichment_remediation_strategy,
+         "enrichment_remediation_strategy",
+         "enrich_remediation_strategy"),
+  FIELD ("high-count-rollup-threshold",
+         FIELD_INT64,
+         high_count_rollup_threshold,
+         "high_count_rollup_threshold",
+         NULL),
+  FIELD ("enrichment-datastore-id",
+         FIELD_INT64,
+         enrichment_datastore_id,
+         "enrich_datastore.id",
          "enrichment_datastore.id"),
-  FIELD ("enrichment-datastore-name", FIELD_STRING, enrichment_datastore_name, "enrich_datastore.name",
+  FIELD ("enrichment-datastore-name",
+         FIELD_STRING,
+         enrichment_datastore_name,
+         "enrich_datastore.name",
          "enrichment_datastore.name"),
-  FIELD ("enrichment-datastore-type", FIELD_STRING, enrichment_datastore_type, "enrich_datastore.type",
+  FIELD ("enrichment-datastore-type",
+         FIELD_STRING,
+         enrichment_datastore_type,
+         "enrich_datastore.type",
          "enrichment_datastore.type"),
 };
 
@@ -406,7 +432,8 @@ steward_datastore_class_init (StewardDatastoreClass *klass)
           pspec = g_param_spec_boxed (field->property, NULL, NULL, G_TYPE_DATE_TIME, flags);
           break;
         case FIELD_INT64:
-          pspec = g_param_spec_int64 (field->property, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+          pspec =
+              g_param_spec_int64 (field->property, NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
           break;
         case FIELD_BOOL:
           pspec = g_param_spec_boolean (field->property, NULL, NULL, FALSE, flags);
@@ -835,8 +862,8 @@ write_field_value (StewardDatastore *self,
       break;
     case FIELD_DATETIME:
       {
-        g_autofree char *text = *(GDateTime **) ptr != NULL ? g_date_time_format_iso8601 (*(GDateTime **) ptr)
-                                                          : NULL;
+        g_autofree char *text =
+            *(GDateTime **) ptr != NULL ? g_date_time_format_iso8601 (*(GDateTime **) ptr) : NULL;
 
         _steward_json_write_string (out, text);
       }
@@ -865,7 +892,8 @@ _steward_datastore_write (StewardDatastore *self,
       const char *dot = strchr (fields[i].member, '.');
       gsize parent_length = dot != NULL ? (gsize) (dot - fields[i].member) : 0;
 
-      if ((self->present & (G_GUINT64_CONSTANT (1) << i)) == 0 || (written & (G_GUINT64_CONSTANT (1) << i)))
+      if ((self->present & (G_GUINT64_CONSTANT (1) << i)) == 0 ||
+          (written & (G_GUINT64_CONSTANT (1) << i)))
         continue;
 
       if (!first)
@@ -1113,7 +1141,8 @@ steward_datastore_get_created_usec (StewardDatastore *self)
 
   if (self->created == NULL)
     return G_MININT64;
-  return g_date_time_to_unix (self->created) * G_USEC_PER_SEC + g_date_time_get_microsecond (self->created);
+  return g_date_time_to_unix (self->created) * G_USEC_PER_SEC +
+         g_date_time_get_microsecond (self->created);
 }
 
 gboolean

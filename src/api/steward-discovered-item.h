@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_DISCOVERED_ITEM (steward_discovered_item_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardDiscoveredItem, steward_discovered_item, STEWARD, DISCOVERED_ITEM, GObject)
+G_DECLARE_FINAL_TYPE (
+    StewardDiscoveredItem, steward_discovered_item, STEWARD, DISCOVERED_ITEM, GObject)
 
 StewardDiscoveredItem *steward_discovered_item_new_from_json     (JsonNode              *node);
 const char            *steward_discovered_item_get_name          (StewardDiscoveredItem *self);

@@ -66,7 +66,8 @@ steward_json_parse (GBytes  *bytes,
       json_parser_get_root (parser) == NULL)
     {
       g_propagate_error (error, steward_api_error_new (STEWARD_API_ERROR_PARSE, 0,
-                                                       _("The server sent an answer that is not valid JSON")));
+                                                       _("The server sent an answer that is not "
+                                                          "valid JSON")));
       return NULL;
     }
 
@@ -103,7 +104,8 @@ steward_json_get_string (JsonObject *object,
   JsonNode *node = get_value_node (object, member);
   const char *value;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
 
   /* json-glib 1.6 reads an escape like "\733" as a byte, which need not be UTF-8: such a string
@@ -273,7 +275,8 @@ steward_json_get_name_list (JsonObject *object,
 
       if (JSON_NODE_HOLDS_OBJECT (element))
         name = steward_json_get_string (json_node_get_object (element), "name");
-      else if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+      else if (JSON_NODE_HOLDS_VALUE (element) &&
+               json_node_get_value_type (element) == G_TYPE_STRING)
         name = json_node_get_string (element);
 
       if (name != NULL)
@@ -337,7 +340,8 @@ steward_json_deep_copy (JsonNode *node)
         JsonArray *target = json_array_sized_new (json_array_get_length (source));
 
         for (guint i = 0; i < json_array_get_length (source); i++)
-          json_array_add_element (target, steward_json_deep_copy (json_array_get_element (source, i)));
+          json_array_add_element (target,
+                                  steward_json_deep_copy (json_array_get_element (source, i)));
 
         copy = json_node_new (JSON_NODE_ARRAY);
         json_node_take_array (copy, target);

@@ -134,16 +134,22 @@ steward_operation_class_init (StewardOperationClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_OPERATION_TYPE] = g_param_spec_string ("operation-type", NULL, NULL, NULL, flags);
-  properties[PROP_DATASTORE_ID] = g_param_spec_int64 ("datastore-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_RESULT] = g_param_spec_int ("result", NULL, NULL, STEWARD_OPERATION_RUNNING,
-                                              STEWARD_OPERATION_ABORTED, STEWARD_OPERATION_RUNNING, flags);
+  properties[PROP_DATASTORE_ID] =
+      g_param_spec_int64 ("datastore-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_RESULT] =
+      g_param_spec_int ("result", NULL, NULL, STEWARD_OPERATION_RUNNING, STEWARD_OPERATION_ABORTED,
+                        STEWARD_OPERATION_RUNNING, flags);
   properties[PROP_FINISHED] = g_param_spec_boolean ("finished", NULL, NULL, FALSE, flags);
-  properties[PROP_START_TIME] = g_param_spec_boxed ("start-time", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_START_TIME] =
+      g_param_spec_boxed ("start-time", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_END_TIME] = g_param_spec_boxed ("end-time", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
-  properties[PROP_TOTAL_CONTAINERS] = g_param_spec_int64 ("total-containers", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_CONTAINERS_ANALYZED] = g_param_spec_int64 ("containers-analyzed", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  properties[PROP_RECORDS_PROCESSED] = g_param_spec_int64 ("records-processed", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_TOTAL_CONTAINERS] =
+      g_param_spec_int64 ("total-containers", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_CONTAINERS_ANALYZED] =
+      g_param_spec_int64 ("containers-analyzed", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
+  properties[PROP_RECORDS_PROCESSED] =
+      g_param_spec_int64 ("records-processed", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -71,5 +71,6 @@ steward_forbidden_message (StewardAction  action,
                             error->message);
 
   /* Translators: the first %s is a role name, the second the server's explanation. */
-  return g_strdup_printf (_("This needs the %s role: %s"), steward_role_get_label (role), error->message);
+  return g_strdup_printf (_("This needs the %s role: %s"), steward_role_get_label (role),
+                          error->message);
 }

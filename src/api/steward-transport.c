@@ -154,7 +154,8 @@ map_transport_error (const GError *error,
                      const char   *uri)
 {
   g_autoptr(GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
-  const char *host = parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
+  const char *host =
+      parsed != NULL && g_uri_get_host (parsed) != NULL ? g_uri_get_host (parsed) : uri;
   const char *why = NULL;
   g_autofree char *message = NULL;
 
@@ -162,7 +163,8 @@ map_transport_error (const GError *error,
     return steward_api_error_new (STEWARD_API_ERROR_TLS, 0, error->message);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0, _("The server did not answer in time"));
+    return steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
+                                  _("The server did not answer in time"));
 
   if (error->domain == G_RESOLVER_ERROR)
     why = _("its name could not be found");
@@ -221,8 +223,9 @@ schedule_retry (GTask *task)
 static GError *
 too_large_error (void)
 {
-  g_autofree char *message = g_strdup_printf (_("The server’s answer is larger than Steward accepts (%u MB)"),
-                                              MAX_BODY_SIZE / (1024 * 1024));
+  g_autofree char *message =
+      g_strdup_printf (_("The server’s answer is larger than Steward accepts (%u MB)"),
+                       MAX_BODY_SIZE / (1024 * 1024));
 
   return steward_api_error_new (STEWARD_API_ERROR_PARSE, 0, message);
 }
@@ -241,7 +244,8 @@ attempt_failed (GTask  *task,
   gboolean may_retry;
 
   end_attempt (task, request);
-  may_retry = request->method == STEWARD_HTTP_GET && request->attempt < STEWARD_TRANSPORT (g_task_get_source_object (task))->max_retries;
+  may_retry = request->method == STEWARD_HTTP_GET &&
+              request->attempt < STEWARD_TRANSPORT (g_task_get_source_object (task))->max_retries;
 
   if (g_error_matches (owned, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !deadline_hit)
     {
@@ -250,12 +254,14 @@ attempt_failed (GTask  *task,
     }
 
   if (deadline_hit)
-    mapped = steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0, _("The server did not answer in time"));
+    mapped = steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
+                                    _("The server did not answer in time"));
   else if (owned->domain == STEWARD_API_ERROR)
     mapped = g_steal_pointer (&owned);
   else
     mapped = map_transport_error (owned, request->uri);
-  g_debug ("%s %s failed: %s", steward_http_method_to_string (request->method), request->uri, mapped->message);
+  g_debug ("%s %s failed: %s", steward_http_method_to_string (request->method), request->uri,
+           mapped->message);
 
   if (may_retry && mapped->code == STEWARD_API_ERROR_NETWORK && !deadline_hit)
     {
@@ -289,9 +295,11 @@ attempt_answered (GTask *task)
     {
       const char *location = soup_message_headers_get_one (headers, "Location");
       g_autofree char *target = g_utf8_make_valid (location != NULL ? location : "", -1);
-      g_autofree char *message = g_strdup_printf (_("The server sent Steward to another address (%s); "
-                                                    "Steward does not follow redirects. Check the "
-                                                    "deployment’s address."), target);
+      g_autofree char *message =
+          g_strdup_printf (_("The server sent Steward to another address (%s); "
+                              "Steward does not follow redirects. Check the "
+                              "deployment’s address."),
+                           target);
 
       attempt_failed (g_steal_pointer (&owned_task),
                       steward_api_error_new (STEWARD_API_ERROR_BAD_REQUEST, status, message));
@@ -393,7 +401,8 @@ send_cb (GObject      *object,
     }
 
   /* Refused before reading when the server announces too much. */
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->message));
+  length = soup_message_headers_get_content_length (
+      soup_message_get_response_headers (request->message));
   if (length > MAX_BODY_SIZE)
     {
       attempt_failed (task, too_large_error ());
@@ -435,11 +444,13 @@ send_attempt (GTask *task)
     return;
 
   g_clear_object (&request->message);
-  request->message = soup_message_new (steward_http_method_to_string (request->method), request->uri);
+  request->message =
+      soup_message_new (steward_http_method_to_string (request->method), request->uri);
   if (request->message == NULL)
     {
-      g_task_return_error (task, steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
-                                                        _("The server address is not a valid URL")));
+      g_task_return_error (task,
+                           steward_api_error_new (STEWARD_API_ERROR_NETWORK, 0,
+                                                  _("The server address is not a valid URL")));
       return;
     }
 
@@ -468,10 +479,9 @@ send_attempt (GTask *task)
   request->attempt_cancellable = g_cancellable_new ();
   request->deadline_hit = FALSE;
   if (g_task_get_cancellable (task) != NULL)
-    request->caller_cancelled_id = g_cancellable_connect (g_task_get_cancellable (task),
-                                                          G_CALLBACK (caller_cancelled_cb),
-                                                          g_object_ref (request->attempt_cancellable),
-                                                          g_object_unref);
+    request->caller_cancelled_id =
+        g_cancellable_connect (g_task_get_cancellable (task), G_CALLBACK (caller_cancelled_cb),
+                               g_object_ref (request->attempt_cancellable), g_object_unref);
   request->deadline_source = g_timeout_source_new_seconds (self->deadline_s);
   g_source_set_callback (request->deadline_source, deadline_cb, request, NULL);
   g_source_attach (request->deadline_source, g_task_get_context (task));

@@ -67,7 +67,8 @@ check_length (Problems   *problems,
 
   if (text != NULL && g_utf8_strlen (text, -1) > max)
     {
-      g_autofree char *message = g_strdup_printf (_("%s must be at most %ld characters"), label, max);
+      g_autofree char *message =
+          g_strdup_printf (_("%s must be at most %ld characters"), label, max);
       problem (problems, field, message);
     }
 }

@@ -744,7 +744,8 @@ listing_key (DemoRequest *req)
       DemoQueryParam *param = g_ptr_array_index (req->query, i);
 
       if (strcmp (param->key, "page") != 0 && strcmp (param->key, "size") != 0)
-        g_string_append_printf (key, "&%s=%s", param->key, param->value != NULL ? param->value : "");
+        g_string_append_printf (key, "&%s=%s", param->key,
+                                param->value != NULL ? param->value : "");
     }
 
   return g_string_free (key, FALSE);
@@ -835,7 +836,8 @@ _demo_datastores_list (DemoRequest *req)
         g_string_append_c (json, ',');
       g_string_append (json, _demo_listing_item_json (req, g_ptr_array_index (matches, i)));
     }
-  g_string_append_printf (json, "],\"total\":%u,\"page\":%" G_GINT64_FORMAT ",\"size\":%" G_GINT64_FORMAT
+  g_string_append_printf (json,
+                          "],\"total\":%u,\"page\":%" G_GINT64_FORMAT ",\"size\":%" G_GINT64_FORMAT
                           ",\"pages\":%" G_GINT64_FORMAT "}",
                           matches->len, page, size, ((gint64) matches->len + size - 1) / size);
   _demo_reply_text (req, SOUP_STATUS_OK, g_string_free (json, FALSE));

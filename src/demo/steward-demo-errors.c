@@ -30,7 +30,8 @@ _demo_reply_text (DemoRequest *req,
                   char        *json)
 {
   soup_server_message_set_status (req->msg, status, NULL);
-  soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, json, strlen (json));
+  soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, json,
+                                    strlen (json));
 }
 
 void

@@ -147,7 +147,8 @@ answer_callback (StewardBrowserSignIn *self,
   if (!state_matches (state, self->state))
     {
       respond_page (message, SOUP_STATUS_BAD_REQUEST, _("Sign-in failed"),
-                    _("This answer does not belong to the sign-in Steward started. Start again from Steward."));
+                    _("This answer does not belong to the sign-in Steward started. Start again "
+                       "from Steward."));
       return;
     }
 
@@ -370,8 +371,9 @@ steward_browser_sign_in_run_async (StewardBrowserSignIn *self,
   address = g_inet_socket_address_new (loopback, 0);
   if (!soup_server_listen (self->server, address, 0, &error))
     {
-      complete (self, NULL, g_error_new (STEWARD_SIGN_IN_ERROR, STEWARD_SIGN_IN_ERROR_FAILED,
-                                         _("Could not listen for the browser: %s"), error->message));
+      complete (self, NULL,
+                g_error_new (STEWARD_SIGN_IN_ERROR, STEWARD_SIGN_IN_ERROR_FAILED,
+                             _("Could not listen for the browser: %s"), error->message));
       return;
     }
 

@@ -52,8 +52,12 @@ static gboolean
 parse_bool (const char *text,
             gboolean   *value)
 {
-  static const char *yes[] = { "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", NULL };
-  static const char *no[] = { "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", NULL };
+  static const char *yes[] = {
+    "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", NULL
+  };
+  static const char *no[] = {
+    "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", NULL
+  };
 
   if (g_strv_contains (yes, text))
     *value = TRUE;
@@ -146,7 +150,8 @@ parse_events (yaml_parser_t     *parser,
 
       if (!yaml_parser_parse (parser, &event))
         {
-          set_malformed (error, &parser->problem_mark, parser->problem != NULL ? parser->problem : "");
+          set_malformed (error, &parser->problem_mark,
+                         parser->problem != NULL ? parser->problem : "");
           return FALSE;
         }
 
@@ -265,11 +270,13 @@ check_file (const char  *path,
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s: %s", path,
+                   g_strerror (saved));
       return FALSE;
     }
 
-  if (!S_ISREG (info.st_mode) || info.st_uid != getuid () || (info.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+  if (!S_ISREG (info.st_mode) || info.st_uid != getuid () ||
+      (info.st_mode & (S_IWGRP | S_IWOTH)) != 0)
     {
       g_set_error (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED,
                    _("%s is not a file of yours that only you can change; Steward does not take a "
@@ -321,7 +328,8 @@ steward_cli_config_parse (const char  *contents,
   if (length > MAX_CONFIG_SIZE || !flow_nesting_within_limit (contents, length))
     {
       g_set_error_literal (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_MALFORMED,
-                           _("The file is too large or too deeply nested to be the Qualytics CLI’s configuration"));
+                           _("The file is too large or too deeply nested to be the Qualytics "
+                              "CLI’s configuration"));
       return NULL;
     }
 
@@ -334,7 +342,8 @@ steward_cli_config_parse (const char  *contents,
   if (!ok)
     return NULL;
 
-  if (config->url == NULL || *config->url == '\0' || config->token == NULL || *config->token == '\0')
+  if (config->url == NULL || *config->url == '\0' || config->token == NULL ||
+      *config->token == '\0')
     {
       g_set_error_literal (error, STEWARD_CLI_CONFIG_ERROR, STEWARD_CLI_CONFIG_ERROR_INCOMPLETE,
                            _("The Qualytics CLI configuration has no url or no token"));

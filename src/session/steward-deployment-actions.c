@@ -54,7 +54,8 @@ favorite_cb (GObject      *object,
   answer = steward_client_set_favorite_finish (STEWARD_CLIENT (object), result, &error);
   if (answer == NULL)
     {
-      if (!steward_deployment_handle_not_found (self, steward_datastore_get_id (call->datastore), error))
+      if (!steward_deployment_handle_not_found (self, steward_datastore_get_id (call->datastore),
+                                                error))
         _steward_deployment_set_favorite (self, call->datastore, !call->favorite);
       g_task_return_error (task, error);
       return;
@@ -297,20 +298,25 @@ batch_next (GTask *task)
                                                  batch_item_cb, g_object_ref (task));
           break;
         case STEWARD_BATCH_FAVORITE:
-          steward_deployment_set_favorite_async (self, id, TRUE, cancellable, batch_item_cb, g_object_ref (task));
+          steward_deployment_set_favorite_async (self, id, TRUE, cancellable, batch_item_cb,
+                                                 g_object_ref (task));
           break;
         case STEWARD_BATCH_DELETE:
         default:
-          steward_deployment_delete_datastore_async (self, id, cancellable, batch_item_cb, g_object_ref (task));
+          steward_deployment_delete_datastore_async (self, id, cancellable, batch_item_cb,
+                                                     g_object_ref (task));
           break;
         }
     }
 
-  if (batch->running == 0 && (batch->next >= batch->ids->len || g_cancellable_is_cancelled (cancellable)))
+  if (batch->running == 0 &&
+      (batch->next >= batch->ids->len || g_cancellable_is_cancelled (cancellable)))
     {
-      /* Not sent at all: neither done nor failed, so the report's numbers add up to what was sent. */
+      /* Not sent at all: neither done nor failed, so the report's numbers add up to what was sent.
+       */
       batch->report->total = batch->next;
-      g_task_return_pointer (task, g_steal_pointer (&batch->report), (GDestroyNotify) steward_batch_report_free);
+      g_task_return_pointer (task, g_steal_pointer (&batch->report),
+                             (GDestroyNotify) steward_batch_report_free);
     }
 
   g_object_unref (task);

@@ -104,7 +104,8 @@ merge_connections (StewardDeployment *self,
   /* From the end, so positions stay valid. */
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (state->connections)); i > 0; i--)
     {
-      g_autoptr(StewardConnection) connection = g_list_model_get_item (G_LIST_MODEL (state->connections), i - 1);
+      g_autoptr(StewardConnection) connection =
+          g_list_model_get_item (G_LIST_MODEL (state->connections), i - 1);
       gint64 id = steward_connection_get_id (connection);
 
       if (g_hash_table_contains (listed, &id))
@@ -114,7 +115,8 @@ merge_connections (StewardDeployment *self,
     }
 
   if (fresh->len > 0)
-    g_list_store_splice (state->connections, g_list_model_get_n_items (G_LIST_MODEL (state->connections)), 0,
+    g_list_store_splice (state->connections,
+                         g_list_model_get_n_items (G_LIST_MODEL (state->connections)), 0,
                          fresh->pdata, fresh->len);
 }
 
@@ -292,7 +294,8 @@ compare_names (gconstpointer a,
   /* The array's elements are pointers: the sort passes their addresses. */
   StewardDatastore *first = *(StewardDatastore **) a;
   StewardDatastore *second = *(StewardDatastore **) b;
-  int order = g_strcmp0 (steward_datastore_get_name_folded (first), steward_datastore_get_name_folded (second));
+  int order = g_strcmp0 (steward_datastore_get_name_folded (first),
+                         steward_datastore_get_name_folded (second));
 
   if (order != 0)
     return order;

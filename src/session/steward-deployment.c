@@ -149,8 +149,10 @@ compare_group_names (gconstpointer a,
                      gconstpointer b,
                      gpointer      user_data)
 {
-  g_autofree char *first = g_utf8_casefold (steward_datastore_group_get_name ((StewardDatastoreGroup *) a) ?: "", -1);
-  g_autofree char *second = g_utf8_casefold (steward_datastore_group_get_name ((StewardDatastoreGroup *) b) ?: "", -1);
+  g_autofree char *first =
+      g_utf8_casefold (steward_datastore_group_get_name ((StewardDatastoreGroup *) a) ?: "", -1);
+  g_autofree char *second =
+      g_utf8_casefold (steward_datastore_group_get_name ((StewardDatastoreGroup *) b) ?: "", -1);
 
   return g_utf8_collate (first, second);
 }
@@ -167,7 +169,8 @@ _steward_deployment_share_group (StewardDeployment *self,
   if (group == NULL)
     return;
 
-  shared = g_hash_table_lookup (self->groups_by_id, &(gint64) { steward_datastore_group_get_id (group) });
+  shared =
+      g_hash_table_lookup (self->groups_by_id, &(gint64){ steward_datastore_group_get_id (group) });
   if (shared != NULL && shared != group)
     steward_datastore_set_group (datastore, shared);
 }
@@ -179,7 +182,8 @@ share_groups_everywhere (StewardDeployment *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->datastores), i);
+      g_autoptr(StewardDatastore) datastore =
+          g_list_model_get_item (G_LIST_MODEL (self->datastores), i);
 
       _steward_deployment_share_group (self, datastore);
     }
@@ -239,7 +243,8 @@ steward_deployment_remove_group (StewardDeployment *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->datastores));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->datastores), i);
+      g_autoptr(StewardDatastore) datastore =
+          g_list_model_get_item (G_LIST_MODEL (self->datastores), i);
 
       if (steward_datastore_get_group_id (datastore) == group_id)
         steward_datastore_set_group (datastore, NULL);
@@ -272,8 +277,10 @@ merge_groups (StewardDeployment *self,
       known = g_hash_table_lookup (self->groups_by_id, &id);
       if (known == NULL)
         steward_deployment_add_group (self, group);
-      else if (g_strcmp0 (steward_datastore_group_get_name (known), steward_datastore_group_get_name (group)) != 0 ||
-               g_strcmp0 (steward_datastore_group_get_icon (known), steward_datastore_group_get_icon (group)) != 0)
+      else if (g_strcmp0 (steward_datastore_group_get_name (known),
+                          steward_datastore_group_get_name (group)) != 0 ||
+               g_strcmp0 (steward_datastore_group_get_icon (known),
+                          steward_datastore_group_get_icon (group)) != 0)
         {
           steward_datastore_group_update_from (known, group);
           renamed = TRUE;
@@ -282,7 +289,8 @@ merge_groups (StewardDeployment *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->groups)); i++)
     {
-      g_autoptr(StewardDatastoreGroup) group = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+      g_autoptr(StewardDatastoreGroup) group =
+          g_list_model_get_item (G_LIST_MODEL (self->groups), i);
       gint64 id = steward_datastore_group_get_id (group);
 
       if (!g_hash_table_contains (listed, &id))
@@ -343,7 +351,8 @@ merge_page (StewardDeployment *self,
     }
 
   if (fresh->len > 0)
-    g_list_store_splice (self->datastores, g_list_model_get_n_items (G_LIST_MODEL (self->datastores)), 0,
+    g_list_store_splice (self->datastores,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->datastores)), 0,
                          fresh->pdata, fresh->len);
 
   if (edited)
@@ -363,7 +372,8 @@ drop_datastores (StewardDeployment *self,
   /* From the end, so positions stay valid; runs of neighbours go in one splice. */
   for (guint i = n; i > 0; i--)
     {
-      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->datastores), i - 1);
+      g_autoptr(StewardDatastore) datastore =
+          g_list_model_get_item (G_LIST_MODEL (self->datastores), i - 1);
       gint64 id = steward_datastore_get_id (datastore);
       guint run = 1;
 
@@ -372,7 +382,8 @@ drop_datastores (StewardDeployment *self,
 
       while (i - run > 0)
         {
-          g_autoptr(StewardDatastore) before = g_list_model_get_item (G_LIST_MODEL (self->datastores), i - run - 1);
+          g_autoptr(StewardDatastore) before =
+              g_list_model_get_item (G_LIST_MODEL (self->datastores), i - run - 1);
           gint64 before_id = steward_datastore_get_id (before);
 
           if (g_hash_table_contains (keep, &before_id))
@@ -382,7 +393,8 @@ drop_datastores (StewardDeployment *self,
 
       for (guint j = i - run; j < i; j++)
         {
-          g_autoptr(StewardDatastore) gone = g_list_model_get_item (G_LIST_MODEL (self->datastores), j);
+          g_autoptr(StewardDatastore) gone =
+              g_list_model_get_item (G_LIST_MODEL (self->datastores), j);
           gint64 gone_id = steward_datastore_get_id (gone);
 
           g_hash_table_remove (self->by_id, &gone_id);
@@ -508,7 +520,8 @@ ensure_counts (StewardDeployment *self)
   n = g_list_model_get_n_items (G_LIST_MODEL (self->datastores));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->datastores), i);
+      g_autoptr(StewardDatastore) datastore =
+          g_list_model_get_item (G_LIST_MODEL (self->datastores), i);
       gint64 group_id;
 
       /* The scopes mean what the API's filters mean: enrichment-only datastores are listed only
@@ -532,7 +545,8 @@ ensure_counts (StewardDeployment *self)
           if (count == 0)
             g_hash_table_insert (self->group_counts, id_key (group_id), GUINT_TO_POINTER (1));
           else
-            g_hash_table_insert (self->group_counts, id_key (group_id), GUINT_TO_POINTER (count + 1));
+            g_hash_table_insert (self->group_counts, id_key (group_id),
+                                 GUINT_TO_POINTER (count + 1));
         }
     }
 
@@ -685,7 +699,8 @@ start_listing (StewardDeployment *self,
   steward_datastore_loader_set_max_concurrent (loader, enrichment_only ? 2 : 4);
   g_signal_connect (loader, "page", G_CALLBACK (page_cb), self);
   self->parts_pending++;
-  steward_datastore_loader_load_async (loader, self->cancellable, listing_loaded_cb, g_object_ref (self));
+  steward_datastore_loader_load_async (loader, self->cancellable, listing_loaded_cb,
+                                       g_object_ref (self));
 }
 
 /* Lists everything again and brings the shared objects up to date; what the server no longer
@@ -718,7 +733,8 @@ steward_deployment_refresh_async (StewardDeployment   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
   self->parts_pending = 1;
-  steward_client_list_groups_async (self->client, self->cancellable, groups_listed_cb, g_object_ref (self));
+  steward_client_list_groups_async (self->client, self->cancellable, groups_listed_cb,
+                                    g_object_ref (self));
   start_listing (self, FALSE);
   start_listing (self, TRUE);
 }
@@ -833,7 +849,8 @@ steward_deployment_class_init (StewardDeploymentClass *klass)
   /* A listing is shown: from the server, or from the cache until the refresh replaces it. */
   properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, flags);
   /* When the listing shown was taken, in µs since 1970; 0 before any. */
-  properties[PROP_LISTED_AT] = g_param_spec_int64 ("listed-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_LISTED_AT] =
+      g_param_spec_int64 ("listed-at", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_FROM_CACHE] = g_param_spec_boolean ("from-cache", NULL, NULL, FALSE, flags);
   /* Why the last refresh failed; NULL once one succeeds. */
   properties[PROP_LOAD_ERROR] = g_param_spec_string ("load-error", NULL, NULL, NULL, flags);
@@ -845,11 +862,12 @@ steward_deployment_class_init (StewardDeploymentClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* ::counts-changed: steward_deployment_count() may answer differently. */
-  signals[COUNTS_CHANGED] = g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[COUNTS_CHANGED] = g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* ::datastores-gone (GListModel): datastores found deleted elsewhere, already removed. */
-  signals[DATASTORES_GONE] = g_signal_new ("datastores-gone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
+  signals[DATASTORES_GONE] =
+      g_signal_new ("datastores-gone", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                    NULL, G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
 }
 
 static void

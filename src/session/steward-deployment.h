@@ -164,15 +164,15 @@ void                   steward_deployment_update_enrichment_settings_async (Stew
                                                                  GCancellable        *cancellable,
                                                                  GAsyncReadyCallback  callback,
                                                                  gpointer             user_data);
-gboolean               steward_deployment_update_enrichment_settings_finish (StewardDeployment *self,
-                                                                 GAsyncResult        *result,
-                                                                 GError             **error);
+gboolean steward_deployment_update_enrichment_settings_finish (StewardDeployment *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 
 /* Connections (steward-deployment-connections.c): listed when first asked for, one object each. */
-GListModel            *steward_deployment_get_connections        (StewardDeployment   *self);
-gboolean               steward_deployment_get_connections_loaded (StewardDeployment   *self);
-StewardConnection     *steward_deployment_find_connection        (StewardDeployment   *self,
-                                                                  gint64               connection_id);
+GListModel        *steward_deployment_get_connections        (StewardDeployment   *self);
+gboolean           steward_deployment_get_connections_loaded (StewardDeployment   *self);
+StewardConnection *steward_deployment_find_connection        (StewardDeployment   *self,
+                                                              gint64               connection_id);
 void                   steward_deployment_refresh_connections_async  (StewardDeployment   *self,
                                                                   GCancellable        *cancellable,
                                                                   GAsyncReadyCallback  callback,
@@ -180,12 +180,12 @@ void                   steward_deployment_refresh_connections_async  (StewardDep
 gboolean               steward_deployment_refresh_connections_finish (StewardDeployment   *self,
                                                                   GAsyncResult        *result,
                                                                   GError             **error);
-StewardConnection     *steward_deployment_apply_connection       (StewardDeployment   *self,
-                                                                  StewardConnection   *answer);
-void                   steward_deployment_remove_connection      (StewardDeployment   *self,
-                                                                  gint64               connection_id);
-GHashTable            *steward_deployment_count_connection_datastores (StewardDeployment *self);
-GListModel            *steward_deployment_list_connection_datastores  (StewardDeployment *self,
-                                                                  gint64               connection_id);
+StewardConnection *steward_deployment_apply_connection  (StewardDeployment   *self,
+                                                         StewardConnection   *answer);
+void               steward_deployment_remove_connection (StewardDeployment   *self,
+                                                         gint64               connection_id);
+GHashTable *steward_deployment_count_connection_datastores (StewardDeployment *self);
+GListModel *steward_deployment_list_connection_datastores  (StewardDeployment *self,
+                                                            gint64               connection_id);
 
 G_END_DECLS

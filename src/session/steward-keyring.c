@@ -84,7 +84,8 @@ store_cb (GObject      *object,
   else if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, _("The keyring did not store the token"));
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("The keyring did not store the token"));
 }
 
 static void
@@ -204,11 +205,13 @@ steward_keyring_store_async (const char          *url,
 
   g_return_if_fail (url != NULL && token != NULL);
 
-  task = new_operation (OPERATION_STORE, url, steward_keyring_store_async, cancellable, callback, user_data);
+  task = new_operation (OPERATION_STORE, url, steward_keyring_store_async, cancellable, callback,
+                        user_data);
   operation = g_task_get_task_data (task);
   operation->token = g_strdup (token);
   /* Translators: the label of the token in the keyring; %s is the profile's name. */
-  operation->label = g_strdup_printf (_("Steward API token for %s"), profile_name != NULL ? profile_name : url);
+  operation->label =
+      g_strdup_printf (_("Steward API token for %s"), profile_name != NULL ? profile_name : url);
   enqueue (task);
 }
 

@@ -43,23 +43,26 @@ GType steward_target_name_problem_get_type (void) G_GNUC_CONST;
 
 #define STEWARD_TYPE_ONBOARDING_TARGET (steward_onboarding_target_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOnboardingTarget, steward_onboarding_target, STEWARD, ONBOARDING_TARGET, GObject)
+G_DECLARE_FINAL_TYPE (
+    StewardOnboardingTarget, steward_onboarding_target, STEWARD, ONBOARDING_TARGET, GObject)
 
-StewardOnboardingTarget  *steward_onboarding_target_new                (const char              *name,
-                                                                        const char              *label);
-const char               *steward_onboarding_target_get_name           (StewardOnboardingTarget *self);
-const char               *steward_onboarding_target_get_label          (StewardOnboardingTarget *self);
-const char * const       *steward_onboarding_target_get_existing       (StewardOnboardingTarget *self);
-gboolean                  steward_onboarding_target_get_selected       (StewardOnboardingTarget *self);
-void                      steward_onboarding_target_set_selected       (StewardOnboardingTarget *self,
-                                                                        gboolean                 selected);
-StewardTargetCheck        steward_onboarding_target_get_check          (StewardOnboardingTarget *self);
-const char               *steward_onboarding_target_get_check_message  (StewardOnboardingTarget *self);
-const char               *steward_onboarding_target_get_planned_name   (StewardOnboardingTarget *self);
-StewardTargetNameProblem  steward_onboarding_target_get_name_problem   (StewardOnboardingTarget *self);
-StewardTargetOutcome      steward_onboarding_target_get_outcome        (StewardOnboardingTarget *self);
-const char               *steward_onboarding_target_get_outcome_message (StewardOnboardingTarget *self);
-gint64                    steward_onboarding_target_get_datastore_id   (StewardOnboardingTarget *self);
-const char               *steward_onboarding_target_get_datastore_name (StewardOnboardingTarget *self);
+StewardOnboardingTarget *steward_onboarding_target_new          (const char              *name,
+                                                                 const char              *label);
+const char              *steward_onboarding_target_get_name     (StewardOnboardingTarget *self);
+const char              *steward_onboarding_target_get_label    (StewardOnboardingTarget *self);
+const char * const      *steward_onboarding_target_get_existing (StewardOnboardingTarget *self);
+gboolean                 steward_onboarding_target_get_selected (StewardOnboardingTarget *self);
+void                     steward_onboarding_target_set_selected (StewardOnboardingTarget *self,
+                                                                 gboolean                 selected);
+StewardTargetCheck       steward_onboarding_target_get_check    (StewardOnboardingTarget *self);
+
+const char *steward_onboarding_target_get_check_message (StewardOnboardingTarget *self);
+const char *steward_onboarding_target_get_planned_name  (StewardOnboardingTarget *self);
+
+StewardTargetNameProblem steward_onboarding_target_get_name_problem (StewardOnboardingTarget *self);
+StewardTargetOutcome     steward_onboarding_target_get_outcome      (StewardOnboardingTarget *self);
+const char *steward_onboarding_target_get_outcome_message (StewardOnboardingTarget *self);
+gint64      steward_onboarding_target_get_datastore_id   (StewardOnboardingTarget *self);
+const char *steward_onboarding_target_get_datastore_name (StewardOnboardingTarget *self);
 
 G_END_DECLS

@@ -88,36 +88,36 @@ guint              steward_onboarding_get_n_failed         (StewardOnboarding  *
 const char        *steward_onboarding_get_check_error      (StewardOnboarding  *self);
 
 /* 5. Settings, applied to every datastore */
-GListModel        *steward_onboarding_get_plan             (StewardOnboarding  *self);
-void               steward_onboarding_make_plan            (StewardOnboarding  *self);
-const char        *steward_onboarding_get_name_template    (StewardOnboarding  *self);
-void               steward_onboarding_set_name_template    (StewardOnboarding  *self,
-                                                            const char         *name_template);
-char              *steward_onboarding_dup_default_template (StewardOnboarding  *self);
-gboolean           steward_onboarding_get_template_valid   (StewardOnboarding  *self);
-guint              steward_onboarding_get_n_taken          (StewardOnboarding  *self);
-guint              steward_onboarding_get_n_duplicates     (StewardOnboarding  *self);
-guint              steward_onboarding_get_n_too_long       (StewardOnboarding  *self);
-void               steward_onboarding_set_description      (StewardOnboarding  *self,
-                                                            const char         *description);
-void               steward_onboarding_set_teams            (StewardOnboarding  *self,
-                                                            const char * const *teams);
-void               steward_onboarding_set_tags             (StewardOnboarding  *self,
-                                                            const char * const *tags);
-void               steward_onboarding_set_group_id         (StewardOnboarding  *self,
-                                                            gint64              group_id);
-void               steward_onboarding_set_new_group        (StewardOnboarding  *self,
-                                                            const char         *name,
-                                                            const char         *icon);
-void               steward_onboarding_set_enrichment       (StewardOnboarding  *self,
-                                                            gint64              enrichment_datastore_id,
-                                                            gint64              source_record_limit,
-                                                            const char         *remediation_strategy,
-                                                            gint64              rollup_threshold);
-void               steward_onboarding_set_trigger_sync     (StewardOnboarding  *self,
-                                                            gboolean            trigger_sync);
-gboolean           steward_onboarding_check_settings       (StewardOnboarding  *self,
-                                                            GError            **error);
+GListModel *steward_onboarding_get_plan             (StewardOnboarding  *self);
+void        steward_onboarding_make_plan            (StewardOnboarding  *self);
+const char *steward_onboarding_get_name_template    (StewardOnboarding  *self);
+void        steward_onboarding_set_name_template    (StewardOnboarding  *self,
+                                                     const char         *name_template);
+char       *steward_onboarding_dup_default_template (StewardOnboarding  *self);
+gboolean    steward_onboarding_get_template_valid   (StewardOnboarding  *self);
+guint       steward_onboarding_get_n_taken          (StewardOnboarding  *self);
+guint       steward_onboarding_get_n_duplicates     (StewardOnboarding  *self);
+guint       steward_onboarding_get_n_too_long       (StewardOnboarding  *self);
+void        steward_onboarding_set_description      (StewardOnboarding  *self,
+                                                     const char         *description);
+void        steward_onboarding_set_teams            (StewardOnboarding  *self,
+                                                     const char * const *teams);
+void        steward_onboarding_set_tags             (StewardOnboarding  *self,
+                                                     const char * const *tags);
+void        steward_onboarding_set_group_id         (StewardOnboarding  *self,
+                                                     gint64              group_id);
+void        steward_onboarding_set_new_group        (StewardOnboarding  *self,
+                                                     const char         *name,
+                                                     const char         *icon);
+void        steward_onboarding_set_enrichment       (StewardOnboarding  *self,
+                                                     gint64              enrichment_datastore_id,
+                                                     gint64              source_record_limit,
+                                                     const char         *remediation_strategy,
+                                                     gint64              rollup_threshold);
+void        steward_onboarding_set_trigger_sync     (StewardOnboarding  *self,
+                                                     gboolean            trigger_sync);
+gboolean    steward_onboarding_check_settings       (StewardOnboarding  *self,
+                                                     GError            **error);
 
 /* 6. Creating */
 void               steward_onboarding_create               (StewardOnboarding  *self);

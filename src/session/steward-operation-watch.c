@@ -187,7 +187,8 @@ add_running (StewardOperationWatch *self,
     steward_client_follow_operation_async (self->client, operation, self->interval_ms,
                                            self->cancellable, followed_cb, g_object_ref (self));
   else
-    g_signal_connect_object (operation, "notify::finished", G_CALLBACK (adopted_notify_cb), self, 0);
+    g_signal_connect_object (operation, "notify::finished", G_CALLBACK (adopted_notify_cb), self,
+                             0);
   return operation;
 }
 

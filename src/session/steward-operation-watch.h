@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_OPERATION_WATCH (steward_operation_watch_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOperationWatch, steward_operation_watch, STEWARD, OPERATION_WATCH, GObject)
+G_DECLARE_FINAL_TYPE (
+    StewardOperationWatch, steward_operation_watch, STEWARD, OPERATION_WATCH, GObject)
 
 StewardOperationWatch *steward_operation_watch_get          (StewardDeployment      *deployment);
 guint                  steward_operation_watch_get_interval (StewardOperationWatch  *self);

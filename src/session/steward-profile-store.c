@@ -184,7 +184,8 @@ steward_profile_store_add (StewardProfileStore *self,
 
   if (find_position (self, steward_profile_get_id (profile), &position))
     {
-      g_autoptr(StewardProfile) old = g_list_model_get_item (G_LIST_MODEL (self->profiles), position);
+      g_autoptr(StewardProfile) old =
+          g_list_model_get_item (G_LIST_MODEL (self->profiles), position);
 
       if (old == profile)
         return;

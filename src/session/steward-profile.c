@@ -248,7 +248,8 @@ steward_profile_to_variant (StewardProfile *self)
   g_variant_dict_insert (&dict, "name", "s", self->name != NULL ? self->name : "");
   g_variant_dict_insert (&dict, "url", "s", self->url != NULL ? self->url : "");
   g_variant_dict_insert (&dict, "verify-tls", "b", self->verify_tls);
-  g_variant_dict_insert (&dict, "environment", "s", steward_environment_to_string (self->environment));
+  g_variant_dict_insert (&dict, "environment", "s",
+                         steward_environment_to_string (self->environment));
   return g_variant_dict_end (&dict);
 }
 
@@ -325,7 +326,8 @@ steward_profile_get_transport_risk (StewardProfile *self)
   if (self->url == NULL)
     return STEWARD_TRANSPORT_SAFE;
   if (g_ascii_strncasecmp (self->url, "http://", 7) == 0)
-    return steward_url_is_loopback (self->url) ? STEWARD_TRANSPORT_SAFE : STEWARD_TRANSPORT_CLEARTEXT;
+    return steward_url_is_loopback (self->url) ? STEWARD_TRANSPORT_SAFE
+                                               : STEWARD_TRANSPORT_CLEARTEXT;
   if (!self->verify_tls)
     return STEWARD_TRANSPORT_UNVERIFIED;
   return STEWARD_TRANSPORT_SAFE;

@@ -349,8 +349,10 @@ stored_cb (GObject      *object,
 
       g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_KEYRING,
                                _("The token could not be saved in the system keyring: %s"),
-                               error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                                 ? error->message : _("the keyring is locked"));
+                               error != NULL &&
+                                       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                   ? error->message
+                                   : _("the keyring is locked"));
       return;
     }
 
@@ -419,7 +421,8 @@ looked_up_cb (GObject      *object,
                                  _("The system keyring could not be read: %s"), error->message);
       else
         g_task_return_new_error (task, STEWARD_SESSION_ERROR, STEWARD_SESSION_ERROR_NO_TOKEN,
-                                 _("Sign in to %s again"), steward_profile_get_name (connect->profile));
+                                 _("Sign in to %s again"),
+                                 steward_profile_get_name (connect->profile));
       return;
     }
 
@@ -453,7 +456,8 @@ connect_saved_async (StewardSession      *self,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  GTask *task = new_connect_task (self, profile, connect_saved_async, cancellable, callback, user_data);
+  GTask *task =
+      new_connect_task (self, profile, connect_saved_async, cancellable, callback, user_data);
   Connect *connect = g_task_get_task_data (task);
   const char *url = steward_profile_get_url (profile);
   const char *token = g_hash_table_lookup (self->session_tokens, url);
@@ -553,14 +557,16 @@ steward_session_class_init (StewardSessionClass *klass)
     g_param_spec_int ("state", NULL, NULL, STEWARD_SESSION_SIGNED_OUT, STEWARD_SESSION_SIGNED_IN,
                       STEWARD_SESSION_SIGNED_OUT, flags);
   /* The signed-in profile; NULL when signed out. */
-  properties[PROP_PROFILE] = g_param_spec_object ("profile", NULL, NULL, STEWARD_TYPE_PROFILE, flags);
+  properties[PROP_PROFILE] =
+      g_param_spec_object ("profile", NULL, NULL, STEWARD_TYPE_PROFILE, flags);
   /* While the state is CONNECTING: the profile being connected to. */
   properties[PROP_PENDING_PROFILE] =
     g_param_spec_object ("pending-profile", NULL, NULL, STEWARD_TYPE_PROFILE, flags);
   properties[PROP_CLIENT] = g_param_spec_object ("client", NULL, NULL, STEWARD_TYPE_CLIENT, flags);
   properties[PROP_USER] = g_param_spec_object ("user", NULL, NULL, STEWARD_TYPE_USER, flags);
   /* The signed-in deployment's state, made afresh at each sign-in or switch. */
-  properties[PROP_DEPLOYMENT] = g_param_spec_object ("deployment", NULL, NULL, STEWARD_TYPE_DEPLOYMENT, flags);
+  properties[PROP_DEPLOYMENT] =
+      g_param_spec_object ("deployment", NULL, NULL, STEWARD_TYPE_DEPLOYMENT, flags);
   /* Why the last restore or switch failed; NULL after a sign-in. */
   properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -730,7 +736,8 @@ steward_session_sign_in_async (StewardSession      *self,
   g_return_if_fail (STEWARD_IS_SESSION (self));
   g_return_if_fail (STEWARD_IS_PROFILE (profile));
 
-  task = new_connect_task (self, profile, steward_session_sign_in_async, cancellable, callback, user_data);
+  task = new_connect_task (self, profile, steward_session_sign_in_async, cancellable, callback,
+                           user_data);
   connect = g_task_get_task_data (task);
   connect->token = g_strdup (token);
   connect->storage = storage;

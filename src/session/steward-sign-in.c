@@ -56,7 +56,8 @@ return_transport_error (GTask        *task,
 
   if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_TLS))
     {
-      message = g_strdup_printf (_("The server’s TLS certificate is not trusted: %s"), error->message);
+      message =
+          g_strdup_printf (_("The server’s TLS certificate is not trusted: %s"), error->message);
       return_stage_error (task, STEWARD_SIGN_IN_ERROR_TLS, message);
       return TRUE;
     }
@@ -140,7 +141,8 @@ health_cb (GObject      *object,
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (expiry);
       g_autofree char *date = when != NULL ? g_date_time_format (when, "%x %X") : g_strdup ("?");
-      g_autofree char *message = g_strdup_printf (_("This token expired on %s; create a new one"), date);
+      g_autofree char *message =
+          g_strdup_printf (_("This token expired on %s; create a new one"), date);
 
       return_stage_error (task, STEWARD_SIGN_IN_ERROR_EXPIRED_TOKEN, message);
       return;
@@ -149,7 +151,8 @@ health_cb (GObject      *object,
   /* Read before the task is handed on: argument order is unspecified. */
   cancellable = g_task_get_cancellable (task);
   steward_client_set_token (check->client, check->token);
-  steward_client_get_current_user_async (check->client, cancellable, user_cb, g_steal_pointer (&task));
+  steward_client_get_current_user_async (check->client, cancellable, user_cb,
+                                         g_steal_pointer (&task));
 }
 
 void
@@ -184,7 +187,8 @@ steward_sign_in_check_async (const char          *url,
 
   check->token = g_strdup (token);
   steward_client_set_verify_tls (check->client, verify_tls);
-  steward_client_check_health_async (check->client, cancellable, health_cb, g_steal_pointer (&task));
+  steward_client_check_health_async (check->client, cancellable, health_cb,
+                                     g_steal_pointer (&task));
 }
 
 /* Returns: (transfer full): a client for the deployment, carrying the checked token */

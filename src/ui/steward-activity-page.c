@@ -164,8 +164,9 @@ create_row (gpointer item,
       unknown = g_strdup_printf (_("Datastore %s"), id);
     }
 
-  row = steward_operation_row_new (operation, datastore != NULL ? steward_datastore_get_name (datastore)
-                                                                : unknown);
+  row = steward_operation_row_new (operation, datastore != NULL
+                                                  ? steward_datastore_get_name (datastore)
+                                                  : unknown);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), datastore != NULL);
 
   user = self->deployment != NULL ? steward_deployment_get_user (self->deployment) : NULL;
@@ -197,7 +198,8 @@ listed_cb (GObject      *object,
       g_autofree char *forbidden = steward_forbidden_message (STEWARD_ACTION_RUN_SYNC, error);
 
       self->failed = TRUE;
-      adw_status_page_set_description (self->error_page, forbidden != NULL ? forbidden : error->message);
+      adw_status_page_set_description (self->error_page,
+                                       forbidden != NULL ? forbidden : error->message);
       set_loading (self, FALSE);
       update_page (self);
       return;
@@ -213,7 +215,8 @@ listed_cb (GObject      *object,
   /* One started while the list was on its way is kept, on top while it runs. */
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->operations)); i > 0; i--)
     {
-      g_autoptr(StewardOperation) started = g_list_model_get_item (G_LIST_MODEL (self->operations), i - 1);
+      g_autoptr(StewardOperation) started =
+          g_list_model_get_item (G_LIST_MODEL (self->operations), i - 1);
 
       if (!g_ptr_array_find (shared, started, NULL) && !steward_operation_is_finished (started))
         {
@@ -221,8 +224,9 @@ listed_cb (GObject      *object,
           g_ptr_array_insert (shared, 0, started);
         }
     }
-  g_list_store_splice (self->operations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->operations)),
-                       shared->pdata, shared->len);
+  g_list_store_splice (self->operations, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->operations)), shared->pdata,
+                       shared->len);
   set_loading (self, FALSE);
   update_page (self);
 }
@@ -341,16 +345,19 @@ abort_action (GtkWidget  *widget,
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->operations)); i++)
     {
-      g_autoptr(StewardOperation) operation = g_list_model_get_item (G_LIST_MODEL (self->operations), i);
+      g_autoptr(StewardOperation) operation =
+          g_list_model_get_item (G_LIST_MODEL (self->operations), i);
       StewardDatastore *datastore;
 
       if (steward_operation_get_id (operation) != id || steward_operation_is_finished (operation))
         continue;
 
-      datastore = steward_deployment_find_datastore (self->deployment,
-                                                     steward_operation_get_datastore_id (operation));
+      datastore =
+          steward_deployment_find_datastore (self->deployment,
+                                             steward_operation_get_datastore_id (operation));
       steward_operation_ask_abort (widget, self->deployment, operation,
-                                   datastore != NULL ? steward_datastore_get_name (datastore) : NULL,
+                                   datastore != NULL ? steward_datastore_get_name (datastore)
+                                                     : NULL,
                                    self->cancellable, abort_failed_cb);
       return;
     }

@@ -177,7 +177,8 @@ switched_cb (GObject      *object,
       return;
     }
 
-  /* Signed out, the page says why and offers to retry; signed in, the user stays where they were. */
+  /* Signed out, the page says why and offers to retry; signed in, the user stays where they were.
+   */
   if (steward_session_get_state (session) == STEWARD_SESSION_SIGNED_IN)
     {
       g_autofree char *message = NULL;
@@ -223,7 +224,8 @@ restored_cb (GObject      *object,
 static void
 restore (StewardApplication *self)
 {
-  steward_session_restore_async (self->session, renew_connect_cancellable (self), restored_cb, NULL);
+  steward_session_restore_async (self->session, renew_connect_cancellable (self), restored_cb,
+                                 NULL);
 }
 
 static void
@@ -237,7 +239,8 @@ demo_signed_in_cb (GObject      *object,
   if (!steward_session_sign_in_finish (STEWARD_SESSION (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not start the demo: %s"), error->message);
+      g_autofree char *message =
+          g_strdup_printf (_("Could not start the demo: %s"), error->message);
 
       show_toast (self, message);
     }
@@ -259,7 +262,8 @@ start_demo (StewardApplication *self)
       self->demo_server = steward_demo_server_new ();
       if (!steward_demo_server_start (self->demo_server, 0, &error))
         {
-          g_autofree char *message = g_strdup_printf (_("Could not start the demo: %s"), error->message);
+          g_autofree char *message =
+              g_strdup_printf (_("Could not start the demo: %s"), error->message);
 
           g_clear_object (&self->demo_server);
           show_toast (self, message);
@@ -277,7 +281,8 @@ start_demo (StewardApplication *self)
     return;
 
   steward_session_sign_in_async (self->session, self->demo_profile,
-                                 steward_demo_server_get_token (self->demo_server, STEWARD_DEMO_ROLE_ADMIN),
+                                 steward_demo_server_get_token (self->demo_server,
+                                                                STEWARD_DEMO_ROLE_ADMIN),
                                  STEWARD_TOKEN_NOT_STORED, renew_connect_cancellable (self),
                                  demo_signed_in_cb, g_object_ref (self));
 }
@@ -305,8 +310,8 @@ reauthentication_required_cb (StewardApplication *self)
       return;
     }
 
-  self->reauthentication_dialog =
-    GTK_WINDOW (steward_sign_in_dialog_new_reauthenticate (get_parent_window (self), self->session));
+  self->reauthentication_dialog = GTK_WINDOW (
+      steward_sign_in_dialog_new_reauthenticate (get_parent_window (self), self->session));
   g_object_add_weak_pointer (G_OBJECT (self->reauthentication_dialog),
                              (gpointer *) &self->reauthentication_dialog);
   gtk_window_present (self->reauthentication_dialog);
@@ -434,7 +439,8 @@ steward_application_sign_out_action (GSimpleAction *action,
   if (profile == NULL)
     return;
 
-  steward_session_sign_out_async (self->session, NULL, signed_out_cb, action_data_new (self, profile));
+  steward_session_sign_out_async (self->session, NULL, signed_out_cb,
+                                  action_data_new (self, profile));
 }
 
 static void
@@ -488,9 +494,9 @@ steward_application_forget_profile_action (GSimpleAction *action,
   /* Translators: %s is the name of a deployment profile. */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (get_parent_window (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog, _("Forget %s?"), steward_profile_get_name (profile));
-  adw_message_dialog_format_body (dialog,
-                                  _("Steward will remove this profile and delete its API token from "
-                                    "the keyring. You can add the deployment again by signing in."));
+  adw_message_dialog_format_body (
+      dialog, _("Steward will remove this profile and delete its API token from "
+                 "the keyring. You can add the deployment again by signing in."));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "forget", _("_Forget"),
@@ -599,7 +605,8 @@ steward_application_command_line (GApplication            *app,
 
       if (url == NULL)
         {
-          /* Translators: the first %s is what was given after --server, the second why it is wrong. */
+          /* Translators: the first %s is what was given after --server, the second why it is wrong.
+           */
           g_application_command_line_printerr (command_line, _("Not a deployment URL: %s (%s)\n"),
                                                server, error->message);
           return EXIT_FAILURE;
@@ -640,7 +647,8 @@ steward_application_startup (GApplication *app)
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (session_profile_changed_cb), self, G_CONNECT_SWAPPED);
 
-  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
   session_profile_changed_cb (self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -738,8 +746,8 @@ steward_application_init (StewardApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Administer the datastores of a Qualytics deployment."));
+  g_application_set_option_context_summary (G_APPLICATION (self), _("Administer the datastores of "
+                                                                     "a Qualytics deployment."));
   self->connect_cancellable = g_cancellable_new ();
 }
 

@@ -66,7 +66,8 @@ chip_key_pressed_cb (GtkEventControllerKey *controller,
 
   gtk_widget_activate_action_variant (button,
                                       gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
-                                      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)));
+                                      gtk_actionable_get_action_target_value (
+                                          GTK_ACTIONABLE (button)));
   return GDK_EVENT_STOP;
 }
 
@@ -400,7 +401,8 @@ steward_chip_editor_class_init (StewardChipEditorClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-chip-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-chip-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardChipEditor, chips_row);
   gtk_widget_class_bind_template_child (widget_class, StewardChipEditor, flow_box);
   gtk_widget_class_bind_template_child (widget_class, StewardChipEditor, entry_row);

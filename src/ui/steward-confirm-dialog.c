@@ -68,7 +68,8 @@ update_responses (StewardConfirmDialog *self)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   const char *close_response = adw_message_dialog_get_close_response (dialog);
 
-  if (priv->confirm_response != NULL && adw_message_dialog_has_response (dialog, priv->confirm_response))
+  if (priv->confirm_response != NULL &&
+      adw_message_dialog_has_response (dialog, priv->confirm_response))
     adw_message_dialog_set_response_enabled (dialog, priv->confirm_response,
                                              priv->confirm_enabled && !priv->busy);
   if (close_response != NULL && adw_message_dialog_has_response (dialog, close_response))

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_CONFIRM_DIALOG (steward_confirm_dialog_get_type ())
 
-G_DECLARE_DERIVABLE_TYPE (StewardConfirmDialog, steward_confirm_dialog, STEWARD, CONFIRM_DIALOG, AdwMessageDialog)
+G_DECLARE_DERIVABLE_TYPE (
+    StewardConfirmDialog, steward_confirm_dialog, STEWARD, CONFIRM_DIALOG, AdwMessageDialog)
 
 /* A message dialog whose confirming response runs an action while the dialog stays open: busy
  * meanwhile, closed when it succeeded, showing why when it failed. The "response" signal still

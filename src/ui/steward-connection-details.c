@@ -79,7 +79,8 @@ find_spec (StewardConnectionDetails *self)
   if (self->connectors == NULL || self->connection == NULL)
     return NULL;
 
-  return steward_connector_spec_list_find (self->connectors, steward_connection_get_type_name (self->connection));
+  return steward_connector_spec_list_find (self->connectors,
+                                           steward_connection_get_type_name (self->connection));
 }
 
 /* What the Change button says: "Password" when that is the connector's only secret. */
@@ -246,7 +247,8 @@ add_secrets (StewardConnectionDetails *self,
         continue;
 
       /* Translators: the value shown for a password or key, which the server never sends. */
-      add_row (self, self->secrets_group, steward_connector_field_get_label (field), _("Not shown"));
+      add_row (self, self->secrets_group, steward_connector_field_get_label (field),
+               _("Not shown"));
       n++;
     }
 
@@ -279,36 +281,41 @@ add_datastores (StewardConnectionDetails *self)
       return;
     }
 
-  users = steward_deployment_list_connection_datastores (self->deployment,
-                                                          steward_connection_get_id (self->connection));
+  users =
+      steward_deployment_list_connection_datastores (self->deployment,
+                                                     steward_connection_get_id (self->connection));
   n = g_list_model_get_n_items (users);
   gtk_widget_set_visible (GTK_WIDGET (self->datastores_group), TRUE);
 
   if (n == 0)
     description = g_strdup (_("No datastore uses this connection."));
   else
-    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Used by %u datastore. Activate it to open it in the browser.",
-                                                "Used by %u datastores. Activate one to open it in the browser.", n),
-                                   n);
+    description = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "Used by %u datastore. Activate it to open it in the browser.",
+                     "Used by %u datastores. Activate one to open it in the browser.", n),
+        n);
   adw_preferences_group_set_description (self->datastores_group, description);
 
   for (guint i = 0; i < MIN (n, MAX_DATASTORE_ROWS); i++)
     {
       g_autoptr(StewardDatastore) datastore = g_list_model_get_item (users, i);
       g_autofree char *placement = datastore_placement (datastore);
-      GtkWidget *row = add_row (self, self->datastores_group, steward_datastore_get_name (datastore), NULL);
+      GtkWidget *row =
+          add_row (self, self->datastores_group, steward_datastore_get_name (datastore), NULL);
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       if (placement != NULL)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), placement);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                      -1);
       gtk_widget_set_tooltip_text (row, _("Open in the datastore browser"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       /* The target first: the action's parameter is checked as soon as it is named. */
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                              g_variant_new_int64 (steward_datastore_get_id (datastore)));
+                                              g_variant_new_int64 (
+                                                  steward_datastore_get_id (datastore)));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "view.open-datastore");
     }
 
@@ -327,7 +334,8 @@ add_history (StewardConnectionDetails *self)
 {
   g_autofree char *created = NULL;
   g_autofree char *updated = NULL;
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, steward_connection_get_id (self->connection));
+  g_autofree char *id =
+      g_strdup_printf ("%" G_GINT64_FORMAT, steward_connection_get_id (self->connection));
 
   if (steward_connection_get_created (self->connection) != NULL)
     {
@@ -361,7 +369,8 @@ update (StewardConnectionDetails *self)
   gtk_label_set_label (self->name_label, steward_connection_get_name (self->connection));
   /* Translators: a connection's connector and kind, e.g. "PostgreSQL · JDBC". */
   kind = g_strdup_printf (_("%s · %s"), steward_format_connector_type (type),
-                          steward_connection_is_dfs (self->connection) ? _("Files (DFS)") : _("JDBC"));
+                          steward_connection_is_dfs (self->connection) ? _("Files (DFS)")
+                                                                       : _("JDBC"));
   gtk_label_set_label (self->kind_label, kind);
   gtk_button_set_label (self->credentials_button, steward_connection_credentials_label (spec));
 
@@ -386,7 +395,8 @@ test_requested_cb (StewardConnectionDetails *self)
   if (self->connection == NULL || self->why_not != NULL)
     return;
 
-  steward_connection_tester_start_saved (self->tester, steward_connection_get_id (self->connection), NULL);
+  steward_connection_tester_start_saved (self->tester, steward_connection_get_id (self->connection),
+                                         NULL);
 }
 
 static void
@@ -397,12 +407,14 @@ apply_denied (StewardConnectionDetails *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button), denied ? self->why_not : NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->credentials_button),
                                denied ? self->why_not
-                                      : _("Change a secret, test it, and check the datastores that use it"));
+                                      : _("Change a secret, test it, and check the datastores "
+                                           "that use it"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button),
                                denied ? self->why_not : _("Delete Connection…"));
   gtk_widget_set_tooltip_text (steward_connection_tester_get_button (self->tester),
                                denied ? self->why_not
-                                      : _("Check that the Qualytics deployment can connect with these settings"));
+                                      : _("Check that the Qualytics deployment can connect with "
+                                           "these settings"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->tester), !denied);
   gtk_label_set_label (self->denied_label, denied ? self->why_not : "");
   gtk_widget_set_visible (GTK_WIDGET (self->denied_label), denied);
@@ -448,7 +460,8 @@ steward_connection_details_class_init (StewardConnectionDetailsClass *klass)
   object_class->finalize = steward_connection_details_finalize;
 
   g_type_ensure (STEWARD_TYPE_CONNECTION_TESTER);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-connection-details.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-connection-details.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionDetails, name_label);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionDetails, kind_label);
@@ -503,7 +516,9 @@ steward_connection_details_set_deployment (StewardConnectionDetails *self,
 
   steward_connection_tester_cancel (self->tester);
   steward_connection_tester_set_client (self->tester,
-                                        deployment != NULL ? steward_deployment_get_client (deployment) : NULL);
+                                        deployment != NULL
+                                            ? steward_deployment_get_client (deployment)
+                                            : NULL);
   update (self);
 }
 
@@ -530,7 +545,8 @@ steward_connection_details_set_connection (StewardConnectionDetails *self,
     g_clear_signal_handler (&self->notify_id, self->connection);
   g_set_object (&self->connection, connection);
   if (connection != NULL)
-    self->notify_id = g_signal_connect_swapped (connection, "notify", G_CALLBACK (connection_notify_cb), self);
+    self->notify_id =
+        g_signal_connect_swapped (connection, "notify", G_CALLBACK (connection_notify_cb), self);
 
   /* A result was about the connection shown before. */
   steward_connection_tester_cancel (self->tester);

@@ -56,7 +56,8 @@ set_row_state (VerifyRow  *row,
   gtk_widget_set_visible (row->spinner, running);
   gtk_spinner_set_spinning (GTK_SPINNER (row->spinner), running);
   gtk_widget_set_visible (row->icon, ended);
-  gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), connected ? "emblem-ok-symbolic" : "dialog-error-symbolic");
+  gtk_image_set_from_icon_name (GTK_IMAGE (row->icon),
+                                connected ? "emblem-ok-symbolic" : "dialog-error-symbolic");
   gtk_widget_remove_css_class (row->icon, connected ? "error" : "success");
   gtk_widget_add_css_class (row->icon, connected ? "success" : "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -90,7 +91,8 @@ update_verify_summary (StewardConnectionEditor *self)
   else
     /* Translators: e.g. "3 connect, 1 failed." */
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u connects, %u failed.",
-                                            "%u connect, %u failed.", connected), connected, failed);
+                                            "%u connect, %u failed.", connected),
+                               connected, failed);
 
   gtk_label_set_label (self->verify_summary, summary != NULL ? summary : "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->verify_summary), "error");
@@ -157,8 +159,10 @@ verified_cb (GObject      *object,
   VerifyRow *row;
   gboolean connected;
 
-  connected = steward_client_verify_datastore_finish (STEWARD_CLIENT (object), result, &message, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || job->cancellable != self->verify_cancellable)
+  connected =
+      steward_client_verify_datastore_finish (STEWARD_CLIENT (object), result, &message, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      job->cancellable != self->verify_cancellable)
     {
       verify_job_free (job);
       return;
@@ -170,9 +174,10 @@ verified_cb (GObject      *object,
 
   if (error != NULL)
     {
-      g_autofree char *reason = g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN)
-        ? steward_forbidden_message (STEWARD_ACTION_UPDATE_DATASTORE, error)
-        : g_strdup (error->message);
+      g_autofree char *reason =
+          g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_FORBIDDEN)
+              ? steward_forbidden_message (STEWARD_ACTION_UPDATE_DATASTORE, error)
+              : g_strdup (error->message);
 
       if (row != NULL)
         set_row_state (row, "error", reason);
@@ -184,7 +189,9 @@ verified_cb (GObject      *object,
 
       if (row != NULL)
         set_row_state (row, connected ? "connected" : "failed",
-                       connected ? _("Connected") : message != NULL ? message : _("Could not connect"));
+                       connected         ? _("Connected")
+                       : message != NULL ? message
+                                         : _("Could not connect"));
       refetch->deployment = g_object_ref (job->deployment);
       refetch->datastore_id = job->datastore_id;
       steward_client_get_datastore_async (STEWARD_CLIENT (object), job->datastore_id,
@@ -258,11 +265,14 @@ _steward_connection_editor_show_verify_page (StewardConnectionEditor *self,
   /* Translators: %s is the connection's name. */
   saved = g_strdup_printf (_("“%s” Is Saved"), steward_connection_get_name (self->connection));
   gtk_label_set_label (self->saved_label, saved);
-  intro = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%u datastore uses this connection. Check that the deployment still "
-                                        "reaches it with what you saved.",
-                                        "%u datastores use this connection. Check that the deployment still "
-                                        "reaches each of them with what you saved.", n), n);
+  intro = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE,
+                   "%u datastore uses this connection. Check that the deployment still "
+                   "reaches it with what you saved.",
+                   "%u datastores use this connection. Check that the deployment still "
+                   "reaches each of them with what you saved.",
+                   n),
+      n);
   gtk_label_set_label (self->verify_intro_label, intro);
 
   for (guint i = 0; i < n; i++)
@@ -273,7 +283,8 @@ _steward_connection_editor_show_verify_page (StewardConnectionEditor *self,
       row->datastore_id = steward_datastore_get_id (datastore);
       row->row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), steward_datastore_get_name (datastore));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row),
+                                     steward_datastore_get_name (datastore));
       row->spinner = gtk_spinner_new ();
       gtk_widget_set_visible (row->spinner, FALSE);
       row->icon = gtk_image_new ();

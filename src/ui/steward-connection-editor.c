@@ -77,7 +77,8 @@ objects_equal (JsonObject *a,
   g_autoptr(JsonNode) second = NULL;
 
   if (a == NULL || b == NULL)
-    return (a == NULL || json_object_get_size (a) == 0) && (b == NULL || json_object_get_size (b) == 0);
+    return (a == NULL || json_object_get_size (a) == 0) &&
+           (b == NULL || json_object_get_size (b) == 0);
 
   first = steward_json_object_node (a);
   second = steward_json_object_node (b);
@@ -157,12 +158,14 @@ build_changes (StewardConnectionEditor  *self,
                                  steward_json_get_string (current, "name") != NULL
                                  ? steward_json_get_string (current, "name")
                                  : steward_connection_get_name (self->connection));
-  json_object_set_string_member (changes, "type", steward_connection_get_type_name (self->connection));
+  json_object_set_string_member (changes, "type",
+                                 steward_connection_get_type_name (self->connection));
 
   json_object_iter_init (&iter, current);
   while (json_object_iter_next (&iter, &member, &node))
     {
-      if (g_str_equal (member, "name") || g_str_equal (member, "type") || g_str_equal (member, "parameters"))
+      if (g_str_equal (member, "name") || g_str_equal (member, "type") ||
+          g_str_equal (member, "parameters"))
         continue;
       if (nodes_equal (node, json_object_get_member (self->initial, member)))
         continue;
@@ -173,7 +176,8 @@ build_changes (StewardConnectionEditor  *self,
   json_object_iter_init (&iter, self->initial);
   while (json_object_iter_next (&iter, &member, &node))
     {
-      if (g_str_equal (member, "name") || g_str_equal (member, "type") || g_str_equal (member, "parameters"))
+      if (g_str_equal (member, "name") || g_str_equal (member, "type") ||
+          g_str_equal (member, "parameters"))
         continue;
       if (json_object_has_member (current, member))
         continue;
@@ -183,7 +187,8 @@ build_changes (StewardConnectionEditor  *self,
 
   if (!objects_equal (current_parameters, initial_parameters))
     {
-      g_autoptr(JsonNode) stored = steward_json_object_node (steward_connection_get_parameters (self->connection));
+      g_autoptr(JsonNode) stored =
+          steward_json_object_node (steward_connection_get_parameters (self->connection));
       g_autoptr(JsonNode) merged_node = steward_json_deep_copy (stored);
       JsonObject *merged = json_node_get_object (merged_node);
       const char * const *kept_secret = steward_connection_get_hidden_parameters (self->connection);
@@ -236,8 +241,9 @@ _steward_connection_editor_update_state (StewardConnectionEditor *self)
 
   changed = has_changes (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
-                                 self->initial != NULL && !self->saving && changed && problem == NULL &&
-                                 !steward_connector_form_get_busy (self->form));
+                                 self->initial != NULL && !self->saving && changed &&
+                                     problem == NULL &&
+                                     !steward_connector_form_get_busy (self->form));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.verify", FALSE);
 }
 
@@ -286,7 +292,8 @@ first_secret_row (StewardConnectionEditor *self,
       StewardConnectorField *field = steward_connector_spec_get_field (spec, i);
 
       if (steward_connector_field_get_secret (field))
-        return steward_connector_form_get_row (self->form, steward_connector_field_get_path (field));
+        return steward_connector_form_get_row (self->form,
+                                               steward_connector_field_get_path (field));
     }
   return NULL;
 }
@@ -301,9 +308,11 @@ fill_form (StewardConnectionEditor *self,
   GtkWidget *focus;
 
   steward_connector_form_set_keep_secrets (self->form, TRUE);
-  steward_connector_form_set_secrets_only (self->form, self->mode == STEWARD_CONNECTION_EDITOR_CREDENTIALS);
+  steward_connector_form_set_secrets_only (self->form,
+                                           self->mode == STEWARD_CONNECTION_EDITOR_CREDENTIALS);
   steward_connector_form_set_spec (self->form, spec);
-  steward_connector_form_set_value (self->form, "name", steward_connection_get_name (self->connection));
+  steward_connector_form_set_value (self->form, "name",
+                                    steward_connection_get_name (self->connection));
 
   for (guint i = 0; i < steward_connector_spec_get_n_fields (spec); i++)
     {
@@ -333,17 +342,18 @@ fill_form (StewardConnectionEditor *self,
       title = g_string_free (g_steal_pointer (&plain), FALSE);
       gtk_window_set_title (GTK_WINDOW (self), title);
       adw_window_title_set_title (self->window_title, title);
-      gtk_label_set_label (self->intro_label,
-                           has_secret_fields (spec)
-                           ? _("Type the new secret. A field left empty keeps the one the deployment has. "
-                               "Test it, then save it, then check the datastores that use this connection.")
-                           : _("This connector keeps no password or key to change."));
+      gtk_label_set_label (
+          self->intro_label,
+          has_secret_fields (spec)
+              ? _("Type the new secret. A field left empty keeps the one the deployment has. "
+                   "Test it, then save it, then check the datastores that use this connection.")
+              : _("This connector keeps no password or key to change."));
       focus = first_secret_row (self, spec);
     }
   else
     {
-      gtk_label_set_label (self->intro_label,
-                           _("Secrets are never shown: leave them empty to keep them as they are."));
+      gtk_label_set_label (self->intro_label, _("Secrets are never shown: leave them empty to "
+                                                 "keep them as they are."));
       focus = steward_connector_form_get_row (self->form, "name");
     }
 
@@ -369,7 +379,8 @@ use_connectors (StewardConnectionEditor *self,
                 GListModel              *connectors)
 {
   const char *type = steward_connection_get_type_name (self->connection);
-  StewardConnectorSpec *spec = connectors != NULL ? steward_connector_spec_list_find (connectors, type) : NULL;
+  StewardConnectorSpec *spec =
+      connectors != NULL ? steward_connector_spec_list_find (connectors, type) : NULL;
   g_autofree char *message = NULL;
 
   if (spec == NULL)
@@ -377,8 +388,10 @@ use_connectors (StewardConnectionEditor *self,
       if (self->initial == NULL)
         {
           /* Translators: %s is a connector type such as "postgresql". */
-          message = g_strdup_printf (_("Steward has no form for the “%s” connector, so this connection "
-                                       "cannot be edited here."), type != NULL ? type : "");
+          message =
+              g_strdup_printf (_("Steward has no form for the “%s” connector, so this connection "
+                                  "cannot be edited here."),
+                               type != NULL ? type : "");
           show_error (self, message);
         }
       return;
@@ -423,7 +436,8 @@ mark_fields (StewardConnectionEditor *self,
       StewardFieldError *field_error = g_ptr_array_index (field_errors, i);
 
       if (field_error->field != NULL)
-        marked |= steward_connector_form_mark_field (self->form, field_error->field, field_error->message);
+        marked |= steward_connector_form_mark_field (self->form, field_error->field,
+                                                     field_error->message);
     }
 
   if (!marked)
@@ -474,8 +488,9 @@ saved_cb (GObject      *object,
   g_clear_pointer (&self->initial, json_object_unref);
   self->initial = steward_connector_form_build_connection (self->form);
 
-  users = steward_deployment_list_connection_datastores (self->deployment,
-                                                          steward_connection_get_id (self->connection));
+  users =
+      steward_deployment_list_connection_datastores (self->deployment,
+                                                     steward_connection_get_id (self->connection));
   if (self->offer_verify && g_list_model_get_n_items (users) > 0)
     {
       _steward_connection_editor_show_verify_page (self, users);
@@ -491,7 +506,8 @@ check_form (StewardConnectionEditor *self)
   g_autofree char *problem = NULL;
 
   steward_connector_form_clear_marks (self->form);
-  if (steward_connector_form_get_spec (self->form) == NULL || steward_connector_form_get_busy (self->form))
+  if (steward_connector_form_get_spec (self->form) == NULL ||
+      steward_connector_form_get_busy (self->form))
     return FALSE;
 
   if (!steward_connector_form_validate (self->form))
@@ -505,10 +521,13 @@ check_form (StewardConnectionEditor *self)
           StewardConnectorField *field = steward_connector_spec_get_field (spec, i);
 
           if (!steward_connector_field_get_secret (field) &&
-              steward_connector_form_get_field_message (self->form, steward_connector_field_get_path (field)) != NULL)
+              steward_connector_form_get_field_message (self->form,
+                                                        steward_connector_field_get_path (field)) !=
+                  NULL)
             {
-              show_error (self, _("Other settings of this connection are incomplete: complete them with "
-                                  "Edit first."));
+              show_error (self,
+                          _("Other settings of this connection are incomplete: complete them with "
+                             "Edit first."));
               break;
             }
         }
@@ -546,18 +565,21 @@ save_action (GtkWidget  *widget,
   if (hidden != NULL)
     {
       if (!steward_connector_form_mark_field (self->form, hidden,
-                                              _("Enter it again: saving the options sends them all, and "
-                                                "the deployment never sends this one back")))
-        show_error (self, _("Saving would drop a secret option the deployment keeps. Change the options "
-                            "in the Qualytics web interface instead."));
+                                              _("Enter it again: saving the options sends them "
+                                                 "all, and "
+                                                 "the deployment never sends this one back")))
+        show_error (self,
+                    _("Saving would drop a secret option the deployment keeps. Change the options "
+                       "in the Qualytics web interface instead."));
       return;
     }
 
   /* Checking the datastores is worth offering when what they connect with changed. */
   self->offer_verify = changed_more;
   set_saving (self, TRUE);
-  steward_client_update_connection_async (_steward_connection_editor_get_client (self), steward_connection_get_id (self->connection),
-                                          changes, self->cancellable, saved_cb, g_object_ref (self));
+  steward_client_update_connection_async (_steward_connection_editor_get_client (self),
+                                          steward_connection_get_id (self->connection), changes,
+                                          self->cancellable, saved_cb, g_object_ref (self));
 }
 
 /* Testing: the saved connection, with what is typed laid over it. */
@@ -572,7 +594,8 @@ test_requested_cb (StewardConnectionEditor *self)
 
   if (has_changes (self))
     overrides = build_changes (self, NULL, NULL);
-  steward_connection_tester_start_saved (self->tester, steward_connection_get_id (self->connection), overrides);
+  steward_connection_tester_start_saved (self->tester, steward_connection_get_id (self->connection),
+                                         overrides);
 }
 
 static void
@@ -623,7 +646,8 @@ discard_response_cb (AdwMessageDialog        *dialog,
 
   /* Once the dialog has finished answering: closing the editor takes the dialog with it. */
   self->discard_confirmed = TRUE;
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_after_discard_cb, g_object_ref (self), g_object_unref);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_after_discard_cb, g_object_ref (self),
+                   g_object_unref);
 }
 
 static void
@@ -686,7 +710,8 @@ steward_connection_editor_constructed (GObject *object)
 
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Connection"));
   adw_window_title_set_title (self->window_title, _("Edit Connection"));
-  adw_window_title_set_subtitle (self->window_title, steward_connection_get_name (self->connection));
+  adw_window_title_set_subtitle (self->window_title,
+                                 steward_connection_get_name (self->connection));
   steward_connection_tester_set_client (self->tester, _steward_connection_editor_get_client (self));
 
   /* Steward's own forms at once; the server's replace them if it has any. */
@@ -694,7 +719,8 @@ steward_connection_editor_constructed (GObject *object)
   if (builtin == NULL)
     g_critical ("The built-in connector table is missing: %s", error->message);
   use_connectors (self, builtin);
-  steward_client_load_connectors_async (_steward_connection_editor_get_client (self), self->cancellable, connectors_loaded_cb, self);
+  steward_client_load_connectors_async (_steward_connection_editor_get_client (self),
+                                        self->cancellable, connectors_loaded_cb, self);
 }
 
 static void
@@ -831,7 +857,8 @@ steward_connection_editor_class_init (StewardConnectionEditorClass *klass)
 
   g_type_ensure (STEWARD_TYPE_CONNECTOR_FORM);
   g_type_ensure (STEWARD_TYPE_CONNECTION_TESTER);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-connection-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-connection-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionEditor, window_title);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionEditor, save_button);
@@ -853,7 +880,8 @@ steward_connection_editor_class_init (StewardConnectionEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.verify", NULL,
                                    _steward_connection_editor_verify_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -865,8 +893,11 @@ steward_connection_editor_init (StewardConnectionEditor *self)
   self->cancellable = g_cancellable_new ();
   self->verify_cancellable = g_cancellable_new ();
   self->verify_rows = g_ptr_array_new_with_free_func (_steward_connection_editor_verify_row_free);
-  g_signal_connect_object (self->tester, "notify::state", G_CALLBACK (tester_state_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->form, "notify::busy", G_CALLBACK (_steward_connection_editor_update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tester, "notify::state", G_CALLBACK (tester_state_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::busy",
+                           G_CALLBACK (_steward_connection_editor_update_state), self,
+                           G_CONNECT_SWAPPED);
   _steward_connection_editor_update_state (self);
 }
 

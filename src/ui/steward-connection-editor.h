@@ -22,12 +22,13 @@ GType steward_connection_editor_mode_get_type (void) G_GNUC_CONST;
 
 #define STEWARD_TYPE_CONNECTION_EDITOR (steward_connection_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardConnectionEditor, steward_connection_editor, STEWARD, CONNECTION_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (
+    StewardConnectionEditor, steward_connection_editor, STEWARD, CONNECTION_EDITOR, AdwWindow)
 
-StewardConnectionEditor *steward_connection_editor_new         (GtkWindow                   *parent,
-                                                                StewardDeployment           *deployment,
-                                                                StewardConnection           *connection,
-                                                                StewardConnectionEditorMode  mode);
+StewardConnectionEditor *steward_connection_editor_new (GtkWindow                   *parent,
+                                                        StewardDeployment           *deployment,
+                                                        StewardConnection           *connection,
+                                                        StewardConnectionEditorMode  mode);
 StewardConnection       *steward_connection_editor_get_connection (StewardConnectionEditor  *self);
 StewardConnectorForm    *steward_connection_editor_get_form    (StewardConnectionEditor     *self);
 StewardConnectionTester *steward_connection_editor_get_tester  (StewardConnectionEditor     *self);
@@ -35,9 +36,9 @@ gboolean                 steward_connection_editor_get_loaded  (StewardConnectio
 gboolean                 steward_connection_editor_get_changed (StewardConnectionEditor     *self);
 const char              *steward_connection_editor_get_page    (StewardConnectionEditor     *self);
 gboolean                 steward_connection_editor_get_verifying (StewardConnectionEditor   *self);
-GtkWidget               *steward_connection_editor_get_verify_row (StewardConnectionEditor  *self,
-                                                                gint64                       datastore_id);
-const char              *steward_connection_editor_get_verify_result (StewardConnectionEditor *self,
-                                                                gint64                       datastore_id);
+GtkWidget *steward_connection_editor_get_verify_row (StewardConnectionEditor  *self,
+                                                     gint64                       datastore_id);
+const char *steward_connection_editor_get_verify_result (StewardConnectionEditor *self,
+                                                         gint64                       datastore_id);
 
 G_END_DECLS

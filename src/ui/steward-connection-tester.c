@@ -81,12 +81,14 @@ show_state (StewardConnectionTester *self)
   if (!done)
     return;
 
-  gtk_image_set_from_icon_name (self->result_icon, failed ? "dialog-error-symbolic" : "emblem-ok-symbolic");
+  gtk_image_set_from_icon_name (self->result_icon,
+                                failed ? "dialog-error-symbolic" : "emblem-ok-symbolic");
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), failed ? "success" : "error");
   gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), failed ? "error" : "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_title), failed ? "success" : "error");
   gtk_widget_add_css_class (GTK_WIDGET (self->result_title), failed ? "error" : "success");
-  gtk_label_set_label (self->result_title, failed ? _("Connection Failed") : _("Connection Verified"));
+  gtk_label_set_label (self->result_title,
+                       failed ? _("Connection Failed") : _("Connection Verified"));
 
   gtk_label_set_label (self->result_message, self->message != NULL ? self->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->result_message), self->message != NULL);
@@ -114,7 +116,8 @@ reveal_result_cb (GtkWidget     *widget,
 
   self->reveal_tick = 0;
   scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  viewport = scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
+  viewport =
+      scroller != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)) : NULL;
   if (viewport == NULL || !gtk_widget_compute_bounds (widget, viewport, &bounds))
     return G_SOURCE_REMOVE;
 
@@ -133,7 +136,8 @@ reveal_result (StewardConnectionTester *self)
 {
   self->reveal_frames = 0;
   if (self->reveal_tick == 0)
-    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_result_cb, NULL, NULL);
+    self->reveal_tick =
+        gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_result_cb, NULL, NULL);
 }
 
 static void
@@ -144,7 +148,8 @@ set_state (StewardConnectionTester      *self,
 
   self->state = state;
   show_state (self);
-  if (changed && (state == STEWARD_CONNECTION_TESTER_SUCCEEDED || state == STEWARD_CONNECTION_TESTER_FAILED))
+  if (changed &&
+      (state == STEWARD_CONNECTION_TESTER_SUCCEEDED || state == STEWARD_CONNECTION_TESTER_FAILED))
     reveal_result (self);
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -171,14 +176,16 @@ describe_failure (const GError *error,
     {
     case STEWARD_API_ERROR_BAD_REQUEST:
       /* The driver's own words, verbatim: they are what a database administrator searches for. */
-      *hint = steward_connection_problem_get_hint (steward_connection_problem_from_message (error->message));
+      *hint = steward_connection_problem_get_hint (
+          steward_connection_problem_from_message (error->message));
       return g_strdup (error->message);
     case STEWARD_API_ERROR_FORBIDDEN:
       return steward_forbidden_message (STEWARD_ACTION_TEST_CONNECTION, error);
     case STEWARD_API_ERROR_NETWORK:
     case STEWARD_API_ERROR_TLS:
       /* Translators: %s says why the Qualytics server itself could not be reached. */
-      return g_strdup_printf (_("The Qualytics deployment could not be reached: %s"), error->message);
+      return g_strdup_printf (_("The Qualytics deployment could not be reached: %s"),
+                              error->message);
     default:
       return g_strdup (error->message);
     }
@@ -198,7 +205,8 @@ tested_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      g_debug ("Connection test failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
+      g_debug ("Connection test failed (%s, code %d)", g_quark_to_string (error->domain),
+               error->code);
       clear_result (self);
       self->message = describe_failure (error, &self->hint);
       self->error = g_steal_pointer (&error);
@@ -224,7 +232,8 @@ saved_tested_cb (GObject      *object,
   g_autofree char *message = NULL;
   gboolean connected;
 
-  connected = steward_client_test_connection_by_id_finish (STEWARD_CLIENT (object), result, &message, &error);
+  connected = steward_client_test_connection_by_id_finish (STEWARD_CLIENT (object), result,
+                                                           &message, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -233,7 +242,8 @@ saved_tested_cb (GObject      *object,
 
   if (error != NULL)
     {
-      g_debug ("Connection test failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
+      g_debug ("Connection test failed (%s, code %d)", g_quark_to_string (error->domain),
+               error->code);
       self->message = describe_failure (error, &self->hint);
       self->error = g_steal_pointer (&error);
       set_state (self, STEWARD_CONNECTION_TESTER_FAILED);
@@ -245,8 +255,10 @@ saved_tested_cb (GObject      *object,
       /* A refusal is an answer here (200, "connected": false): the driver's words, with a hint. */
       self->message = message != NULL ? g_steal_pointer (&message)
                                        : g_strdup (_("The deployment could not connect."));
-      self->hint = steward_connection_problem_get_hint (steward_connection_problem_from_message (self->message));
-      self->error = g_error_new_literal (STEWARD_API_ERROR, STEWARD_API_ERROR_BAD_REQUEST, self->message);
+      self->hint = steward_connection_problem_get_hint (
+          steward_connection_problem_from_message (self->message));
+      self->error =
+          g_error_new_literal (STEWARD_API_ERROR, STEWARD_API_ERROR_BAD_REQUEST, self->message);
       set_state (self, STEWARD_CONNECTION_TESTER_FAILED);
       return;
     }
@@ -365,7 +377,8 @@ steward_connection_tester_class_init (StewardConnectionTesterClass *klass)
   signals[TEST_REQUESTED] = g_signal_new ("test-requested", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-connection-tester.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-connection-tester.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionTester, test_button);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionTester, spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionTester, running_label);
@@ -487,8 +500,9 @@ steward_connection_tester_start_saved (StewardConnectionTester *self,
 
   clear_result (self);
   set_state (self, STEWARD_CONNECTION_TESTER_RUNNING);
-  steward_client_test_connection_by_id_async (self->client, connection_id, overrides, self->cancellable,
-                                              saved_tested_cb, g_object_ref (self));
+  steward_client_test_connection_by_id_async (self->client, connection_id, overrides,
+                                              self->cancellable, saved_tested_cb,
+                                              g_object_ref (self));
 }
 
 /* Stops a running test: the tester is idle at once, and nothing is reported as failed. */
@@ -513,7 +527,8 @@ steward_connection_tester_reset (StewardConnectionTester *self)
 {
   g_return_if_fail (STEWARD_IS_CONNECTION_TESTER (self));
 
-  if (self->state == STEWARD_CONNECTION_TESTER_RUNNING || self->state == STEWARD_CONNECTION_TESTER_IDLE)
+  if (self->state == STEWARD_CONNECTION_TESTER_RUNNING ||
+      self->state == STEWARD_CONNECTION_TESTER_IDLE)
     return;
 
   clear_result (self);

@@ -20,22 +20,24 @@ GType steward_connection_tester_state_get_type (void) G_GNUC_CONST;
 
 #define STEWARD_TYPE_CONNECTION_TESTER (steward_connection_tester_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardConnectionTester, steward_connection_tester, STEWARD, CONNECTION_TESTER, GtkWidget)
+G_DECLARE_FINAL_TYPE (
+    StewardConnectionTester, steward_connection_tester, STEWARD, CONNECTION_TESTER, GtkWidget)
 
-GtkWidget                    *steward_connection_tester_new        (void);
-StewardClient                *steward_connection_tester_get_client (StewardConnectionTester *self);
-void                          steward_connection_tester_set_client (StewardConnectionTester *self,
-                                                                    StewardClient           *client);
-GtkWidget                    *steward_connection_tester_get_button (StewardConnectionTester *self);
-StewardConnectionTesterState  steward_connection_tester_get_state  (StewardConnectionTester *self);
+GtkWidget     *steward_connection_tester_new        (void);
+StewardClient *steward_connection_tester_get_client (StewardConnectionTester *self);
+void           steward_connection_tester_set_client (StewardConnectionTester *self,
+                                                     StewardClient           *client);
+GtkWidget     *steward_connection_tester_get_button (StewardConnectionTester *self);
+
+StewardConnectionTesterState steward_connection_tester_get_state (StewardConnectionTester *self);
 const char                   *steward_connection_tester_get_message (StewardConnectionTester *self);
-const char                   *steward_connection_tester_get_hint   (StewardConnectionTester *self);
-const GError                 *steward_connection_tester_get_error  (StewardConnectionTester *self);
-void                          steward_connection_tester_start      (StewardConnectionTester *self,
-                                                                    StewardDatastoreRequest *request);
-void                          steward_connection_tester_start_saved (StewardConnectionTester *self,
-                                                                    gint64                   connection_id,
-                                                                    JsonObject              *overrides);
+const char   *steward_connection_tester_get_hint  (StewardConnectionTester *self);
+const GError *steward_connection_tester_get_error (StewardConnectionTester *self);
+void          steward_connection_tester_start     (StewardConnectionTester *self,
+                                                   StewardDatastoreRequest *request);
+void steward_connection_tester_start_saved (StewardConnectionTester *self,
+                                            gint64                   connection_id,
+                                            JsonObject              *overrides);
 void                          steward_connection_tester_cancel     (StewardConnectionTester *self);
 void                          steward_connection_tester_reset      (StewardConnectionTester *self);
 

@@ -34,7 +34,7 @@ struct _StewardConnectionsPage
   GtkCustomFilter          *filter;
   GtkCustomSorter          *sorter;
   GBindingGroup            *details_bindings;
-  GHashTable               *counts;             /* gint64* connection id → datastores, as a pointer */
+  GHashTable *counts; /* gint64* connection id → datastores, as a pointer */
   GHashTable               *count_labels;       /* the bound cells of the Datastores column */
   GHashTable               *asked;              /* ids of unknown connections refreshed for */
   char                     *search_folded;
@@ -121,7 +121,8 @@ static gboolean
 can_manage (StewardConnectionsPage *self)
 {
   return self->deployment != NULL &&
-         steward_user_can (steward_deployment_get_user (self->deployment), STEWARD_ACTION_MANAGE_CONNECTIONS);
+         steward_user_can (steward_deployment_get_user (self->deployment),
+                           STEWARD_ACTION_MANAGE_CONNECTIONS);
 }
 
 /* Search and sort */
@@ -182,8 +183,9 @@ sort_func (gconstpointer a,
   int order = 0;
 
   if (g_strcmp0 (self->sort_by, "type") == 0)
-    order = compare_text (steward_format_connector_type (steward_connection_get_type_name (first)),
-                          steward_format_connector_type (steward_connection_get_type_name (second)));
+    order =
+        compare_text (steward_format_connector_type (steward_connection_get_type_name (first)),
+                      steward_format_connector_type (steward_connection_get_type_name (second)));
   else if (g_strcmp0 (self->sort_by, "host") == 0)
     {
       g_autofree char *first_where = where (first);
@@ -201,7 +203,8 @@ sort_func (gconstpointer a,
 
   /* Ties, and the name sort itself, go by name, then id: the order never depends on chance. */
   if (order == 0)
-    order = compare_text (steward_connection_get_name (first), steward_connection_get_name (second));
+    order =
+        compare_text (steward_connection_get_name (first), steward_connection_get_name (second));
   if (order == 0)
     order = steward_connection_get_id (first) < steward_connection_get_id (second) ? -1 : 1;
 
@@ -213,8 +216,10 @@ sort_func (gconstpointer a,
 static void
 update_state (StewardConnectionsPage *self)
 {
-  GListModel *all = self->deployment != NULL ? steward_deployment_get_connections (self->deployment) : NULL;
-  gboolean loaded = self->deployment != NULL && steward_deployment_get_connections_loaded (self->deployment);
+  GListModel *all =
+      self->deployment != NULL ? steward_deployment_get_connections (self->deployment) : NULL;
+  gboolean loaded =
+      self->deployment != NULL && steward_deployment_get_connections_loaded (self->deployment);
   guint total = all != NULL ? g_list_model_get_n_items (all) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   g_autofree char *subtitle = NULL;
@@ -225,7 +230,9 @@ update_state (StewardConnectionsPage *self)
   gtk_spinner_set_spinning (self->loading_spinner, !loaded);
 
   if (loaded)
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u connection", "%u connections", total), total);
+    subtitle =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u connection", "%u connections", total),
+                         total);
   adw_window_title_set_subtitle (self->list_title, subtitle);
 
   if (!loaded)
@@ -244,7 +251,8 @@ update_state (StewardConnectionsPage *self)
     {
       adw_status_page_set_title (self->empty_page, _("No Connections Yet"));
       adw_status_page_set_description (self->empty_page,
-                                       _("A connection is made along with a datastore: New Datastore creates one."));
+                                       _("A connection is made along with a datastore: New "
+                                          "Datastore creates one."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -272,15 +280,18 @@ update_actions (StewardConnectionsPage *self)
   g_autofree char *banner = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connections.edit", selected && allowed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connections.change-credentials", selected && allowed);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connections.change-credentials",
+                                 selected && allowed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connections.delete", selected && allowed);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connections.refresh", self->deployment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connections.refresh",
+                                 self->deployment != NULL);
 
   if (self->deployment != NULL && !allowed)
     {
       why_not = steward_action_explain_denied (STEWARD_ACTION_MANAGE_CONNECTIONS);
       /* Translators: %s says which role is needed, e.g. "Requires the Manager role". */
-      banner = g_strdup_printf (_("Read-only: editing, testing and deleting connections is not for your role. %s."),
+      banner = g_strdup_printf (_("Read-only: editing, testing and deleting connections is not "
+                                   "for your role. %s."),
                                 why_not);
     }
   steward_connection_details_set_denied (self->details, why_not);
@@ -304,7 +315,8 @@ update_cell (GtkLabel          *label,
       gtk_label_set_label (label, steward_connection_get_name (connection));
       break;
     case COLUMN_TYPE:
-      gtk_label_set_label (label, steward_format_connector_type (steward_connection_get_type_name (connection)));
+      gtk_label_set_label (label, steward_format_connector_type (
+                                      steward_connection_get_type_name (connection)));
       break;
     case COLUMN_HOST:
       text = where (connection);
@@ -533,8 +545,9 @@ refresh (StewardConnectionsPage *self)
   steward_deployment_refresh_connections_async (self->deployment, self->cancellable, refreshed_cb,
                                                 g_object_ref (self));
   if (self->connectors == NULL)
-    steward_client_load_connectors_async (steward_deployment_get_client (self->deployment), self->cancellable,
-                                          connectors_loaded_cb, g_object_ref (self));
+    steward_client_load_connectors_async (steward_deployment_get_client (self->deployment),
+                                          self->cancellable, connectors_loaded_cb,
+                                          g_object_ref (self));
 }
 
 /* Shown for the first time: the connections are listed now. */
@@ -662,7 +675,8 @@ deleted_cb (StewardDeleteConnectionDialog *dialog,
 
   /* Translators: %s is a connection's name. */
   message = g_strdup_printf (_("Deleted “%s”"),
-                             steward_connection_get_name (steward_delete_connection_dialog_get_connection (dialog)));
+                             steward_connection_get_name (
+                                 steward_delete_connection_dialog_get_connection (dialog)));
   toast (self, message);
 }
 
@@ -678,7 +692,8 @@ delete_action (GtkWidget  *widget,
   if (connection == NULL || self->deployment == NULL)
     return;
 
-  dialog = steward_delete_connection_dialog_new (parent_window (self), self->deployment, connection);
+  dialog =
+      steward_delete_connection_dialog_new (parent_window (self), self->deployment, connection);
   g_signal_connect_object (dialog, "deleted", G_CALLBACK (deleted_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -862,13 +877,16 @@ steward_connections_page_class_init (StewardConnectionsPageClass *klass)
 
   /* "name", "type", "host" or "datastores". */
   properties[PROP_SORT_BY] = g_param_spec_string ("sort-by", NULL, NULL, "name", flags);
-  properties[PROP_SORT_DESCENDING] = g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE, flags);
+  properties[PROP_SORT_DESCENDING] =
+      g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE, flags);
   /* The window's sidebar is folded away: the header offers the way back to it. */
-  properties[PROP_SIDEBAR_FOLDED] = g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE, flags);
+  properties[PROP_SIDEBAR_FOLDED] =
+      g_param_spec_boolean ("sidebar-folded", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STEWARD_TYPE_CONNECTION_DETAILS);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-connections-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-connections-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionsPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectionsPage, list_title);
@@ -889,17 +907,22 @@ steward_connections_page_class_init (StewardConnectionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_property_action (widget_class, "connections.sort-by", "sort-by");
-  gtk_widget_class_install_property_action (widget_class, "connections.sort-descending", "sort-descending");
+  gtk_widget_class_install_property_action (widget_class, "connections.sort-descending",
+                                            "sort-descending");
   gtk_widget_class_install_action (widget_class, "connections.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "connections.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "connections.change-credentials", NULL, change_credentials_action);
+  gtk_widget_class_install_action (widget_class, "connections.change-credentials", NULL,
+                                   change_credentials_action);
   gtk_widget_class_install_action (widget_class, "connections.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "connections.show-list", NULL, show_list_action);
-  gtk_widget_class_install_action (widget_class, "connections.show-details", NULL, show_details_action);
+  gtk_widget_class_install_action (widget_class, "connections.show-details", NULL,
+                                   show_details_action);
   gtk_widget_class_install_action (widget_class, "connections.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "connections.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "connections.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "connections.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "connections.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "connections.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "connections.delete", NULL);
 }
 
@@ -926,8 +949,8 @@ steward_connections_page_init (StewardConnectionsPage *self)
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -937,12 +960,16 @@ steward_connections_page_init (StewardConnectionsPage *self)
   add_column (self, COLUMN_HOST, _("Host or URI"), TRUE);
   add_column (self, COLUMN_DATASTORES, _("Datastores"), FALSE);
 
-  g_binding_group_bind (self->details_bindings, "name", self->details_title, "title", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->details_bindings, "name", self->details_title, "title",
+                        G_BINDING_SYNC_CREATE);
 
   self->deployment_signals = g_signal_group_new (STEWARD_TYPE_DEPLOYMENT);
-  g_signal_group_connect_swapped (self->deployment_signals, "counts-changed", G_CALLBACK (schedule_recount), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "changed", G_CALLBACK (schedule_recount), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "notify::user", G_CALLBACK (user_changed_cb), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "counts-changed",
+                                  G_CALLBACK (schedule_recount), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "changed",
+                                  G_CALLBACK (schedule_recount), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::user",
+                                  G_CALLBACK (user_changed_cb), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -990,8 +1017,10 @@ steward_connections_page_set_deployment (StewardConnectionsPage *self,
   g_signal_group_set_target (self->deployment_signals, deployment);
   steward_connection_details_set_connection (self->details, NULL);
   steward_connection_details_set_deployment (self->details, deployment);
-  gtk_filter_list_model_set_model (self->filtered, deployment != NULL ? steward_deployment_get_connections (deployment)
-                                                                      : G_LIST_MODEL (self->nothing));
+  gtk_filter_list_model_set_model (self->filtered,
+                                   deployment != NULL
+                                       ? steward_deployment_get_connections (deployment)
+                                       : G_LIST_MODEL (self->nothing));
 
   g_clear_handle_id (&self->recount_idle, g_source_remove);
   recount_cb (self);
@@ -1040,7 +1069,8 @@ steward_connections_page_select (StewardConnectionsPage *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardConnection) connection = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      g_autoptr(StewardConnection) connection =
+          g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
 
       if (steward_connection_get_id (connection) == connection_id)
         {
@@ -1088,7 +1118,8 @@ steward_connections_page_set_key_capture_widget (StewardConnectionsPage *self,
   g_return_if_fail (STEWARD_IS_CONNECTIONS_PAGE (self));
   g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
 
-  gtk_search_entry_set_key_capture_widget (self->search_entry, widget != NULL ? widget : GTK_WIDGET (self));
+  gtk_search_entry_set_key_capture_widget (self->search_entry,
+                                           widget != NULL ? widget : GTK_WIDGET (self));
 }
 
 /* Searches as if typed: for links into the page and for tests. */

@@ -324,8 +324,10 @@ _steward_connector_form_apply_mode (FieldEntry *entry)
 
       if (GTK_IS_TEXT (text))
         gtk_text_set_placeholder_text (GTK_TEXT (text),
-                                       self->keep_secrets ? _("Leave empty to keep the current one")
-                                                          : steward_connector_field_get_placeholder (entry->field));
+                                       self->keep_secrets
+                                           ? _("Leave empty to keep the current one")
+                                           : steward_connector_field_get_placeholder (
+                                                 entry->field));
     }
   else if (steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE)
     _steward_connector_form_update_file_subtitle (entry);
@@ -364,7 +366,8 @@ _steward_connector_form_entry_value (FieldEntry *entry)
     {
     case STEWARD_CONNECTOR_FIELD_TEXT:
       {
-        g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->row))));
+        g_autofree char *text =
+            g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry->row))));
 
         if (*text != '\0')
           {
@@ -431,7 +434,8 @@ _steward_connector_form_entry_value (FieldEntry *entry)
 
         if (!_steward_connector_form_is_blank (text) &&
             json_parser_load_from_data (parser, text, -1, NULL) &&
-            json_parser_get_root (parser) != NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+            json_parser_get_root (parser) != NULL &&
+            JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
           node = json_node_copy (json_parser_get_root (parser));
       }
       break;

@@ -79,7 +79,8 @@ update_name_row (StewardConnectorForm *self)
   gboolean has_default = !_steward_connector_form_is_blank (self->default_name);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row),
-                                 has_default ? _("Connection Name (optional)") : _("Connection Name"));
+                                 has_default ? _("Connection Name (optional)")
+                                             : _("Connection Name"));
   if (GTK_IS_TEXT (text))
     gtk_text_set_placeholder_text (GTK_TEXT (text), has_default ? self->default_name : NULL);
 }
@@ -240,8 +241,9 @@ choose_file_action (GtkWidget  *widget,
 
   /* Translators: the title of a file chooser; %s is a field such as "Service Account Key". */
   title = g_strdup_printf (_("Choose the %s"), steward_connector_field_get_label (entry->field));
-  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  self->chooser =
+      gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   self->chooser_field = g_strdup (path);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
@@ -373,7 +375,8 @@ steward_connector_form_class_init (StewardConnectorFormClass *klass)
 
   g_type_ensure (STEWARD_TYPE_CONNECTOR_SPEC);
   g_type_ensure (STEWARD_TYPE_ROW_MESSAGE);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-connector-form.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-connector-form.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardConnectorForm, group);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectorForm, type_row);
   gtk_widget_class_bind_template_child (widget_class, StewardConnectorForm, type_message);
@@ -598,10 +601,12 @@ steward_connector_form_validate (StewardConnectorForm *self)
       if (problem == NULL && steward_connector_field_get_required (entry->field) &&
           _steward_connector_form_entry_is_empty (entry) &&
           !(self->keep_secrets && steward_connector_field_get_secret (entry->field)))
-        problem = g_strdup (steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE
-                            ? _("Choose a file")
-                            : _("This field is required"));
-      if (problem != NULL && steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE &&
+        problem = g_strdup (steward_connector_field_get_kind (entry->field) ==
+                                    STEWARD_CONNECTOR_FIELD_FILE
+                                ? _("Choose a file")
+                                : _("This field is required"));
+      if (problem != NULL &&
+          steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE &&
           entry->file_cancellable != NULL)
         g_clear_pointer (&problem, g_free);
 
@@ -640,7 +645,8 @@ steward_connector_form_build_connection (StewardConnectorForm *self)
   if (*name != '\0')
     json_object_set_string_member (connection, "name", name);
   if (!steward_connector_spec_is_generic (self->spec))
-    json_object_set_string_member (connection, "type", steward_connector_spec_get_type_name (self->spec));
+    json_object_set_string_member (connection, "type",
+                                   steward_connector_spec_get_type_name (self->spec));
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -664,7 +670,8 @@ steward_connector_form_build_connection (StewardConnectorForm *self)
               json_object_set_member (parameters, key, json_node_copy (node));
           json_node_unref (value);
         }
-      else if (steward_connector_field_get_target (entry->field) == STEWARD_CONNECTOR_TARGET_PARAMETERS)
+      else if (steward_connector_field_get_target (entry->field) ==
+               STEWARD_CONNECTOR_TARGET_PARAMETERS)
         json_object_set_member (parameters, member, value);
       else
         json_object_set_member (connection, member, value);
@@ -726,7 +733,8 @@ steward_connector_form_get_field_message (StewardConnectorForm *self,
     return steward_row_message_get_message (self->name_message);
 
   entry = find_entry (self, path);
-  return entry != NULL ? steward_row_message_get_message (STEWARD_ROW_MESSAGE (entry->message)) : NULL;
+  return entry != NULL ? steward_row_message_get_message (STEWARD_ROW_MESSAGE (entry->message))
+                       : NULL;
 }
 
 void
@@ -806,7 +814,8 @@ steward_connector_form_set_value (StewardConnectorForm *self,
     }
 
   entry = find_entry (self, path);
-  if (entry == NULL || steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE)
+  if (entry == NULL ||
+      steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE)
     return FALSE;
 
   _steward_connector_form_set_entry_value (entry, value);
@@ -828,7 +837,8 @@ steward_connector_form_set_file (StewardConnectorForm *self,
 
   entry = find_entry (self, strip_connection (field));
   g_return_if_fail (entry != NULL);
-  g_return_if_fail (steward_connector_field_get_kind (entry->field) == STEWARD_CONNECTOR_FIELD_FILE);
+  g_return_if_fail (steward_connector_field_get_kind (entry->field) ==
+                    STEWARD_CONNECTOR_FIELD_FILE);
 
   g_cancellable_cancel (entry->file_cancellable);
   g_clear_object (&entry->file_cancellable);

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_CONNECTOR_FORM (steward_connector_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardConnectorForm, steward_connector_form, STEWARD, CONNECTOR_FORM, GtkWidget)
+G_DECLARE_FINAL_TYPE (
+    StewardConnectorForm, steward_connector_form, STEWARD, CONNECTOR_FORM, GtkWidget)
 
 GtkWidget            *steward_connector_form_new              (void);
 GListModel           *steward_connector_form_get_connectors   (StewardConnectorForm *self);

@@ -67,16 +67,16 @@ void      _steward_create_dialog_show_invalid           (StewardCreateDatastoreD
                                                          const GError                 *error);
 /* The dialog's form sections, in the order shown. */
 #define N_SECTIONS 4
-void      _steward_create_dialog_get_sections           (StewardCreateDatastoreDialog *self,
-                                                         StewardFormSection          **sections);
-void      _steward_create_dialog_created                (StewardCreateDatastoreDialog *self,
-                                                         StewardDatastore             *datastore,
-                                                         gboolean                      sync_started);
+void _steward_create_dialog_get_sections (StewardCreateDatastoreDialog *self,
+                                          StewardFormSection          **sections);
+void _steward_create_dialog_created      (StewardCreateDatastoreDialog *self,
+                                          StewardDatastore             *datastore,
+                                          gboolean                      sync_started);
 
 /* steward-create-datastore-submit.c */
-void      _steward_create_dialog_add_connection_and_placement (StewardCreateDatastoreDialog *self,
-                                                               StewardDatastoreRequest      *request);
-void      _steward_create_dialog_submit                 (StewardCreateDatastoreDialog *self,
-                                                         gboolean                      despite_failed_test);
+void _steward_create_dialog_add_connection_and_placement (StewardCreateDatastoreDialog *self,
+                                                          StewardDatastoreRequest      *request);
+void _steward_create_dialog_submit (StewardCreateDatastoreDialog *self,
+                                    gboolean                      despite_failed_test);
 
 G_END_DECLS

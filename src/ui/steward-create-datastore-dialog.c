@@ -238,16 +238,21 @@ test_requested_cb (StewardCreateDatastoreDialog *self)
   g_autofree char *name = NULL;
 
   steward_connector_form_clear_marks (self->form);
-  if (steward_connector_form_get_spec (self->form) == NULL || steward_connector_form_get_busy (self->form) ||
-      !steward_connector_form_validate (self->form))
+  if (steward_connector_form_get_spec (self->form) == NULL ||
+      steward_connector_form_get_busy (self->form) || !steward_connector_form_validate (self->form))
     return;
 
   request = steward_datastore_request_new ();
   _steward_create_dialog_add_connection_and_placement (self, request);
   name = steward_name_section_dup_name (self->name_section);
-  steward_datastore_request_set_name (request, *name != '\0'
-                                      ? name
-                                      : steward_json_get_string (steward_json_get_object (steward_datastore_request_get_object (request), "connection"), "name"));
+  steward_datastore_request_set_name (
+      request,
+      *name != '\0'
+          ? name
+          : steward_json_get_string (steward_json_get_object (steward_datastore_request_get_object (
+                                                                  request),
+                                                              "connection"),
+                                     "name"));
   steward_connection_tester_start (self->tester, request);
 }
 
@@ -333,18 +338,21 @@ create_connection_row (gpointer item,
 
   if (where != NULL && *where != '\0')
     /* Translators: a connection's type and where it points, like "postgresql · db.example.com". */
-    subtitle = g_strdup_printf (_("%s · %s"), steward_connection_get_type_name (connection), where);
+    subtitle =
+        g_strdup_printf (_("%s · %s"), steward_connection_get_type_name (connection), where);
   else
     subtitle = g_strdup (steward_connection_get_type_name (connection));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steward_connection_get_name (connection));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 steward_connection_get_name (connection));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* Hidden by opacity so that rows keep one width whichever is chosen. */
   gtk_widget_set_opacity (check, connection == self->selected_connection ? 1.0 : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Chosen"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
 
   g_object_set_data_full (G_OBJECT (row), "connection", g_object_ref (connection), g_object_unref);
@@ -440,7 +448,8 @@ load_connections (StewardCreateDatastoreDialog *self)
 {
   set_loading (self, TRUE);
   gtk_stack_set_visible_child_name (self->connections_stack, "loading");
-  steward_client_list_connections_async (self->client, self->cancellable, connections_loaded_cb, self);
+  steward_client_list_connections_async (self->client, self->cancellable, connections_loaded_cb,
+                                         self);
 }
 
 static void
@@ -492,8 +501,8 @@ enrichment_loaded_cb (GObject      *object,
   if (page == NULL)
     {
       /* Translators: %s says what went wrong. */
-      g_autofree char *subtitle = g_strdup_printf (_("The enrichment datastores could not be loaded: %s"),
-                                                   error->message);
+      g_autofree char *subtitle =
+          g_strdup_printf (_("The enrichment datastores could not be loaded: %s"), error->message);
       steward_enrichment_section_set_load_error (self->enrichment_section, subtitle);
       return;
     }
@@ -644,24 +653,32 @@ steward_create_datastore_dialog_class_init (StewardCreateDatastoreDialogClass *k
   g_type_ensure (STEWARD_TYPE_PLACEMENT_SECTION);
   g_type_ensure (STEWARD_TYPE_ORGANIZATION_SECTION);
   g_type_ensure (STEWARD_TYPE_ENRICHMENT_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-create-datastore-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/steward-create-datastore-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, create_spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, name_section);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, new_toggle);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, existing_toggle);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connection_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        existing_toggle);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        connection_stack);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, form);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, tester);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connection_search);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_stack);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_empty_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connections_list);
-  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog, connection_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        connection_search);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        connections_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        connections_error_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        connections_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        connections_list);
+  gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
+                                        connection_message);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
                                         placement_section);
   gtk_widget_class_bind_template_child (widget_class, StewardCreateDatastoreDialog,
@@ -680,9 +697,12 @@ steward_create_datastore_dialog_class_init (StewardCreateDatastoreDialogClass *k
   gtk_widget_class_bind_template_callback (widget_class, connection_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_action);
-  gtk_widget_class_install_action (widget_class, "dialog.reload-connections", NULL, reload_connections_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.create", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.create", NULL);
+  gtk_widget_class_install_action (widget_class, "dialog.reload-connections", NULL,
+                                   reload_connections_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "dialog.create", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "dialog.create", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -703,8 +723,9 @@ steward_create_datastore_dialog_init (StewardCreateDatastoreDialog *self)
 
   self->connections = g_list_store_new (STEWARD_TYPE_CONNECTION);
   self->connection_filter = gtk_custom_filter_new (connection_matches, self, NULL);
-  self->filtered_connections = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->connections)),
-                                                          GTK_FILTER (g_object_ref (self->connection_filter)));
+  self->filtered_connections =
+      gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->connections)),
+                                 GTK_FILTER (g_object_ref (self->connection_filter)));
   gtk_list_box_bind_model (self->connections_list, G_LIST_MODEL (self->filtered_connections),
                            create_connection_row, self, NULL);
 
@@ -741,7 +762,8 @@ steward_create_datastore_dialog_new (GtkWindow     *parent,
   steward_datastore_query_set_enrichment_only (query, TRUE);
   steward_datastore_query_add_sort (query, STEWARD_SORT_NAME, FALSE);
   set_loading (self, TRUE);
-  steward_client_list_datastores_async (client, query, 1, 100, self->cancellable, enrichment_loaded_cb, self);
+  steward_client_list_datastores_async (client, query, 1, 100, self->cancellable,
+                                        enrichment_loaded_cb, self);
 
   return self;
 }
@@ -825,7 +847,8 @@ steward_create_datastore_dialog_select_connection (StewardCreateDatastoreDialog 
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->connections)); i++)
     {
-      g_autoptr(StewardConnection) connection = g_list_model_get_item (G_LIST_MODEL (self->connections), i);
+      g_autoptr(StewardConnection) connection =
+          g_list_model_get_item (G_LIST_MODEL (self->connections), i);
 
       if (steward_connection_get_id (connection) == connection_id)
         {

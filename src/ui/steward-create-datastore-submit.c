@@ -25,8 +25,8 @@ _steward_create_dialog_add_connection_and_placement (StewardCreateDatastoreDialo
         steward_datastore_request_set_connection (request, connection);
     }
   else if (self->selected_connection != NULL)
-    steward_datastore_request_set_connection_id (request,
-                                                 steward_connection_get_id (self->selected_connection));
+    steward_datastore_request_set_connection_id (request, steward_connection_get_id (
+                                                              self->selected_connection));
 
   steward_form_section_apply (STEWARD_FORM_SECTION (self->placement_section), request, NULL);
 }
@@ -70,7 +70,8 @@ created_cb (GObject      *object,
     {
       g_autofree char *message = NULL;
 
-      g_debug ("Creating the datastore failed (%s, code %d)", g_quark_to_string (error->domain), error->code);
+      g_debug ("Creating the datastore failed (%s, code %d)", g_quark_to_string (error->domain),
+               error->code);
       if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_INVALID))
         {
           _steward_create_dialog_show_invalid (self, error);
@@ -90,12 +91,15 @@ created_cb (GObject      *object,
         }
       else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_BAD_REQUEST))
         /* Translators: %s is the server's own explanation. */
-        message = g_strdup_printf (_("The server could not create the datastore: %s"), error->message);
+        message =
+            g_strdup_printf (_("The server could not create the datastore: %s"), error->message);
       else if (g_error_matches (error, STEWARD_API_ERROR, STEWARD_API_ERROR_NETWORK))
         /* A create is never sent twice by itself: the request may have arrived. Translators: %s
          * says what went wrong. */
-        message = g_strdup_printf (_("No answer came back, so the datastore may or may not exist now (%s). "
-                                     "Look for it in the list before creating it again."), error->message);
+        message = g_strdup_printf (_("No answer came back, so the datastore may or may not exist "
+                                      "now (%s). "
+                                      "Look for it in the list before creating it again."),
+                                   error->message);
       else
         /* Translators: %s says what went wrong. */
         message = g_strdup_printf (_("The datastore could not be created: %s"), error->message);

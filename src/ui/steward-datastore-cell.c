@@ -71,7 +71,8 @@ update (StewardDatastoreCell *self)
   switch (self->kind)
     {
     case STEWARD_CELL_TYPE:
-      gtk_label_set_label (self->label, steward_format_connector_type (steward_datastore_get_datastore_type (datastore)));
+      gtk_label_set_label (self->label, steward_format_connector_type (
+                                            steward_datastore_get_datastore_type (datastore)));
       return;
 
     case STEWARD_CELL_NAME:
@@ -83,7 +84,8 @@ update (StewardDatastoreCell *self)
       gtk_widget_set_visible (GTK_WIDGET (self->icon), group != NULL);
       if (group != NULL)
         gtk_image_set_from_icon_name (self->icon, steward_datastore_group_get_icon_name (group));
-      gtk_label_set_label (self->label, group != NULL ? steward_datastore_group_get_name (group) : "");
+      gtk_label_set_label (self->label,
+                           group != NULL ? steward_datastore_group_get_name (group) : "");
       return;
 
     case STEWARD_CELL_TAGS:
@@ -238,7 +240,8 @@ steward_datastore_cell_new (StewardCellKind kind)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
       /* The group's name is beside it: the icon is decoration. */
-      self->icon = g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      self->icon =
+          g_object_new (GTK_TYPE_IMAGE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->label));

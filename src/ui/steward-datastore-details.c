@@ -332,10 +332,11 @@ update_enrichment_button (StewardDatastoreDetails *self)
 
   gtk_button_set_label (self->enrichment_button, linked ? _("Con_figure…") : _("_Link…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->enrichment_button), self->access_error == NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->enrichment_button),
-                               self->access_error != NULL ? self->access_error
-                               : linked ? _("Change the enrichment datastore, table prefix, remediation and limits")
-                                        : _("Link an enrichment datastore to keep this datastore’s scan results"));
+  gtk_widget_set_tooltip_text (
+      GTK_WIDGET (self->enrichment_button),
+      self->access_error != NULL ? self->access_error
+      : linked ? _("Change the enrichment datastore, table prefix, remediation and limits")
+               : _("Link an enrichment datastore to keep this datastore’s scan results"));
 }
 
 /* The controls that need to read or change the datastore, off with the reason while the server
@@ -351,16 +352,18 @@ apply_access (StewardDatastoreDetails *self)
     N_("Assign to a group or remove from its group"),
   };
   GtkWidget *controls[] = {
-    GTK_WIDGET (self->edit_button), GTK_WIDGET (self->verify_button), GTK_WIDGET (self->sync_button),
-    GTK_WIDGET (self->more_button), GTK_WIDGET (self->group_button),
+    GTK_WIDGET (self->edit_button),  GTK_WIDGET (self->verify_button),
+    GTK_WIDGET (self->sync_button),  GTK_WIDGET (self->more_button),
+    GTK_WIDGET (self->group_button),
   };
   gboolean refused = self->access_error != NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
     {
       gtk_widget_set_sensitive (controls[i], !refused);
-      gtk_widget_set_tooltip_text (controls[i], refused ? self->access_error
-                                                        : tooltips[i] != NULL ? _(tooltips[i]) : NULL);
+      gtk_widget_set_tooltip_text (controls[i], refused               ? self->access_error
+                                                : tooltips[i] != NULL ? _(tooltips[i])
+                                                                      : NULL);
     }
 
   /* Its operations are not for someone refused the datastore itself. */
@@ -473,12 +476,15 @@ update_operation (StewardDatastoreDetails *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "success");
       break;
     case STEWARD_OPERATION_WARNING:
-      text = g_strdup_printf (_("Sync finished with a warning: %s"), steward_operation_get_message (operation));
+      text = g_strdup_printf (_("Sync finished with a warning: %s"),
+                              steward_operation_get_message (operation));
       gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "warning");
       break;
     case STEWARD_OPERATION_FAILURE:
-      text = g_strdup_printf (_("Sync failed: %s"), steward_operation_get_message (operation) != NULL
-                                                      ? steward_operation_get_message (operation) : _("no reason given"));
+      text =
+          g_strdup_printf (_("Sync failed: %s"), steward_operation_get_message (operation) != NULL
+                                                      ? steward_operation_get_message (operation)
+                                                      : _("no reason given"));
       gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "error");
       break;
     case STEWARD_OPERATION_ABORTED:
@@ -490,7 +496,8 @@ update_operation (StewardDatastoreDetails *self)
 
   gtk_label_set_label (self->sync_label, text);
   gtk_progress_bar_set_fraction (self->sync_progress, steward_operation_get_fraction (operation));
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress), !steward_operation_is_finished (operation));
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_progress),
+                          !steward_operation_is_finished (operation));
 }
 
 static void
@@ -576,7 +583,8 @@ steward_datastore_details_class_init (StewardDatastoreDetailsClass *klass)
   g_type_ensure (STEWARD_TYPE_DATASTORE);
   g_type_ensure (STEWARD_TYPE_FAVORITE_BUTTON);
   g_type_ensure (STEWARD_TYPE_OPERATIONS_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-details.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-datastore-details.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, empty_page);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreDetails, name_label);
@@ -733,7 +741,8 @@ steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
 }
 
 /* The server refused to show the datastore (403): the details say so with its reason, and every
- * control that needs the permission is off and says why. Cleared when another datastore is shown. */
+ * control that needs the permission is off and says why. Cleared when another datastore is shown.
+ */
 void
 steward_datastore_details_set_access_error (StewardDatastoreDetails *self,
                                             const char              *reason)
@@ -741,8 +750,9 @@ steward_datastore_details_set_access_error (StewardDatastoreDetails *self,
   g_return_if_fail (STEWARD_IS_DATASTORE_DETAILS (self));
 
   g_free (self->access_error);
-  self->access_error = reason != NULL ? g_strdup_printf (_("The server refuses to show this datastore: %s"), reason)
-                                      : NULL;
+  self->access_error =
+      reason != NULL ? g_strdup_printf (_("The server refuses to show this datastore: %s"), reason)
+                     : NULL;
   apply_access (self);
 }
 
@@ -760,14 +770,15 @@ steward_datastore_details_set_n_selected (StewardDatastoreDetails *self,
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Datastore Selected",
                                             "%u Datastores Selected", n_selected), n_selected);
       adw_status_page_set_title (self->empty_page, title);
-      adw_status_page_set_description (self->empty_page,
-                                       _("Use the bar below the list to assign, favorite or delete them together."));
+      adw_status_page_set_description (self->empty_page, _("Use the bar below the list to assign, "
+                                                            "favorite or delete them together."));
       adw_status_page_set_icon_name (self->empty_page, "edit-select-all-symbolic");
     }
   else
     {
       adw_status_page_set_title (self->empty_page, _("No Datastore Selected"));
-      adw_status_page_set_description (self->empty_page, _("Select a datastore to see its details."));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Select a datastore to see its details."));
       adw_status_page_set_icon_name (self->empty_page, "view-list-symbolic");
     }
 }
@@ -838,7 +849,8 @@ steward_datastore_details_set_verify_result (StewardDatastoreDetails *self,
   if (connected)
     text = g_strdup (_("Connection verified"));
   else
-    text = g_strdup_printf (_("Could not connect: %s"), message != NULL ? message : _("no reason given"));
+    text = g_strdup_printf (_("Could not connect: %s"),
+                            message != NULL ? message : _("no reason given"));
 
   gtk_label_set_label (self->verify_label, text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verify_label), connected ? "error" : "success");

@@ -10,10 +10,12 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_DATASTORE_DETAILS (steward_datastore_details_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardDatastoreDetails, steward_datastore_details, STEWARD, DATASTORE_DETAILS, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    StewardDatastoreDetails, steward_datastore_details, STEWARD, DATASTORE_DETAILS, AdwBin)
 
 StewardDatastore *steward_datastore_details_get_datastore (StewardDatastoreDetails *self);
-StewardOperationsSection *steward_datastore_details_get_operations_section (StewardDatastoreDetails *self);
+StewardOperationsSection *steward_datastore_details_get_operations_section (
+    StewardDatastoreDetails *self);
 void              steward_datastore_details_set_datastore (StewardDatastoreDetails *self,
                                                            StewardDatastore        *datastore);
 void              steward_datastore_details_set_n_selected (StewardDatastoreDetails *self,

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_DATASTORE_EDITOR (steward_datastore_editor_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardDatastoreEditor, steward_datastore_editor, STEWARD, DATASTORE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (
+    StewardDatastoreEditor, steward_datastore_editor, STEWARD, DATASTORE_EDITOR, AdwWindow)
 
 StewardDatastoreEditor *steward_datastore_editor_new           (GtkWindow        *parent,
                                                                 StewardClient    *client,

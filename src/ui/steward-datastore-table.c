@@ -168,7 +168,8 @@ popup_context_menu (StewardDatastoreTable *self,
     steward_datastore_table_select_id (self, steward_datastore_get_id (datastore));
 
   ids = steward_datastore_table_get_selected_ids (self);
-  model = ids->len > 1 ? build_selection_menu (self, ids->len) : build_single_menu (self, datastore);
+  model =
+      ids->len > 1 ? build_selection_menu (self, ids->len) : build_single_menu (self, datastore);
 
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), rect);
@@ -182,8 +183,8 @@ context_click_cb (GtkGestureClick      *gesture,
                   double                y,
                   StewardDatastoreCell *cell)
 {
-  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (gtk_widget_get_ancestor (GTK_WIDGET (cell),
-                                                                                  STEWARD_TYPE_DATASTORE_TABLE));
+  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (
+      gtk_widget_get_ancestor (GTK_WIDGET (cell), STEWARD_TYPE_DATASTORE_TABLE));
   StewardDatastore *datastore = steward_datastore_cell_get_datastore (cell);
   double table_x;
   double table_y;
@@ -212,7 +213,8 @@ context_menu_action (GtkWidget  *widget,
 
   /* A focused cell, or a focused row whose first cell names the datastore. */
   if (focus != NULL && gtk_widget_get_ancestor (focus, STEWARD_TYPE_DATASTORE_CELL) != NULL)
-    datastore = steward_datastore_cell_get_datastore (STEWARD_DATASTORE_CELL (gtk_widget_get_ancestor (focus, STEWARD_TYPE_DATASTORE_CELL)));
+    datastore = steward_datastore_cell_get_datastore (
+        STEWARD_DATASTORE_CELL (gtk_widget_get_ancestor (focus, STEWARD_TYPE_DATASTORE_CELL)));
   for (GtkWidget *child = focus; child != NULL && datastore == NULL && child != widget;
        child = gtk_widget_get_first_child (child))
     if (STEWARD_IS_DATASTORE_CELL (child))
@@ -220,7 +222,8 @@ context_menu_action (GtkWidget  *widget,
 
   if (focus != NULL && gtk_widget_is_ancestor (focus, widget) &&
       gtk_widget_compute_bounds (focus, widget, &bounds))
-    rect = (GdkRectangle) { (int) bounds.origin.x + 12, (int) (bounds.origin.y + bounds.size.height / 2), 1, 1 };
+    rect = (GdkRectangle) { (int) bounds.origin.x + 12,
+                           (int) (bounds.origin.y + bounds.size.height / 2), 1, 1 };
 
   if (datastore == NULL)
     {
@@ -231,9 +234,11 @@ context_menu_action (GtkWidget  *widget,
       if (datastore == NULL)
         {
           /* Several selected, none focused: any of them stands for the selection. */
-          g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-          g_autoptr(StewardDatastore) first = g_list_model_get_item (G_LIST_MODEL (self->selection),
-                                                                     gtk_bitset_get_nth (selected, 0));
+          g_autoptr(GtkBitset) selected =
+              gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+          g_autoptr(StewardDatastore) first =
+              g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                     gtk_bitset_get_nth (selected, 0));
 
           popup_context_menu (self, first, &rect);
           return;
@@ -250,8 +255,8 @@ drag_prepare_cb (GtkDragSource        *source,
                  double                y,
                  StewardDatastoreCell *cell)
 {
-  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (gtk_widget_get_ancestor (GTK_WIDGET (cell),
-                                                                                  STEWARD_TYPE_DATASTORE_TABLE));
+  StewardDatastoreTable *self = STEWARD_DATASTORE_TABLE (
+      gtk_widget_get_ancestor (GTK_WIDGET (cell), STEWARD_TYPE_DATASTORE_TABLE));
   StewardDatastore *datastore = steward_datastore_cell_get_datastore (cell);
   g_autoptr(StewardDatastoreDrag) drag = NULL;
 
@@ -298,7 +303,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  steward_datastore_cell_set_datastore (STEWARD_DATASTORE_CELL (gtk_list_item_get_child (list_item)),
+  steward_datastore_cell_set_datastore (STEWARD_DATASTORE_CELL (
+                                            gtk_list_item_get_child (list_item)),
                                         gtk_list_item_get_item (list_item));
 }
 
@@ -307,7 +313,9 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 gpointer                  user_data)
 {
-  steward_datastore_cell_set_datastore (STEWARD_DATASTORE_CELL (gtk_list_item_get_child (list_item)), NULL);
+  steward_datastore_cell_set_datastore (STEWARD_DATASTORE_CELL (
+                                            gtk_list_item_get_child (list_item)),
+                                        NULL);
 }
 
 static void
@@ -315,7 +323,8 @@ activate_cb (GtkColumnView         *column_view,
              guint                  position,
              StewardDatastoreTable *self)
 {
-  g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(StewardDatastore) datastore =
+      g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
   if (datastore != NULL)
     g_signal_emit (self, signals[DATASTORE_ACTIVATED], 0, datastore);
@@ -456,11 +465,13 @@ add_columns (StewardDatastoreTable *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (columns[i].kind));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb),
+                        GUINT_TO_POINTER (columns[i].kind));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), NULL);
 
-      column = gtk_column_view_column_new (columns[i].title != NULL ? _(columns[i].title) : NULL, factory);
+      column = gtk_column_view_column_new (columns[i].title != NULL ? _(columns[i].title) : NULL,
+                                           factory);
       /* Only the name takes the room left over. */
       gtk_column_view_column_set_expand (column, columns[i].kind == STEWARD_CELL_NAME);
       gtk_column_view_column_set_resizable (column, columns[i].kind != STEWARD_CELL_FAVORITE);
@@ -558,7 +569,8 @@ steward_datastore_table_class_init (StewardDatastoreTableClass *klass)
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-datastore-table.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-datastore-table.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, StewardDatastoreTable, empty_page);
@@ -567,8 +579,10 @@ steward_datastore_table_class_init (StewardDatastoreTableClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "table.context-menu", NULL, context_menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete-selection", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "table.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "view.delete-selection",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "table.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.context-menu", NULL);
 }
 
@@ -623,7 +637,8 @@ GArray *
 steward_datastore_table_get_selected_ids (StewardDatastoreTable *self)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GtkBitset) selected =
+      gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GtkBitsetIter iter;
   guint position;
 
@@ -631,7 +646,8 @@ steward_datastore_table_get_selected_ids (StewardDatastoreTable *self)
        more;
        more = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      g_autoptr(StewardDatastore) datastore =
+          g_list_model_get_item (G_LIST_MODEL (self->selection), position);
       gint64 id = steward_datastore_get_id (datastore);
 
       g_array_append_val (ids, id);
@@ -653,7 +669,8 @@ steward_datastore_table_get_selected (StewardDatastoreTable *self)
   if (gtk_bitset_get_size (selected) != 1)
     return NULL;
 
-  datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
+  datastore =
+      g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_nth (selected, 0));
   return datastore;   /* the model keeps it alive */
 }
 
@@ -681,7 +698,8 @@ steward_datastore_table_select_id (StewardDatastoreTable *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(StewardDatastore) datastore = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+      g_autoptr(StewardDatastore) datastore =
+          g_list_model_get_item (G_LIST_MODEL (self->selection), i);
 
       if (steward_datastore_get_id (datastore) != datastore_id)
         continue;

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_DATASTORE_TABLE (steward_datastore_table_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardDatastoreTable, steward_datastore_table, STEWARD, DATASTORE_TABLE, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    StewardDatastoreTable, steward_datastore_table, STEWARD, DATASTORE_TABLE, AdwBin)
 
 void               steward_datastore_table_set_model        (StewardDatastoreTable *self,
                                                              GListModel            *model);

@@ -26,7 +26,9 @@ struct _StewardDeleteConnectionDialog
   GtkEntry             *name_entry;
 };
 
-G_DEFINE_FINAL_TYPE (StewardDeleteConnectionDialog, steward_delete_connection_dialog, STEWARD_TYPE_CONFIRM_DIALOG)
+G_DEFINE_FINAL_TYPE (StewardDeleteConnectionDialog,
+                     steward_delete_connection_dialog,
+                     STEWARD_TYPE_CONFIRM_DIALOG)
 
 enum {
   PROP_0,
@@ -73,7 +75,8 @@ static void
 show_users (StewardDeleteConnectionDialog *self)
 {
   gint64 id = steward_connection_get_id (self->connection);
-  g_autoptr(GListModel) users = steward_deployment_list_connection_datastores (self->deployment, id);
+  g_autoptr(GListModel) users =
+      steward_deployment_list_connection_datastores (self->deployment, id);
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
   GtkWidget *child;
 
@@ -87,15 +90,17 @@ show_users (StewardDeleteConnectionDialog *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steward_datastore_get_name (datastore));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     steward_datastore_get_name (datastore));
       gtk_list_box_append (self->users_list, row);
     }
   if (self->n_users > MAX_LISTED)
     {
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more",
-                                                            self->n_users - MAX_LISTED),
-                                               self->n_users - MAX_LISTED);
+      g_autofree char *more =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more",
+                                        self->n_users - MAX_LISTED),
+                           self->n_users - MAX_LISTED);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
       gtk_list_box_append (self->users_list, row);
@@ -103,20 +108,21 @@ show_users (StewardDeleteConnectionDialog *self)
   gtk_widget_set_visible (self->users_scroller, self->n_users > 0);
 
   if (self->n_users > 0)
-    adw_message_dialog_format_body (dialog,
-                                    g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u datastore uses this connection. The deployment refuses to "
-                                                 "delete a connection in use: delete the datastore or move it "
-                                                 "to another connection first.",
-                                                 "%u datastores use this connection. The deployment refuses to "
-                                                 "delete a connection in use: delete the datastores or move "
-                                                 "them to another connection first.",
-                                                 self->n_users),
-                                    self->n_users);
+    adw_message_dialog_format_body (
+        dialog,
+        g_dngettext (GETTEXT_PACKAGE,
+                     "%u datastore uses this connection. The deployment refuses to "
+                     "delete a connection in use: delete the datastore or move it "
+                     "to another connection first.",
+                     "%u datastores use this connection. The deployment refuses to "
+                     "delete a connection in use: delete the datastores or move "
+                     "them to another connection first.",
+                     self->n_users),
+        self->n_users);
   else
-    adw_message_dialog_set_body (dialog,
-                                 _("This is permanent. Its credentials are deleted from the deployment, "
-                                   "and no datastore can be added with it any more."));
+    adw_message_dialog_set_body (dialog, _("This is permanent. Its credentials are deleted from "
+                                            "the deployment, "
+                                            "and no datastore can be added with it any more."));
 }
 
 static void
@@ -284,12 +290,13 @@ steward_delete_connection_dialog_class_init (StewardDeleteConnectionDialogClass 
    * The server deleted the connection, and the deployment forgot it; the dialog closes right
    * after.
    */
-  signals[SIGNAL_DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-delete-connection-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, StewardDeleteConnectionDialog, users_scroller);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/steward-delete-connection-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardDeleteConnectionDialog,
+                                        users_scroller);
   gtk_widget_class_bind_template_child (widget_class, StewardDeleteConnectionDialog, users_list);
   gtk_widget_class_bind_template_child (widget_class, StewardDeleteConnectionDialog, name_entry);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);

@@ -21,7 +21,9 @@ struct _StewardDeleteDatastoreDialog
   GtkEntry             *name_entry;
 };
 
-G_DEFINE_FINAL_TYPE (StewardDeleteDatastoreDialog, steward_delete_datastore_dialog, STEWARD_TYPE_CONFIRM_DIALOG)
+G_DEFINE_FINAL_TYPE (StewardDeleteDatastoreDialog,
+                     steward_delete_datastore_dialog,
+                     STEWARD_TYPE_CONFIRM_DIALOG)
 
 enum {
   PROP_0,
@@ -117,13 +119,14 @@ steward_delete_datastore_dialog_constructed (GObject *object)
   /* The count comes from the datastore's metrics, when the list gave them. */
   containers = steward_datastore_get_containers (self->datastore);
   if (steward_datastore_has_field (self->datastore, "containers") && containers > 0)
-    adw_message_dialog_format_body (dialog,
-                                    ngettext ("This is permanent. Its %'lld container is deleted with it, "
-                                              "along with all its checks, anomalies and enrichment data.",
-                                              "This is permanent. Its %'lld containers are deleted with it, "
-                                              "along with all its checks, anomalies and enrichment data.",
-                                              containers),
-                                    (long long) containers);
+    adw_message_dialog_format_body (
+        dialog,
+        ngettext ("This is permanent. Its %'lld container is deleted with it, "
+                  "along with all its checks, anomalies and enrichment data.",
+                  "This is permanent. Its %'lld containers are deleted with it, "
+                  "along with all its checks, anomalies and enrichment data.",
+                  containers),
+        (long long) containers);
   else
     adw_message_dialog_set_body (dialog,
                                  _("This is permanent. All its containers, checks, anomalies and "
@@ -236,8 +239,8 @@ steward_delete_datastore_dialog_class_init (StewardDeleteDatastoreDialogClass *k
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-delete-datastore-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/steward-delete-datastore-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardDeleteDatastoreDialog, name_entry);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_activated_cb);

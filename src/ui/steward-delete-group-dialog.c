@@ -17,7 +17,9 @@ struct _StewardDeleteGroupDialog
   guint                  n_datastores;
 };
 
-G_DEFINE_FINAL_TYPE (StewardDeleteGroupDialog, steward_delete_group_dialog, STEWARD_TYPE_CONFIRM_DIALOG)
+G_DEFINE_FINAL_TYPE (StewardDeleteGroupDialog,
+                     steward_delete_group_dialog,
+                     STEWARD_TYPE_CONFIRM_DIALOG)
 
 enum {
   PROP_0,

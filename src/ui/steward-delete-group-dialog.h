@@ -8,12 +8,17 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_DELETE_GROUP_DIALOG (steward_delete_group_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardDeleteGroupDialog, steward_delete_group_dialog, STEWARD, DELETE_GROUP_DIALOG, StewardConfirmDialog)
+G_DECLARE_FINAL_TYPE (StewardDeleteGroupDialog,
+                      steward_delete_group_dialog,
+                      STEWARD,
+                      DELETE_GROUP_DIALOG,
+                      StewardConfirmDialog)
 
-StewardDeleteGroupDialog *steward_delete_group_dialog_new       (GtkWindow             *parent,
-                                                                 StewardClient         *client,
-                                                                 StewardDatastoreGroup *group,
-                                                                 guint                  n_datastores);
-StewardDatastoreGroup    *steward_delete_group_dialog_get_group (StewardDeleteGroupDialog *self);
+StewardDeleteGroupDialog *steward_delete_group_dialog_new (GtkWindow             *parent,
+                                                           StewardClient         *client,
+                                                           StewardDatastoreGroup *group,
+                                                           guint                  n_datastores);
+
+StewardDatastoreGroup *steward_delete_group_dialog_get_group (StewardDeleteGroupDialog *self);
 
 G_END_DECLS

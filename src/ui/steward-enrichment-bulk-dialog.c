@@ -467,8 +467,9 @@ update_collisions (StewardEnrichmentBulkDialog *self)
       if (text->len > 0)
         g_string_append_c (text, '\n');
       /* Translators: the first two %s are datastores, the third a table prefix. */
-      g_string_append_printf (text, _("“%s” and “%s” would both write tables starting with %s: "
-                                      "their tables would mix."),
+      g_string_append_printf (text,
+                              _("“%s” and “%s” would both write tables starting with %s: "
+                                 "their tables would mix."),
                               steward_datastore_get_name (other),
                               steward_datastore_get_name (datastore), prefix);
     }

@@ -439,10 +439,11 @@ update_prefix_notes (StewardEnrichmentForm *self,
       if (users->len == 1)
         /* Translators: the first %s is a datastore, the second an enrichment datastore, the third a
          * table prefix. */
-        collision = g_strdup_printf (_("“%s” already writes to “%s” with the prefix %s: the tables "
-                                       "of both datastores would mix. The server does not check "
-                                       "this."),
-                                     first, target->name, prefix);
+        collision =
+            g_strdup_printf (_("“%s” already writes to “%s” with the prefix %s: the tables "
+                                "of both datastores would mix. The server does not check "
+                                "this."),
+                             first, target->name, prefix);
       else if (users->len > 1)
         collision = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "“%s” and %u other datastore already write to "
@@ -462,11 +463,12 @@ update_prefix_notes (StewardEnrichmentForm *self,
   else if (linked != 0 && target_id != linked)
     /* Translators: both %s are enrichment datastores. */
     note = g_strdup_printf (_("The tables already written to “%s” stay there; scans write to “%s” "
-                              "from now on."), current_link_name (self), target->name);
+                               "from now on."),
+                            current_link_name (self), target->name);
   else if (linked != 0 && prefix != NULL && stored != NULL && g_strcmp0 (prefix, stored) != 0)
     /* Translators: the first and last %s are table prefixes, the second an enrichment datastore. */
     note = g_strdup_printf (_("The tables already written with the prefix %s stay in “%s”; scans "
-                              "write new ones starting with %s."),
+                               "write new ones starting with %s."),
                             stored, current_link_name (self), prefix);
 
   show_label (self->collision_label, collision);

@@ -84,9 +84,9 @@ update_availability (StewardEnrichmentSection *self)
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->enrichment_row), !none);
   adw_expander_row_set_subtitle (self->enrichment_row,
-                                 none
-                                 ? _("This deployment has no enrichment datastores yet")
-                                 : _("Keep anomalies and their source records in another datastore"));
+                                 none ? _("This deployment has no enrichment datastores yet")
+                                      : _("Keep anomalies and their source records in another "
+                                           "datastore"));
 }
 
 static void

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ENRICHMENT_SECTION (steward_enrichment_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardEnrichmentSection, steward_enrichment_section, STEWARD, ENRICHMENT_SECTION, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    StewardEnrichmentSection, steward_enrichment_section, STEWARD, ENRICHMENT_SECTION, AdwBin)
 
 GtkWidget  *steward_enrichment_section_new            (void);
 void        steward_enrichment_section_set_datastores (StewardEnrichmentSection *self,

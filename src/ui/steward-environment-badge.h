@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ENVIRONMENT_BADGE (steward_environment_badge_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardEnvironmentBadge, steward_environment_badge, STEWARD, ENVIRONMENT_BADGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (
+    StewardEnvironmentBadge, steward_environment_badge, STEWARD, ENVIRONMENT_BADGE, GtkWidget)
 
 GtkWidget      *steward_environment_badge_new         (void);
 StewardProfile *steward_environment_badge_get_profile (StewardEnvironmentBadge *self);

@@ -41,7 +41,8 @@ update (StewardFavoriteButton *self)
   gboolean favorite = self->datastore != NULL && steward_datastore_get_favorite (self->datastore);
   const char *what = favorite ? _("Remove from Favorites") : _("Add to Favorites");
 
-  gtk_button_set_icon_name (GTK_BUTTON (self), favorite ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_button_set_icon_name (GTK_BUTTON (self),
+                            favorite ? "starred-symbolic" : "non-starred-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
   if (favorite)
     gtk_widget_add_css_class (GTK_WIDGET (self), "favorite");
@@ -51,7 +52,8 @@ update (StewardFavoriteButton *self)
   /* The target first: the action takes an id, and must never be seen without one. */
   if (self->datastore != NULL)
     {
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x", steward_datastore_get_id (self->datastore));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self), "x",
+                                        steward_datastore_get_id (self->datastore));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self), "view.toggle-favorite");
     }
 }

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_FAVORITE_BUTTON (steward_favorite_button_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardFavoriteButton, steward_favorite_button, STEWARD, FAVORITE_BUTTON, GtkButton)
+G_DECLARE_FINAL_TYPE (
+    StewardFavoriteButton, steward_favorite_button, STEWARD, FAVORITE_BUTTON, GtkButton)
 
 GtkWidget        *steward_favorite_button_new           (void);
 StewardDatastore *steward_favorite_button_get_datastore (StewardFavoriteButton *self);

@@ -106,7 +106,8 @@ name_problem (StewardGroupEditor *self,
 
   if (g_utf8_strlen (name, -1) > STEWARD_GROUP_NAME_MAX)
     /* Translators: %d is the maximum length, 100. */
-    return g_strdup_printf (_("A group name can have at most %d characters"), STEWARD_GROUP_NAME_MAX);
+    return g_strdup_printf (_("A group name can have at most %d characters"),
+                            STEWARD_GROUP_NAME_MAX);
 
   clash = find_clash (self, name);
   if (clash != NULL)
@@ -489,7 +490,8 @@ steward_group_editor_class_init (StewardGroupEditorClass *klass)
   g_type_ensure (STEWARD_TYPE_GROUP_ICON_PICKER);
   g_type_ensure (STEWARD_TYPE_ROW_MESSAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-group-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-group-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardGroupEditor, form);

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_GROUP_ICON_PICKER (steward_group_icon_picker_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardGroupIconPicker, steward_group_icon_picker, STEWARD, GROUP_ICON_PICKER, GtkWidget)
+G_DECLARE_FINAL_TYPE (
+    StewardGroupIconPicker, steward_group_icon_picker, STEWARD, GROUP_ICON_PICKER, GtkWidget)
 
 GtkWidget  *steward_group_icon_picker_new      (void);
 const char *steward_group_icon_picker_get_icon (StewardGroupIconPicker *self);

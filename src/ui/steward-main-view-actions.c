@@ -106,19 +106,23 @@ _steward_main_view_update_permissions (StewardMainView *self)
     { "view.enrichment", STEWARD_ACTION_LINK_ENRICHMENT },
     { "view.enrichment-selection", STEWARD_ACTION_LINK_ENRICHMENT },
   };
-  StewardUser *user = self->deployment != NULL ? steward_deployment_get_user (self->deployment) : NULL;
+  StewardUser *user =
+      self->deployment != NULL ? steward_deployment_get_user (self->deployment) : NULL;
   gboolean can_delete = steward_user_can (user, STEWARD_ACTION_DELETE_DATASTORE);
   g_autofree char *why_not = steward_action_explain_denied (STEWARD_ACTION_DELETE_DATASTORE);
   g_autofree char *groups_why_not = steward_action_explain_denied (STEWARD_ACTION_MANAGE_GROUPS);
 
   for (guint i = 0; i < G_N_ELEMENTS (gated); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), gated[i].action,
-                                   self->deployment != NULL && steward_user_can (user, gated[i].needs));
+                                   self->deployment != NULL &&
+                                       steward_user_can (user, gated[i].needs));
 
   gtk_widget_set_tooltip_text (self->delete_selection_button,
                                can_delete ? _("Delete the selected datastores") : why_not);
-  steward_sidebar_explain_new_group (self->sidebar, steward_user_can (user, STEWARD_ACTION_MANAGE_GROUPS)
-                                                      ? NULL : groups_why_not);
+  steward_sidebar_explain_new_group (self->sidebar,
+                                     steward_user_can (user, STEWARD_ACTION_MANAGE_GROUPS)
+                                         ? NULL
+                                         : groups_why_not);
 }
 
 /* Favorites: shown at once by the deployment, put back if the server refuses. */
@@ -145,7 +149,8 @@ favorite_cb (GObject      *object,
 
   if (!_steward_view_call_still_shown (call))
     return;
-  message = g_strdup_printf (call->flag ? _("Added “%s” to favorites") : _("Removed “%s” from favorites"),
+  message = g_strdup_printf (call->flag ? _("Added “%s” to favorites")
+                                        : _("Removed “%s” from favorites"),
                              call->datastore_name);
   _steward_main_view_toast_with_undo (call->self, message, "view.set-favorite",
                                       g_variant_new ("(xb)", call->datastore_id, !call->flag));
@@ -163,7 +168,8 @@ set_favorite (StewardMainView *self,
 
   call = _steward_view_call_new (self, datastore_id);
   call->flag = favorite;
-  steward_deployment_set_favorite_async (self->deployment, datastore_id, favorite, NULL, favorite_cb, call);
+  steward_deployment_set_favorite_async (self->deployment, datastore_id, favorite, NULL,
+                                         favorite_cb, call);
 }
 
 static void
@@ -172,11 +178,13 @@ toggle_favorite_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDatastore *datastore =
+      _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
 
   /* The shared object's current value, whoever changed it last. */
   if (datastore != NULL)
-    set_favorite (self, g_variant_get_int64 (parameter), !steward_datastore_get_favorite (datastore));
+    set_favorite (self, g_variant_get_int64 (parameter),
+                  !steward_datastore_get_favorite (datastore));
 }
 
 static void
@@ -221,7 +229,8 @@ assign_cb (GObject      *object,
   datastore = steward_deployment_find_datastore (call->deployment, call->datastore_id);
   group = datastore != NULL ? steward_datastore_get_group (datastore) : NULL;
   if (group != NULL)
-    message = g_strdup_printf (_("Moved “%s” to “%s”"), call->datastore_name, steward_datastore_group_get_name (group));
+    message = g_strdup_printf (_("Moved “%s” to “%s”"), call->datastore_name,
+                               steward_datastore_group_get_name (group));
   else
     message = g_strdup_printf (_("Removed “%s” from “%s”"), call->datastore_name,
                                call->group_name != NULL ? call->group_name : _("its group"));
@@ -249,8 +258,10 @@ assign_group_action (GtkWidget  *widget,
   previous = steward_datastore_get_group (datastore);
   call = _steward_view_call_new (self, datastore_id);
   call->group_id = steward_datastore_get_group_id (datastore);   /* for Undo */
-  call->group_name = previous != NULL ? g_strdup (steward_datastore_group_get_name (previous)) : NULL;
-  steward_deployment_assign_group_async (self->deployment, datastore_id, group_id, NULL, assign_cb, call);
+  call->group_name =
+      previous != NULL ? g_strdup (steward_datastore_group_get_name (previous)) : NULL;
+  steward_deployment_assign_group_async (self->deployment, datastore_id, group_id, NULL, assign_cb,
+                                         call);
 }
 
 /* Many datastores at once: one toast for the lot, whatever happens to the view meanwhile. */
@@ -273,23 +284,28 @@ batch_cb (GObject      *object,
       action = STEWARD_ACTION_ASSIGN_GROUP;
       if (report->group_id > 0)
         {
-          StewardDatastoreGroup *group = steward_deployment_find_group (deployment, report->group_id);
+          StewardDatastoreGroup *group =
+              steward_deployment_find_group (deployment, report->group_id);
 
-          message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assigned %u of %u datastore to “%s”",
-                                                  "Assigned %u of %u datastores to “%s”", total),
-                                     report->succeeded, total,
-                                     group != NULL ? steward_datastore_group_get_name (group) : "");
+          message =
+              g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Assigned %u of %u datastore to “%s”",
+                                            "Assigned %u of %u datastores to “%s”", total),
+                               report->succeeded, total,
+                               group != NULL ? steward_datastore_group_get_name (group) : "");
         }
       else
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Removed %u of %u datastore from its group",
-                                                "Removed %u of %u datastores from their groups", total),
-                                   report->succeeded, total);
+        message =
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Removed %u of %u datastore from its group",
+                                          "Removed %u of %u datastores from their groups", total),
+                             report->succeeded, total);
       break;
     case STEWARD_BATCH_FAVORITE:
       action = STEWARD_ACTION_FAVORITE;
-      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u of %u datastore to favorites",
-                                              "Added %u of %u datastores to favorites", total),
-                                 report->succeeded, total);
+      message =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u of %u datastore to favorites",
+                                        "Added %u of %u datastores to favorites", total),
+                           report->succeeded, total);
       break;
     case STEWARD_BATCH_DELETE:
     default:
@@ -302,17 +318,20 @@ batch_cb (GObject      *object,
 
   if (report->failed > 0)
     {
-      g_autofree char *failures = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed",
-                                                                report->failed), report->failed);
+      g_autofree char *failures =
+          g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u failed", "%u failed", report->failed),
+                           report->failed);
       g_autofree char *what = g_strdup_printf ("%s; %s", message, failures);
 
       _steward_main_view_toast_error (call->self, action, what, report->first_error);
-      _steward_main_view_notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), what, 0);
+      _steward_main_view_notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"),
+                                           what, 0);
     }
   else
     {
       _steward_main_view_toast (call->self, message);
-      _steward_main_view_notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"), message, 0);
+      _steward_main_view_notify_unfocused (call->self, "steward-bulk", _("Bulk Action Finished"),
+                                           message, 0);
     }
 }
 
@@ -327,8 +346,8 @@ run_batch (StewardMainView  *self,
   if (self->deployment == NULL || ids->len == 0)
     return;
 
-  steward_deployment_run_batch_async (self->deployment, kind, (const gint64 *) ids->data, ids->len, group_id,
-                                      NULL, batch_cb, _steward_view_call_new (self, 0));
+  steward_deployment_run_batch_async (self->deployment, kind, (const gint64 *) ids->data, ids->len,
+                                      group_id, NULL, batch_cb, _steward_view_call_new (self, 0));
 }
 
 /* Every menu of groups acts on the selection: one datastore is assigned alone (its toast offers
@@ -435,8 +454,8 @@ delete_selection_response_cb (AdwMessageDialog *dialog,
   /* The deployment the user confirmed for, even if the view shows another one now. */
   if (g_str_equal (response, "delete"))
     steward_deployment_run_batch_async (pending->deployment, STEWARD_BATCH_DELETE,
-                                        (const gint64 *) pending->ids->data, pending->ids->len, 0, NULL,
-                                        batch_cb, _steward_view_call_new (pending->self, 0));
+                                        (const gint64 *) pending->ids->data, pending->ids->len, 0,
+                                        NULL, batch_cb, _steward_view_call_new (pending->self, 0));
 
   delete_selection_free (pending);
 }
@@ -466,12 +485,15 @@ delete_selection_action (GtkWidget  *widget,
   names = g_ptr_array_new ();
   for (guint i = 0; i < ids->len; i++)
     {
-      StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_array_index (ids, gint64, i));
-      g_ptr_array_add (names, (gpointer) (datastore != NULL ? steward_datastore_get_name (datastore) : "?"));
+      StewardDatastore *datastore =
+          _steward_main_view_find_datastore (self, g_array_index (ids, gint64, i));
+      g_ptr_array_add (names, (gpointer) (datastore != NULL ? steward_datastore_get_name (datastore)
+                                                            : "?"));
     }
   g_ptr_array_add (names, NULL);
 
-  dialog = steward_delete_datastores_dialog_new (_steward_main_view_get_window (self), (const char * const *) names->pdata);
+  dialog = steward_delete_datastores_dialog_new (_steward_main_view_get_window (self),
+                                                 (const char *const *) names->pdata);
   pending = g_new0 (DeleteSelection, 1);
   pending->self = g_object_ref (self);
   pending->deployment = g_object_ref (self->deployment);
@@ -486,7 +508,8 @@ datastore_created_cb (StewardCreateDatastoreDialog *dialog,
                       gboolean                      sync_started,
                       StewardMainView              *self)
 {
-  g_autofree char *message = g_strdup_printf (_("Created “%s”"), steward_datastore_get_name (datastore));
+  g_autofree char *message =
+      g_strdup_printf (_("Created “%s”"), steward_datastore_get_name (datastore));
   StewardDeployment *deployment = self->deployment;
 
   if (deployment == NULL)
@@ -511,7 +534,8 @@ new_datastore_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
-  dialog = steward_create_datastore_dialog_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
+  dialog = steward_create_datastore_dialog_new (_steward_main_view_get_window (self),
+                                                steward_deployment_get_client (self->deployment),
                                                 steward_deployment_get_groups (self->deployment));
   g_signal_connect_object (dialog, "created", G_CALLBACK (datastore_created_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -538,7 +562,8 @@ onboard_schemas_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
-  wizard = steward_onboarding_wizard_new (_steward_main_view_get_window (self), self->deployment, 0);
+  wizard =
+      steward_onboarding_wizard_new (_steward_main_view_get_window (self), self->deployment, 0);
   g_signal_connect_object (wizard, "datastore-activated",
                            G_CALLBACK (onboarded_datastore_activated_cb), self, 0);
   gtk_window_present (GTK_WINDOW (wizard));
@@ -554,8 +579,9 @@ test_connection_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
-  gtk_window_present (GTK_WINDOW (steward_test_connection_dialog_new (_steward_main_view_get_window (self),
-                                                                      steward_deployment_get_client (self->deployment))));
+  gtk_window_present (GTK_WINDOW (
+      steward_test_connection_dialog_new (_steward_main_view_get_window (self),
+                                          steward_deployment_get_client (self->deployment))));
 }
 
 /* One datastore: edit and delete */
@@ -565,7 +591,8 @@ datastore_saved_cb (StewardDatastoreEditor *editor,
                     StewardDatastore       *datastore,
                     StewardMainView        *self)
 {
-  g_autofree char *message = g_strdup_printf (_("Saved “%s”"), steward_datastore_get_name (datastore));
+  g_autofree char *message =
+      g_strdup_printf (_("Saved “%s”"), steward_datastore_get_name (datastore));
 
   /* The editor changed the shared object; the deployment re-derives what depends on it. */
   if (self->deployment != NULL)
@@ -579,14 +606,16 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDatastore *datastore =
+      _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
   StewardDatastoreEditor *editor;
 
   if (datastore == NULL)
     return;
 
-  editor = steward_datastore_editor_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
-                                         datastore);
+  editor =
+      steward_datastore_editor_new (_steward_main_view_get_window (self),
+                                    steward_deployment_get_client (self->deployment), datastore);
   g_signal_connect_object (editor, "saved", G_CALLBACK (datastore_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
 }
@@ -597,8 +626,9 @@ datastore_deleted_cb (StewardDeleteDatastoreDialog *dialog,
                       StewardMainView              *self)
 {
   StewardDatastore *datastore = steward_delete_datastore_dialog_get_datastore (dialog);
-  g_autofree char *message = g_strdup_printf (_("Deleted “%s”"),
-                                              datastore != NULL ? steward_datastore_get_name (datastore) : "");
+  g_autofree char *message =
+      g_strdup_printf (_("Deleted “%s”"),
+                       datastore != NULL ? steward_datastore_get_name (datastore) : "");
 
   if (self->deployment != NULL)
     steward_deployment_forget_datastore (self->deployment, datastore_id);
@@ -611,13 +641,15 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDatastore *datastore =
+      _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
   StewardDeleteDatastoreDialog *dialog;
 
   if (datastore == NULL)
     return;
 
-  dialog = steward_delete_datastore_dialog_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
+  dialog = steward_delete_datastore_dialog_new (_steward_main_view_get_window (self),
+                                                steward_deployment_get_client (self->deployment),
                                                 datastore);
   g_signal_connect_object (dialog, "deleted", G_CALLBACK (datastore_deleted_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -638,7 +670,8 @@ enrichment_saved_cb (StewardEnrichmentDialog *dialog,
   if (self->deployment != deployment)
     return;
 
-  message = g_strdup_printf (_("Saved the enrichment of “%s”"), steward_datastore_get_name (datastore));
+  message =
+      g_strdup_printf (_("Saved the enrichment of “%s”"), steward_datastore_get_name (datastore));
   _steward_main_view_toast (self, message);
 }
 
@@ -648,13 +681,15 @@ enrichment_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDatastore *datastore =
+      _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
   StewardEnrichmentDialog *dialog;
 
   if (datastore == NULL || self->deployment == NULL)
     return;
 
-  dialog = steward_enrichment_dialog_new (_steward_main_view_get_window (self), self->deployment, datastore);
+  dialog = steward_enrichment_dialog_new (_steward_main_view_get_window (self), self->deployment,
+                                          datastore);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (enrichment_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -677,8 +712,9 @@ enrichment_selection_action (GtkWidget  *widget,
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (steward_enrichment_bulk_dialog_new (_steward_main_view_get_window (self), self->deployment,
-                                                                      (const gint64 *) ids->data, ids->len)));
+  gtk_window_present (GTK_WINDOW (
+      steward_enrichment_bulk_dialog_new (_steward_main_view_get_window (self), self->deployment,
+                                          (const gint64 *) ids->data, ids->len)));
 }
 
 /* Verify */
@@ -690,14 +726,17 @@ verify_cb (GObject      *object,
 {
   g_autoptr(StewardViewCall) call = user_data;
   StewardMainView *self = call->self;
-  StewardDatastore *datastore = steward_deployment_find_datastore (call->deployment, call->datastore_id);
+  StewardDatastore *datastore =
+      steward_deployment_find_datastore (call->deployment, call->datastore_id);
   StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
-  gboolean is_shown = _steward_view_call_still_shown (call) && shown != NULL && steward_datastore_get_id (shown) == call->datastore_id;
+  gboolean is_shown = _steward_view_call_still_shown (call) && shown != NULL &&
+                      steward_datastore_get_id (shown) == call->datastore_id;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
   gboolean connected;
 
-  connected = steward_client_verify_datastore_finish (STEWARD_CLIENT (object), result, &message, &error);
+  connected =
+      steward_client_verify_datastore_finish (STEWARD_CLIENT (object), result, &message, &error);
   if (is_cancelled (error))
     return;
 
@@ -707,8 +746,10 @@ verify_cb (GObject      *object,
   if (error != NULL)
     {
       /* Gone: the deployment forgets it, the details say so, the list drops it with a toast. */
-      if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error) && _steward_view_call_still_shown (call))
-        _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE, _("Could not verify the connection"), error);
+      if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error) &&
+          _steward_view_call_still_shown (call))
+        _steward_main_view_toast_error (self, STEWARD_ACTION_UPDATE_DATASTORE,
+                                        _("Could not verify the connection"), error);
       return;
     }
 
@@ -730,8 +771,9 @@ verify_action (GtkWidget  *widget,
     return;
 
   steward_datastore_details_set_busy (self->details, "verify", TRUE);
-  steward_client_verify_datastore_async (steward_deployment_get_client (self->deployment), id, self->cancellable,
-                                         verify_cb, _steward_view_call_new (self, id));
+  steward_client_verify_datastore_async (steward_deployment_get_client (self->deployment), id,
+                                         self->cancellable, verify_cb,
+                                         _steward_view_call_new (self, id));
 }
 
 /* Small actions */
@@ -846,8 +888,10 @@ open_datastore_action (GtkWidget  *widget,
     return;
 
   steward_sidebar_select (self->sidebar,
-                          steward_datastore_get_enrichment_only (datastore) ? STEWARD_SCOPE_ENRICHMENT
-                                                                            : STEWARD_SCOPE_ALL, 0);
+                          steward_datastore_get_enrichment_only (datastore)
+                              ? STEWARD_SCOPE_ENRICHMENT
+                              : STEWARD_SCOPE_ALL,
+                          0);
   _steward_main_view_query_changed (self, STEWARD_QUERY_FILTER);
   if (!steward_datastore_query_matches (self->query, datastore))
     gtk_widget_activate_action (widget, "view.clear-filters", NULL);
@@ -855,7 +899,8 @@ open_datastore_action (GtkWidget  *widget,
   steward_main_view_select_datastore (self, id);
   if (adw_leaflet_get_folded (self->inner_leaflet))
     adw_leaflet_set_visible_child (self->inner_leaflet,
-                                   gtk_widget_get_ancestor (GTK_WIDGET (self->details), GTK_TYPE_BOX));
+                                   gtk_widget_get_ancestor (GTK_WIDGET (self->details),
+                                                            GTK_TYPE_BOX));
 }
 
 /* A toast's Details: the whole text of a message too long for a toast. */
@@ -864,8 +909,9 @@ show_message_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (_steward_main_view_get_window (STEWARD_MAIN_VIEW (widget)),
-                                                                         _("What Went Wrong"), NULL));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (_steward_main_view_get_window (STEWARD_MAIN_VIEW (widget)),
+                              _("What Went Wrong"), NULL));
 
   adw_message_dialog_set_body (dialog, g_variant_get_string (parameter, NULL));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
@@ -882,35 +928,45 @@ _steward_main_view_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "view.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "view.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "view.show-message", "s", show_message_action);
-  gtk_widget_class_install_action (widget_class, "view.toggle-favorite", "x", toggle_favorite_action);
+  gtk_widget_class_install_action (widget_class, "view.toggle-favorite", "x",
+                                   toggle_favorite_action);
   gtk_widget_class_install_action (widget_class, "view.set-favorite", "(xb)", set_favorite_action);
   gtk_widget_class_install_action (widget_class, "view.assign-group", "(xx)", assign_group_action);
-  gtk_widget_class_install_action (widget_class, "view.assign-selection", "x", assign_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.assign-selection", "x",
+                                   assign_selection_action);
   gtk_widget_class_install_action (widget_class, "view.ungroup-selection", NULL,
                                    ungroup_selection_action);
   gtk_widget_class_install_action (widget_class, "view.assign-ids", "(xax)", assign_ids_action);
-  gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL, favorite_selection_action);
-  gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL, delete_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.favorite-selection", NULL,
+                                   favorite_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.delete-selection", NULL,
+                                   delete_selection_action);
   gtk_widget_class_install_action (widget_class, "view.new-datastore", NULL, new_datastore_action);
   gtk_widget_class_install_action (widget_class, "view.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "view.delete", "x", delete_action);
-  gtk_widget_class_install_action (widget_class, "view.test-connection", NULL, test_connection_action);
+  gtk_widget_class_install_action (widget_class, "view.test-connection", NULL,
+                                   test_connection_action);
   gtk_widget_class_install_action (widget_class, "view.onboard-schemas", NULL,
                                    onboard_schemas_action);
   gtk_widget_class_install_action (widget_class, "view.verify", "x", verify_action);
   gtk_widget_class_install_action (widget_class, "view.enrichment", "x", enrichment_action);
-  gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL, enrichment_selection_action);
+  gtk_widget_class_install_action (widget_class, "view.enrichment-selection", NULL,
+                                   enrichment_selection_action);
   gtk_widget_class_install_action (widget_class, "view.open-datastore", "x", open_datastore_action);
 
   _steward_main_view_class_group_actions_init (widget_class);
   _steward_main_view_class_sync_actions_init (widget_class);
   _steward_main_view_class_share_actions_init (widget_class);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "view.new-datastore", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "view.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "view.new-datastore", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "view.onboard-schemas", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "view.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "view.reload", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "view.enrichment-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "view.reload",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "view.enrichment-selection", NULL);
 }

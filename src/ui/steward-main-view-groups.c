@@ -25,12 +25,14 @@ group_saved_cb (StewardGroupEditor    *editor,
   if (edited == NULL)
     {
       steward_deployment_add_group (self->deployment, answer);
-      message = g_strdup_printf (_("Created the group “%s”"), steward_datastore_group_get_name (answer));
+      message =
+          g_strdup_printf (_("Created the group “%s”"), steward_datastore_group_get_name (answer));
     }
   else
     {
       steward_deployment_group_changed (self->deployment, edited);
-      message = g_strdup_printf (_("Saved the group “%s”"), steward_datastore_group_get_name (edited));
+      message =
+          g_strdup_printf (_("Saved the group “%s”"), steward_datastore_group_get_name (edited));
     }
   _steward_main_view_toast (self, message);
 }
@@ -46,7 +48,8 @@ new_group_action (GtkWidget  *widget,
   if (self->deployment == NULL)
     return;
 
-  editor = steward_group_editor_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
+  editor = steward_group_editor_new (_steward_main_view_get_window (self),
+                                     steward_deployment_get_client (self->deployment),
                                      steward_deployment_get_groups (self->deployment), NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
@@ -67,7 +70,8 @@ edit_group_action (GtkWidget  *widget,
   if (group == NULL)
     return;
 
-  editor = steward_group_editor_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
+  editor = steward_group_editor_new (_steward_main_view_get_window (self),
+                                     steward_deployment_get_client (self->deployment),
                                      steward_deployment_get_groups (self->deployment), group);
   g_signal_connect_object (editor, "saved", G_CALLBACK (group_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (editor));
@@ -105,9 +109,10 @@ delete_group_action (GtkWidget  *widget,
   if (group == NULL)
     return;
 
-  dialog = steward_delete_group_dialog_new (_steward_main_view_get_window (self), steward_deployment_get_client (self->deployment),
-                                            group, steward_deployment_count (self->deployment,
-                                                                             STEWARD_SCOPE_GROUP, id));
+  dialog = steward_delete_group_dialog_new (_steward_main_view_get_window (self),
+                                            steward_deployment_get_client (self->deployment), group,
+                                            steward_deployment_count (self->deployment,
+                                                                      STEWARD_SCOPE_GROUP, id));
   g_signal_connect_object (dialog, "deleted", G_CALLBACK (group_deleted_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -27,8 +27,8 @@ struct _StewardMainView
   StewardDatastoreQuery   *query;              /* what the list shows, decided from memory */
   GCancellable            *cancellable;        /* everything for the current deployment */
   GCancellable            *fetch_cancellable;  /* the selected datastore's fresh copy */
-  GHashTable              *syncs;              /* datastore id → StewardOperation being followed */
-  GHashTable              *known_types;        /* connector types and tags seen, for the filter menu */
+  GHashTable *syncs;       /* datastore id → StewardOperation being followed */
+  GHashTable *known_types; /* connector types and tags seen, for the filter menu */
   GHashTable              *known_tags;
   char                    *sort_by;
   gboolean                 sort_descending;
@@ -37,7 +37,7 @@ struct _StewardMainView
   char                    *profile_name;
   guint                    poll_interval_ms;
   gint64                   pending_select;     /* select once it is listed */
-  gboolean                 refresh_failure_told; /* one toast per outage, and per reload asked for */
+  gboolean refresh_failure_told;               /* one toast per outage, and per reload asked for */
   GBindingGroup           *details_bindings;   /* the details' title follows its datastore */
   GSignalGroup            *selected_signals;   /* the one selected datastore's group */
   GMenuModel              *groups_menu;        /* the deployment's groups, for every menu */

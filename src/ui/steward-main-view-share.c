@@ -75,7 +75,8 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   StewardMainView *self = STEWARD_MAIN_VIEW (widget);
-  StewardDatastore *datastore = _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
+  StewardDatastore *datastore =
+      _steward_main_view_find_datastore (self, g_variant_get_int64 (parameter));
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
 

@@ -38,7 +38,8 @@ sync_finished (StewardViewCall             *call,
   if (operation == NULL)
     {
       if (!is_cancelled (error))
-        _steward_main_view_toast_error (self, STEWARD_ACTION_RUN_SYNC, _("Lost track of the sync"), error);
+        _steward_main_view_toast_error (self, STEWARD_ACTION_RUN_SYNC, _("Lost track of the sync"),
+                                        error);
       return;
     }
 
@@ -56,7 +57,8 @@ sync_finished (StewardViewCall             *call,
     case STEWARD_OPERATION_FAILURE:
       message = g_strdup_printf (_("Sync of “%s” failed: %s"), name,
                                  steward_operation_get_message (operation) != NULL
-                                   ? steward_operation_get_message (operation) : _("no reason given"));
+                                     ? steward_operation_get_message (operation)
+                                     : _("no reason given"));
       break;
     case STEWARD_OPERATION_ABORTED:
     case STEWARD_OPERATION_RUNNING:
@@ -84,7 +86,8 @@ operation_finished_cb (StewardOperationWatch *watch,
 {
   gint64 datastore_id = steward_operation_get_datastore_id (operation);
   StewardDatastore *datastore = _steward_main_view_find_datastore (self, datastore_id);
-  const char *type = steward_operation_type_title (steward_operation_get_operation_type (operation));
+  const char *type =
+      steward_operation_type_title (steward_operation_get_operation_type (operation));
   const char *message_text = steward_operation_get_message (operation);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
@@ -160,7 +163,8 @@ _steward_main_view_show_sync (StewardMainView  *self,
   gint64 datastore_id = steward_operation_get_datastore_id (operation);
   StewardDatastore *shown = steward_datastore_details_get_datastore (self->details);
 
-  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id), g_object_ref (operation));
+  g_hash_table_insert (self->syncs, g_memdup2 (&datastore_id, sizeof datastore_id),
+                       g_object_ref (operation));
   /* Shown by the Activity page and the datastore's operations too, and polled here only. */
   if (self->deployment != NULL)
     steward_operation_watch_adopt (steward_operation_watch_get (self->deployment), operation);
@@ -196,9 +200,10 @@ steward_main_view_follow_sync (StewardMainView  *self,
     return;
 
   _steward_main_view_show_sync (self, operation);
-  steward_client_follow_operation_async (steward_deployment_get_client (self->deployment), operation,
-                                         self->poll_interval_ms, self->cancellable, sync_followed_cb,
-                                         _steward_view_call_new (self, steward_operation_get_datastore_id (operation)));
+  steward_client_follow_operation_async (
+      steward_deployment_get_client (self->deployment), operation, self->poll_interval_ms,
+      self->cancellable, sync_followed_cb,
+      _steward_view_call_new (self, steward_operation_get_datastore_id (operation)));
 }
 
 static void
@@ -223,7 +228,8 @@ sync_started_cb (GObject      *object,
       if (shown != NULL)
         steward_datastore_details_set_busy (call->self->details, "sync", FALSE);
       if (!steward_deployment_handle_not_found (call->deployment, call->datastore_id, error))
-        _steward_main_view_toast_error (call->self, STEWARD_ACTION_RUN_SYNC, _("Could not start a sync"), error);
+        _steward_main_view_toast_error (call->self, STEWARD_ACTION_RUN_SYNC,
+                                        _("Could not start a sync"), error);
       return;
     }
 
@@ -242,8 +248,9 @@ sync_action (GtkWidget  *widget,
     return;
 
   steward_datastore_details_set_busy (self->details, "sync", TRUE);
-  steward_client_run_sync_async (steward_deployment_get_client (self->deployment), id, self->cancellable,
-                                 sync_started_cb, _steward_view_call_new (self, id));
+  steward_client_run_sync_async (steward_deployment_get_client (self->deployment), id,
+                                 self->cancellable, sync_started_cb,
+                                 _steward_view_call_new (self, id));
 }
 
 static void

@@ -57,7 +57,8 @@ _steward_main_view_toast_error (StewardMainView *self,
   else
     reason = g_strdup (error->message);
 
-  /* Translators: "<what failed>: <why>", e.g. "Could not delete “Sales”: Datastore id: 9 not found". */
+  /* Translators: "<what failed>: <why>", e.g. "Could not delete “Sales”: Datastore id: 9 not
+   * found". */
   message = g_strdup_printf (_("%s: %s"), what_failed, reason);
   if (g_utf8_strlen (message, -1) > TOAST_TITLE_MAX)
     {

@@ -37,7 +37,9 @@ StewardDatastore *
 _steward_main_view_find_datastore (StewardMainView *self,
                                    gint64           datastore_id)
 {
-  return self->deployment != NULL ? steward_deployment_find_datastore (self->deployment, datastore_id) : NULL;
+  return self->deployment != NULL
+             ? steward_deployment_find_datastore (self->deployment, datastore_id)
+             : NULL;
 }
 
 static StewardScope
@@ -75,7 +77,8 @@ build_query (StewardMainView *self)
   gint64 group_id;
   StewardScope scope = current_scope (self, &group_id);
 
-  steward_datastore_query_set_search (query, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  steward_datastore_query_set_search (query,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (self->filter_type != NULL)
     steward_datastore_query_add_type (query, self->filter_type);
   if (self->filter_tag != NULL)
@@ -105,7 +108,8 @@ sort_func (gconstpointer a,
 {
   StewardMainView *self = user_data;
 
-  return steward_datastore_query_compare (self->query, (StewardDatastore *) a, (StewardDatastore *) b);
+  return steward_datastore_query_compare (self->query, (StewardDatastore *) a,
+                                          (StewardDatastore *) b);
 }
 
 static void update_list_state (StewardMainView *self);
@@ -179,7 +183,8 @@ update_subtitle (StewardMainView *self)
   }
 
   /* Translators: how fresh the list is; %s is a time such as 10:32. */
-  if (steward_deployment_get_from_cache (self->deployment) && steward_deployment_get_loading (self->deployment))
+  if (steward_deployment_get_from_cache (self->deployment) &&
+      steward_deployment_get_loading (self->deployment))
     status = g_strdup_printf (_("saved at %s, refreshing…"), when);
   else if (steward_deployment_get_loading (self->deployment))
     status = g_strdup (_("refreshing…"));
@@ -204,7 +209,8 @@ update_list_state (StewardMainView *self)
   gboolean loading = self->deployment != NULL && steward_deployment_get_loading (self->deployment);
   gboolean loaded = self->deployment != NULL && steward_deployment_get_loaded (self->deployment);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean filtered = (search != NULL && *search != '\0') || self->filter_type != NULL || self->filter_tag != NULL;
+  gboolean filtered =
+      (search != NULL && *search != '\0') || self->filter_type != NULL || self->filter_tag != NULL;
   g_autofree char *description = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), loading && (n > 0 || loaded));
@@ -227,7 +233,8 @@ update_list_state (StewardMainView *self)
     {
       steward_datastore_table_show_error (self->table,
                                           steward_deployment_get_unreachable (self->deployment)
-                                            ? _("Cannot Reach the Server") : _("Could Not Load Datastores"),
+                                              ? _("Cannot Reach the Server")
+                                              : _("Could Not Load Datastores"),
                                           steward_deployment_get_load_error (self->deployment));
       return;
     }
@@ -235,7 +242,8 @@ update_list_state (StewardMainView *self)
   if (filtered)
     {
       if (search != NULL && *search != '\0')
-        description = g_strdup_printf (_("Nothing here matches “%s” and the chosen filters."), search);
+        description =
+            g_strdup_printf (_("Nothing here matches “%s” and the chosen filters."), search);
       else
         description = g_strdup (_("Nothing here matches the chosen filters."));
       steward_datastore_table_show_empty (self->table, _("No Results"), description, TRUE);
@@ -250,19 +258,26 @@ update_list_state (StewardMainView *self)
       break;
     case STEWARD_SCOPE_ENRICHMENT:
       steward_datastore_table_show_empty (self->table, _("No Enrichment Datastores"),
-                                          _("Enrichment datastores keep scan results and anomalies."), FALSE);
+                                          _("Enrichment datastores keep scan results and "
+                                             "anomalies."),
+                                          FALSE);
       break;
     case STEWARD_SCOPE_GROUP:
       steward_datastore_table_show_empty (self->table, _("No Datastores in This Group"),
-                                          _("Drag datastores here, or assign them from their menu."), FALSE);
+                                          _("Drag datastores here, or assign them from their "
+                                             "menu."),
+                                          FALSE);
       break;
     case STEWARD_SCOPE_UNGROUPED:
-      steward_datastore_table_show_empty (self->table, _("Every Datastore Is in a Group"), NULL, FALSE);
+      steward_datastore_table_show_empty (self->table, _("Every Datastore Is in a Group"), NULL,
+                                          FALSE);
       break;
     case STEWARD_SCOPE_ALL:
     default:
       steward_datastore_table_show_empty (self->table, _("No Datastores Yet"),
-                                          _("Datastores created on this deployment will show here."), FALSE);
+                                          _("Datastores created on this deployment will show "
+                                             "here."),
+                                          FALSE);
       break;
     }
 }
@@ -292,8 +307,9 @@ append_filter_section (GMenu      *menu,
   qsort (sorted, n, sizeof (char *), compare_strings);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GMenuItem) item = g_menu_item_new (display_types ? steward_format_connector_type (sorted[i])
-                                                                 : sorted[i], NULL);
+      g_autoptr(GMenuItem) item =
+          g_menu_item_new (display_types ? steward_format_connector_type (sorted[i]) : sorted[i],
+                           NULL);
       g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (sorted[i]));
       g_menu_append_item (section, item);
     }
@@ -377,7 +393,8 @@ update_counts (StewardMainView *self)
       StewardSidebarItem *item = steward_sidebar_find_item (self->sidebar, scopes[i], 0);
 
       if (item != NULL)
-        steward_sidebar_item_set_count (item, steward_deployment_count (self->deployment, scopes[i], 0));
+        steward_sidebar_item_set_count (item,
+                                        steward_deployment_count (self->deployment, scopes[i], 0));
     }
 
   groups = steward_deployment_get_groups (self->deployment);
@@ -388,7 +405,8 @@ update_counts (StewardMainView *self)
       StewardSidebarItem *item = steward_sidebar_find_item (self->sidebar, STEWARD_SCOPE_GROUP, id);
 
       if (item != NULL)
-        steward_sidebar_item_set_count (item, steward_deployment_count (self->deployment, STEWARD_SCOPE_GROUP, id));
+        steward_sidebar_item_set_count (item, steward_deployment_count (self->deployment,
+                                                                        STEWARD_SCOPE_GROUP, id));
     }
 }
 
@@ -400,14 +418,16 @@ deployment_changed_cb (StewardMainView *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   learn_filter_values (self, steward_deployment_get_datastores (self->deployment), 0,
-                       g_list_model_get_n_items (steward_deployment_get_datastores (self->deployment)));
+                       g_list_model_get_n_items (
+                           steward_deployment_get_datastores (self->deployment)));
   update_list_state (self);
 }
 
 static void
 deployment_state_cb (StewardMainView *self)
 {
-  const char *error = self->deployment != NULL ? steward_deployment_get_load_error (self->deployment) : NULL;
+  const char *error =
+      self->deployment != NULL ? steward_deployment_get_load_error (self->deployment) : NULL;
 
   update_list_state (self);
   update_counts (self);
@@ -420,13 +440,14 @@ deployment_state_cb (StewardMainView *self)
 
   /* A refresh that failed while a listing is shown: the list stays; a toast says why, once; the
    * subtitle keeps saying it while the deployment tries again by itself. */
-  if (steward_deployment_get_loaded (self->deployment) && !steward_deployment_get_loading (self->deployment) &&
-      !self->refresh_failure_told)
+  if (steward_deployment_get_loaded (self->deployment) &&
+      !steward_deployment_get_loading (self->deployment) && !self->refresh_failure_told)
     {
       g_autoptr(GError) failure = g_error_new_literal (STEWARD_API_ERROR, 0, error);
 
       self->refresh_failure_told = TRUE;
-      _steward_main_view_toast_error (self, STEWARD_ACTION_FAVORITE, _("Could not refresh the list"), failure);
+      _steward_main_view_toast_error (self, STEWARD_ACTION_FAVORITE,
+                                      _("Could not refresh the list"), failure);
     }
 }
 
@@ -446,8 +467,12 @@ datastores_gone_cb (StewardMainView *self,
                                  steward_datastore_get_name (datastore));
     }
   else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u datastore no longer exists; it was deleted elsewhere",
-                                            "%u datastores no longer exist; they were deleted elsewhere", n), n);
+    message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u datastore no longer exists; it was deleted elsewhere",
+                                      "%u datastores no longer exist; they were deleted elsewhere",
+                                      n),
+                         n);
   _steward_main_view_toast (self, message);
 }
 
@@ -469,8 +494,8 @@ cache_loaded_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!steward_deployment_load_cache_finish (STEWARD_DEPLOYMENT (object), result, &error) && error != NULL &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+  if (!steward_deployment_load_cache_finish (STEWARD_DEPLOYMENT (object), result, &error) &&
+      error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("No warm start: %s", error->message);
 }
@@ -508,7 +533,8 @@ fetched_cb (GObject      *object,
     }
 
   /* Not there any more: the deployment forgets it, the view says so. */
-  if (steward_deployment_handle_not_found (deployment, datastore_id, error) || self->deployment != deployment)
+  if (steward_deployment_handle_not_found (deployment, datastore_id, error) ||
+      self->deployment != deployment)
     return;
 
   /* Refused: the details say so, with the server's reason, and offer nothing that needs it. */
@@ -544,8 +570,8 @@ _steward_main_view_fetch (StewardMainView *self,
   fetch->self = g_object_ref (self);
   fetch->deployment = g_object_ref (self->deployment);
   fetch->datastore_id = datastore_id;
-  steward_client_get_datastore_async (steward_deployment_get_client (self->deployment), datastore_id,
-                                      self->fetch_cancellable, fetched_cb, fetch);
+  steward_client_get_datastore_async (steward_deployment_get_client (self->deployment),
+                                      datastore_id, self->fetch_cancellable, fetched_cb, fetch);
 }
 
 /* The window's buttons end whichever header bar is rightmost: the list's, unless the details
@@ -558,7 +584,8 @@ update_title_buttons (StewardMainView *self)
   if (self->details_pane == NULL || self->list_header == NULL)
     return;   /* still being built */
 
-  details_beside = gtk_widget_get_visible (self->details_pane) && !adw_leaflet_get_folded (self->inner_leaflet);
+  details_beside =
+      gtk_widget_get_visible (self->details_pane) && !adw_leaflet_get_folded (self->inner_leaflet);
   adw_header_bar_set_show_end_title_buttons (self->list_header, !details_beside);
 }
 
@@ -589,7 +616,8 @@ selection_changed_cb (StewardMainView *self)
 
   if (selected != NULL)
     {
-      StewardOperation *sync = g_hash_table_lookup (self->syncs, &(gint64) { steward_datastore_get_id (selected) });
+      StewardOperation *sync =
+          g_hash_table_lookup (self->syncs, &(gint64){ steward_datastore_get_id (selected) });
 
       if (sync != NULL)
         steward_datastore_details_set_operation (self->details, sync);
@@ -597,7 +625,8 @@ selection_changed_cb (StewardMainView *self)
     }
 
   gtk_action_bar_set_revealed (self->selection_bar, ids->len > 1);
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", ids->len), ids->len);
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", ids->len),
+                           ids->len);
   gtk_label_set_label (self->selection_label, label);
 }
 
@@ -608,7 +637,8 @@ shown_items_changed_cb (StewardMainView *self)
 {
   update_list_state (self);
 
-  if (self->pending_select > 0 && steward_datastore_table_select_id (self->table, self->pending_select))
+  if (self->pending_select > 0 &&
+      steward_datastore_table_select_id (self->table, self->pending_select))
     self->pending_select = 0;
 }
 
@@ -655,8 +685,9 @@ search_changed_cb (StewardMainView *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (g_strcmp0 (*text != '\0' ? text : NULL, self->query != NULL ? steward_datastore_query_get_search (self->query)
-                                                                  : NULL) == 0)
+  if (g_strcmp0 (*text != '\0' ? text : NULL,
+                 self->query != NULL ? steward_datastore_query_get_search (self->query) : NULL) ==
+      0)
     return;
 
   _steward_main_view_query_changed (self, STEWARD_QUERY_SEARCH);
@@ -676,11 +707,11 @@ datastores_dropped_cb (StewardSidebar       *sidebar,
     return gtk_widget_activate_action (GTK_WIDGET (self), "view.assign-group", "(xx)", dropped[0],
                                        steward_sidebar_item_get_group_id (item));
 
-  return gtk_widget_activate_action_variant (GTK_WIDGET (self), "view.assign-ids",
-                                             g_variant_new ("(x@ax)", steward_sidebar_item_get_group_id (item),
-                                                            g_variant_new_fixed_array (G_VARIANT_TYPE_INT64,
-                                                                                       dropped, n,
-                                                                                       sizeof (gint64))));
+  return gtk_widget_activate_action_variant (
+      GTK_WIDGET (self), "view.assign-ids",
+      g_variant_new ("(x@ax)", steward_sidebar_item_get_group_id (item),
+                     g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, dropped, n,
+                                                sizeof (gint64))));
 }
 
 /* Object */
@@ -833,7 +864,8 @@ steward_main_view_class_init (StewardMainViewClass *klass)
 
   /* The API's sorts: name, created, favorite, containers, anomalies. */
   properties[PROP_SORT_BY] = g_param_spec_string ("sort-by", NULL, NULL, "name", flags);
-  properties[PROP_SORT_DESCENDING] = g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE, flags);
+  properties[PROP_SORT_DESCENDING] =
+      g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE, flags);
   /* "" for any. */
   properties[PROP_FILTER_TYPE] = g_param_spec_string ("filter-type", NULL, NULL, "", flags);
   properties[PROP_FILTER_TAG] = g_param_spec_string ("filter-tag", NULL, NULL, "", flags);
@@ -845,7 +877,8 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   g_type_ensure (STEWARD_TYPE_CONNECTIONS_PAGE);
   g_type_ensure (STEWARD_TYPE_ACTIVITY_PAGE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-main-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-main-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, outer_leaflet);
   gtk_widget_class_bind_template_child (widget_class, StewardMainView, inner_leaflet);
@@ -879,7 +912,8 @@ steward_main_view_class_init (StewardMainViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, datastores_dropped_cb);
 
   gtk_widget_class_install_property_action (widget_class, "view.sort-by", "sort-by");
-  gtk_widget_class_install_property_action (widget_class, "view.sort-descending", "sort-descending");
+  gtk_widget_class_install_property_action (widget_class, "view.sort-descending",
+                                            "sort-descending");
   gtk_widget_class_install_property_action (widget_class, "view.filter-type", "filter-type");
   gtk_widget_class_install_property_action (widget_class, "view.filter-tag", "filter-tag");
   _steward_main_view_class_actions_init (widget_class);
@@ -916,23 +950,33 @@ steward_main_view_init (StewardMainView *self)
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   steward_datastore_table_set_model (self->table, G_LIST_MODEL (self->sorted));
 
-  g_binding_group_bind (self->details_bindings, "name", self->details_title, "title", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->details_bindings, "name", self->details_title, "title",
+                        G_BINDING_SYNC_CREATE);
   self->selected_signals = g_signal_group_new (STEWARD_TYPE_DATASTORE);
   g_signal_group_connect_swapped (self->selected_signals, "notify::group",
                                   G_CALLBACK (_steward_main_view_update_selection_actions), self);
 
   self->deployment_signals = g_signal_group_new (STEWARD_TYPE_DEPLOYMENT);
-  g_signal_group_connect_swapped (self->deployment_signals, "changed", G_CALLBACK (deployment_changed_cb), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "counts-changed", G_CALLBACK (update_counts), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "datastores-gone", G_CALLBACK (datastores_gone_cb), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "notify::loading", G_CALLBACK (deployment_state_cb), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "notify::loaded", G_CALLBACK (deployment_state_cb), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "notify::load-error", G_CALLBACK (update_list_state), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "notify::unreachable", G_CALLBACK (update_list_state), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "changed",
+                                  G_CALLBACK (deployment_changed_cb), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "counts-changed",
+                                  G_CALLBACK (update_counts), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "datastores-gone",
+                                  G_CALLBACK (datastores_gone_cb), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::loading",
+                                  G_CALLBACK (deployment_state_cb), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::loaded",
+                                  G_CALLBACK (deployment_state_cb), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::load-error",
+                                  G_CALLBACK (update_list_state), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::unreachable",
+                                  G_CALLBACK (update_list_state), self);
   g_signal_group_connect_swapped (self->deployment_signals, "notify::user",
                                   G_CALLBACK (_steward_main_view_update_permissions), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "notify::from-cache", G_CALLBACK (update_subtitle), self);
-  g_signal_group_connect_swapped (self->deployment_signals, "notify::listed-at", G_CALLBACK (update_subtitle), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::from-cache",
+                                  G_CALLBACK (update_subtitle), self);
+  g_signal_group_connect_swapped (self->deployment_signals, "notify::listed-at",
+                                  G_CALLBACK (update_subtitle), self);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1011,12 +1055,15 @@ steward_main_view_set_deployment (StewardMainView   *self,
   steward_datastore_details_set_datastore (self->details, NULL);
   steward_connections_page_set_deployment (self->connections_page, deployment);
   _steward_main_view_watch_operations (self, deployment);
-  steward_operations_section_set_deployment (steward_datastore_details_get_operations_section (self->details),
+  steward_operations_section_set_deployment (steward_datastore_details_get_operations_section (
+                                                 self->details),
                                              deployment);
   steward_activity_page_set_deployment (self->activity_page, deployment);
 
-  gtk_filter_list_model_set_model (self->filtered, deployment != NULL ? steward_deployment_get_datastores (deployment)
-                                                                      : G_LIST_MODEL (self->nothing));
+  gtk_filter_list_model_set_model (self->filtered,
+                                   deployment != NULL
+                                       ? steward_deployment_get_datastores (deployment)
+                                       : G_LIST_MODEL (self->nothing));
   if (deployment != NULL)
     {
       GListModel *datastores = steward_deployment_get_datastores (deployment);
@@ -1033,7 +1080,8 @@ steward_main_view_set_deployment (StewardMainView   *self,
   if (deployment != NULL && !steward_deployment_get_loaded (deployment))
     {
       steward_deployment_load_cache_async (deployment, self->cancellable, cache_loaded_cb, NULL);
-      steward_deployment_refresh_async (deployment, self->cancellable, refreshed_cb, g_object_ref (self));
+      steward_deployment_refresh_async (deployment, self->cancellable, refreshed_cb,
+                                        g_object_ref (self));
     }
 }
 

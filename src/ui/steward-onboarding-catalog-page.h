@@ -9,7 +9,11 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ONBOARDING_CATALOG_PAGE (steward_onboarding_catalog_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOnboardingCatalogPage, steward_onboarding_catalog_page, STEWARD, ONBOARDING_CATALOG_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StewardOnboardingCatalogPage,
+                      steward_onboarding_catalog_page,
+                      STEWARD,
+                      ONBOARDING_CATALOG_PAGE,
+                      AdwBin)
 
 GtkWidget *steward_onboarding_catalog_page_new (StewardOnboarding *onboarding);
 

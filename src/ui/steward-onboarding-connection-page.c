@@ -98,8 +98,10 @@ update_list_page (StewardOnboardingConnectionPage *self)
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (!steward_onboarding_page_show_load (self->list_stack, self->error_label,
-                                          steward_onboarding_get_connections_state (self->onboarding),
-                                          steward_onboarding_get_connections_error (self->onboarding)))
+                                          steward_onboarding_get_connections_state (
+                                              self->onboarding),
+                                          steward_onboarding_get_connections_error (
+                                              self->onboarding)))
     return;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)

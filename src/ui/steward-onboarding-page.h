@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ONBOARDING_PAGE (steward_onboarding_page_get_type ())
 
-G_DECLARE_INTERFACE (StewardOnboardingPage, steward_onboarding_page, STEWARD, ONBOARDING_PAGE, GtkWidget)
+G_DECLARE_INTERFACE (
+    StewardOnboardingPage, steward_onboarding_page, STEWARD, ONBOARDING_PAGE, GtkWidget)
 
 /* One page of the onboarding wizard. Pages show and change the StewardOnboarding they are given
  * (the "onboarding" property) and keep no state of their own beyond what widgets hold; the wizard

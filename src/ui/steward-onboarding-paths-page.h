@@ -9,7 +9,11 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ONBOARDING_PATHS_PAGE (steward_onboarding_paths_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOnboardingPathsPage, steward_onboarding_paths_page, STEWARD, ONBOARDING_PATHS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StewardOnboardingPathsPage,
+                      steward_onboarding_paths_page,
+                      STEWARD,
+                      ONBOARDING_PATHS_PAGE,
+                      AdwBin)
 
 GtkWidget *steward_onboarding_paths_page_new      (StewardOnboarding          *onboarding);
 void       steward_onboarding_paths_page_set_text (StewardOnboardingPathsPage *self,

@@ -9,7 +9,11 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ONBOARDING_RESULTS_PAGE (steward_onboarding_results_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOnboardingResultsPage, steward_onboarding_results_page, STEWARD, ONBOARDING_RESULTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StewardOnboardingResultsPage,
+                      steward_onboarding_results_page,
+                      STEWARD,
+                      ONBOARDING_RESULTS_PAGE,
+                      AdwBin)
 
 GtkWidget  *steward_onboarding_results_page_new       (StewardOnboarding            *onboarding);
 const char *steward_onboarding_results_page_get_summary (StewardOnboardingResultsPage *self);

@@ -9,7 +9,11 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ONBOARDING_SCHEMAS_PAGE (steward_onboarding_schemas_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOnboardingSchemasPage, steward_onboarding_schemas_page, STEWARD, ONBOARDING_SCHEMAS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StewardOnboardingSchemasPage,
+                      steward_onboarding_schemas_page,
+                      STEWARD,
+                      ONBOARDING_SCHEMAS_PAGE,
+                      AdwBin)
 
 GtkWidget  *steward_onboarding_schemas_page_new          (StewardOnboarding            *onboarding);
 GListModel *steward_onboarding_schemas_page_get_shown    (StewardOnboardingSchemasPage *self);

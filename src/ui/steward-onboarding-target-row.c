@@ -262,7 +262,8 @@ steward_onboarding_target_row_class_init (StewardOnboardingTargetRowClass *klass
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-onboarding-target-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-onboarding-target-row.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingTargetRow, icon);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingTargetRow, spinner);
   gtk_widget_class_bind_template_child (widget_class, StewardOnboardingTargetRow, name_label);

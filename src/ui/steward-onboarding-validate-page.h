@@ -9,7 +9,11 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ONBOARDING_VALIDATE_PAGE (steward_onboarding_validate_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOnboardingValidatePage, steward_onboarding_validate_page, STEWARD, ONBOARDING_VALIDATE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (StewardOnboardingValidatePage,
+                      steward_onboarding_validate_page,
+                      STEWARD,
+                      ONBOARDING_VALIDATE_PAGE,
+                      AdwBin)
 
 GtkWidget  *steward_onboarding_validate_page_new       (StewardOnboarding             *onboarding);
 GListModel *steward_onboarding_validate_page_get_shown (StewardOnboardingValidatePage *self);

@@ -100,7 +100,8 @@ steward_operation_format_duration (StewardOperation *operation)
   if (seconds < 3600)
     return g_strdup_printf (_("%d min %d s"), (int) (seconds / 60), (int) (seconds % 60));
   if (seconds < 86400)
-    return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600), (int) ((seconds % 3600) / 60));
+    return g_strdup_printf (_("%d h %d min"), (int) (seconds / 3600),
+                            (int) ((seconds % 3600) / 60));
   return g_strdup_printf (_("%d d %d h"), (int) MIN (seconds / 86400, G_MAXINT),
                           (int) ((seconds % 86400) / 3600));
 }
@@ -317,7 +318,8 @@ steward_operation_ask_abort (GtkWidget          *owner,
                              GCancellable       *cancellable,
                              StewardAbortFailed  failed)
 {
-  const char *type_title = steward_operation_type_title (steward_operation_get_operation_type (operation));
+  const char *type_title =
+      steward_operation_type_title (steward_operation_get_operation_type (operation));
   g_autofree char *heading = g_strdup_printf (_("Abort the %s?"), type_title);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -329,7 +331,8 @@ steward_operation_ask_abort (GtkWidget          *owner,
 
   if (datastore_name != NULL)
     body = g_strdup_printf (_("The %s of “%s” stops where it is. It cannot be resumed, only run "
-                              "again."), type_title, datastore_name);
+                               "again."),
+                            type_title, datastore_name);
   else
     body = g_strdup_printf (_("The %s stops where it is. It cannot be resumed, only run again."),
                             type_title);
@@ -343,7 +346,8 @@ steward_operation_ask_abort (GtkWidget          *owner,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (owner)),
                                                        heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Running"), "abort", _("_Abort"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Running"), "abort", _("_Abort"),
+                                    NULL);
   adw_message_dialog_set_response_appearance (dialog, "abort", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_OPERATION_ROW (steward_operation_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOperationRow, steward_operation_row, STEWARD, OPERATION_ROW, AdwActionRow)
+G_DECLARE_FINAL_TYPE (
+    StewardOperationRow, steward_operation_row, STEWARD, OPERATION_ROW, AdwActionRow)
 
 GtkWidget        *steward_operation_row_new            (StewardOperation    *operation,
                                                         const char          *datastore_name);

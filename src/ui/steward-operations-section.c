@@ -85,7 +85,8 @@ set_loading (StewardOperationsSection *self,
 static void
 update_permissions (StewardOperationsSection *self)
 {
-  StewardUser *user = self->deployment != NULL ? steward_deployment_get_user (self->deployment) : NULL;
+  StewardUser *user =
+      self->deployment != NULL ? steward_deployment_get_user (self->deployment) : NULL;
   g_autofree char *why_not = NULL;
   gboolean usable = self->deployment != NULL && self->datastore != NULL;
 
@@ -159,7 +160,8 @@ listed_cb (GObject      *object,
   /* One started while the list was on its way is kept, on top. */
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->operations)); i > 0; i--)
     {
-      g_autoptr(StewardOperation) started = g_list_model_get_item (G_LIST_MODEL (self->operations), i - 1);
+      g_autoptr(StewardOperation) started =
+          g_list_model_get_item (G_LIST_MODEL (self->operations), i - 1);
 
       if (!g_ptr_array_find (shared, started, NULL))
         {
@@ -167,8 +169,9 @@ listed_cb (GObject      *object,
           g_ptr_array_insert (shared, 0, started);
         }
     }
-  g_list_store_splice (self->operations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->operations)),
-                       shared->pdata, shared->len);
+  g_list_store_splice (self->operations, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->operations)), shared->pdata,
+                       shared->len);
   update_page (self);
 }
 
@@ -202,7 +205,8 @@ started_cb (StewardOperationsSection *self,
 {
   guint n;
 
-  if (self->datastore == NULL || steward_operation_get_datastore_id (operation) != datastore_id (self) ||
+  if (self->datastore == NULL ||
+      steward_operation_get_datastore_id (operation) != datastore_id (self) ||
       g_list_store_find (self->operations, operation, NULL))
     return;
 
@@ -303,7 +307,8 @@ find_operation (StewardOperationsSection *self,
 {
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->operations)); i++)
     {
-      g_autoptr(StewardOperation) operation = g_list_model_get_item (G_LIST_MODEL (self->operations), i);
+      g_autoptr(StewardOperation) operation =
+          g_list_model_get_item (G_LIST_MODEL (self->operations), i);
 
       if (steward_operation_get_id (operation) == id)
         return operation;
@@ -420,7 +425,8 @@ steward_operations_section_class_init (StewardOperationsSectionClass *klass)
 
   gtk_widget_class_install_action (widget_class, "operations.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "operations.run-sync", NULL, run_sync_action);
-  gtk_widget_class_install_action (widget_class, "operations.run-profile", NULL, run_profile_action);
+  gtk_widget_class_install_action (widget_class, "operations.run-profile", NULL,
+                                   run_profile_action);
   gtk_widget_class_install_action (widget_class, "operations.run-scan", NULL, run_scan_action);
   gtk_widget_class_install_action (widget_class, "operations.abort", "x", abort_action);
 }

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_OPERATIONS_SECTION (steward_operations_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardOperationsSection, steward_operations_section, STEWARD, OPERATIONS_SECTION, GtkBox)
+G_DECLARE_FINAL_TYPE (
+    StewardOperationsSection, steward_operations_section, STEWARD, OPERATIONS_SECTION, GtkBox)
 
 void               steward_operations_section_set_deployment (StewardOperationsSection *self,
                                                               StewardDeployment        *deployment);

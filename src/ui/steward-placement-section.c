@@ -65,11 +65,12 @@ update_rows (StewardPlacementSection *self)
   if (!self->creating)
     return;
   if (self->dfs)
-    adw_preferences_group_set_description (self->group,
-                                           _("The folder to read, from the root of the bucket or container."));
+    adw_preferences_group_set_description (self->group, _("The folder to read, from the root of "
+                                                           "the bucket or container."));
   else
     adw_preferences_group_set_description (self->group,
-                                           _("The database and schema to read. Leave them empty for the connection’s defaults."));
+                                           _("The database and schema to read. Leave them empty "
+                                              "for the connection’s defaults."));
 }
 
 static void

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_PLACEMENT_SECTION (steward_placement_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardPlacementSection, steward_placement_section, STEWARD, PLACEMENT_SECTION, AdwBin)
+G_DECLARE_FINAL_TYPE (
+    StewardPlacementSection, steward_placement_section, STEWARD, PLACEMENT_SECTION, AdwBin)
 
 GtkWidget *steward_placement_section_new     (void);
 gboolean   steward_placement_section_get_dfs (StewardPlacementSection *self);

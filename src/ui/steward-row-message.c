@@ -46,7 +46,8 @@ update_row (StewardRowMessage *self)
     {
       gtk_widget_remove_css_class (self->row, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (self->row), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->row),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 }
 

@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_ROW_MESSAGE (steward_row_message_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardRowMessage, steward_row_message, STEWARD, ROW_MESSAGE, AdwPreferencesRow)
+G_DECLARE_FINAL_TYPE (
+    StewardRowMessage, steward_row_message, STEWARD, ROW_MESSAGE, AdwPreferencesRow)
 
 GtkWidget  *steward_row_message_new         (GtkWidget         *row);
 GtkWidget  *steward_row_message_get_row     (StewardRowMessage *self);

@@ -194,7 +194,8 @@ steward_run_operation_dialog_class_init (StewardRunOperationDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardRunOperationDialog, draft_row);
   gtk_widget_class_bind_template_child (widget_class, StewardRunOperationDialog, draft_switch);
   gtk_widget_class_bind_template_child (widget_class, StewardRunOperationDialog, incremental_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardRunOperationDialog, incremental_switch);
+  gtk_widget_class_bind_template_child (widget_class, StewardRunOperationDialog,
+                                        incremental_switch);
   gtk_widget_class_bind_template_child (widget_class, StewardRunOperationDialog, resolve_row);
   gtk_widget_class_bind_template_child (widget_class, StewardRunOperationDialog, resolve_switch);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);

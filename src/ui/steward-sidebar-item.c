@@ -6,7 +6,8 @@
 #include "steward-sidebar-item.h"
 
 /* One entry of the sidebar: a fixed view or a group, with its datastore count (-1 while
- * unknown), or the Connections or Activity page. A group entry follows the group's name and icon. */
+ * unknown), or the Connections or Activity page. A group entry follows the group's name and icon.
+ */
 struct _StewardSidebarItem
 {
   GObject                parent_instance;
@@ -74,8 +75,9 @@ steward_sidebar_item_get_property (GObject    *object,
       g_value_set_int64 (value, self->count);
       break;
     case PROP_COUNT_LABEL:
-      g_value_take_string (value, self->count >= 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, self->count)
-                                                   : g_strdup (""));
+      g_value_take_string (value, self->count >= 0
+                                      ? g_strdup_printf ("%'" G_GINT64_FORMAT, self->count)
+                                      : g_strdup (""));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -227,7 +229,8 @@ steward_sidebar_item_accepts_drop (StewardSidebarItem *self)
 {
   g_return_val_if_fail (STEWARD_IS_SIDEBAR_ITEM (self), FALSE);
 
-  return !self->connections && !self->activity && (self->scope == STEWARD_SCOPE_GROUP || self->scope == STEWARD_SCOPE_UNGROUPED);
+  return !self->connections && !self->activity &&
+         (self->scope == STEWARD_SCOPE_GROUP || self->scope == STEWARD_SCOPE_UNGROUPED);
 }
 
 /* The entry of the Connections page: no scope of datastores, a page of its own. */

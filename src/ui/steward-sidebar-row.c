@@ -138,13 +138,15 @@ steward_sidebar_row_class_init (StewardSidebarRowClass *klass)
                   g_signal_accumulator_true_handled, NULL, NULL,
                   G_TYPE_BOOLEAN, 1, STEWARD_TYPE_DATASTORE_DRAG);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/steward-sidebar-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/steward-sidebar-row.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardSidebarRow, icon);
   gtk_widget_class_bind_template_child (widget_class, StewardSidebarRow, title);
   gtk_widget_class_bind_template_child (widget_class, StewardSidebarRow, count);
 
   gtk_widget_class_install_action (widget_class, "row.context-menu", NULL, context_menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "row.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "row.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "row.context-menu", NULL);
 }
 

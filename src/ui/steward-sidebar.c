@@ -59,7 +59,8 @@ row_dropped_cb (StewardSidebarRow    *row,
 {
   gboolean handled = FALSE;
 
-  g_signal_emit (self, signals[DATASTORES_DROPPED], 0, steward_sidebar_row_get_item (row), drag, &handled);
+  g_signal_emit (self, signals[DATASTORES_DROPPED], 0, steward_sidebar_row_get_item (row), drag,
+                 &handled);
   return handled;
 }
 
@@ -80,7 +81,8 @@ update_header (GtkListBoxRow *row,
                gpointer       user_data)
 {
   StewardSidebarItem *item = steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (row));
-  StewardSidebarItem *previous = before != NULL ? steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (before)) : NULL;
+  StewardSidebarItem *previous =
+      before != NULL ? steward_sidebar_row_get_item (STEWARD_SIDEBAR_ROW (before)) : NULL;
   gboolean connections = steward_sidebar_item_is_connections (item);
   GtkWidget *header;
 
@@ -175,7 +177,8 @@ select_item (StewardSidebar     *self,
   guint position;
 
   if (g_list_store_find (self->items, item, &position))
-    gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, position));
+    gtk_list_box_select_row (self->list_box,
+                             gtk_list_box_get_row_at_index (self->list_box, position));
 }
 
 static void

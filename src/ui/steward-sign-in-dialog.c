@@ -121,7 +121,8 @@ get_url_text (StewardSignInDialog *self)
 static gboolean
 has_token (StewardSignInDialog *self)
 {
-  return *gtk_editable_get_text (GTK_EDITABLE (self->token_row)) != '\0' || self->imported_token != NULL;
+  return *gtk_editable_get_text (GTK_EDITABLE (self->token_row)) != '\0' ||
+         self->imported_token != NULL;
 }
 
 /* Enter presses, and the highlight marks, the button for what was filled in. */
@@ -175,7 +176,8 @@ set_busy (StewardSignInDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->deployment_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_group), !busy);
   if (!busy && was_busy)
-    gtk_widget_grab_focus (self->reauthenticate ? GTK_WIDGET (self->token_row) : GTK_WIDGET (self->url_row));
+    gtk_widget_grab_focus (self->reauthenticate ? GTK_WIDGET (self->token_row)
+                                                : GTK_WIDGET (self->url_row));
 
   if (busy != was_busy)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -426,13 +428,11 @@ build_profile (StewardSignInDialog *self)
     }
 
   /* Signing in to a saved profile again updates it, so it keeps its id. */
-  profile = g_object_new (STEWARD_TYPE_PROFILE,
-                          "id", self->profile != NULL ? steward_profile_get_id (self->profile) : NULL,
-                          "name", name,
-                          "url", url,
-                          "verify-tls", gtk_switch_get_active (self->tls_switch),
-                          "environment", self->environment,
-                          NULL);
+  profile =
+      g_object_new (STEWARD_TYPE_PROFILE, "id",
+                    self->profile != NULL ? steward_profile_get_id (self->profile) : NULL, "name",
+                    name, "url", url, "verify-tls", gtk_switch_get_active (self->tls_switch),
+                    "environment", self->environment, NULL);
   return profile;
 }
 
@@ -456,8 +456,9 @@ offer_session_only (StewardSignInDialog *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Keyring Unavailable"), NULL));
   adw_message_dialog_format_body (dialog,
-                                  _("%s\n\nSteward can keep the token until it quits instead; you will "
-                                    "then sign in again next time."),
+                                  _("%s\n\nSteward can keep the token until it quits instead; you "
+                                     "will "
+                                     "then sign in again next time."),
                                   error->message);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
@@ -719,7 +720,8 @@ cli_config_loaded_cb (GObject      *object,
   /* A file that cannot be used changes nothing in the form. */
   if (config == NULL)
     {
-      show_error (self, _("Could not import the Qualytics CLI configuration"), error->message, NULL);
+      show_error (self, _("Could not import the Qualytics CLI configuration"), error->message,
+                  NULL);
       return;
     }
 
@@ -834,10 +836,11 @@ steward_sign_in_dialog_constructed (GObject *object)
 
       gtk_window_set_title (GTK_WINDOW (self), _("Sign In Again"));
       adw_window_title_set_title (self->window_title, _("Sign In Again"));
-      explanation = g_strdup_printf (_("%s no longer accepts Steward’s token: it has expired or was "
-                                       "revoked. Sign in again to carry on; what you were doing "
-                                       "waits, and nothing you typed is lost."),
-                                     steward_profile_get_name (profile));
+      explanation =
+          g_strdup_printf (_("%s no longer accepts Steward’s token: it has expired or was "
+                              "revoked. Sign in again to carry on; what you were doing "
+                              "waits, and nothing you typed is lost."),
+                           steward_profile_get_name (profile));
       gtk_label_set_label (self->reauthenticate_label, explanation);
       gtk_widget_set_visible (GTK_WIDGET (self->reauthenticate_label), TRUE);
 

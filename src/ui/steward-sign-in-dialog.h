@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 #define STEWARD_TYPE_SIGN_IN_DIALOG (steward_sign_in_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (StewardSignInDialog, steward_sign_in_dialog, STEWARD, SIGN_IN_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (
+    StewardSignInDialog, steward_sign_in_dialog, STEWARD, SIGN_IN_DIALOG, AdwWindow)
 
 StewardSignInDialog *steward_sign_in_dialog_new                (GtkWindow           *parent,
                                                                 StewardSession      *session);
@@ -24,8 +25,9 @@ void                 steward_sign_in_dialog_import_cli_config  (StewardSignInDia
 gboolean             steward_sign_in_dialog_get_reauthenticate (StewardSignInDialog *self);
 gboolean             steward_sign_in_dialog_get_busy           (StewardSignInDialog *self);
 gboolean             steward_sign_in_dialog_get_launch_browser (StewardSignInDialog *self);
-void                 steward_sign_in_dialog_set_launch_browser (StewardSignInDialog *self,
-                                                                gboolean             launch_browser);
-const char          *steward_sign_in_dialog_get_authorize_url  (StewardSignInDialog *self);
+
+void        steward_sign_in_dialog_set_launch_browser (StewardSignInDialog *self,
+                                                       gboolean             launch_browser);
+const char *steward_sign_in_dialog_get_authorize_url  (StewardSignInDialog *self);
 
 G_END_DECLS

@@ -280,16 +280,18 @@ steward_test_connection_dialog_class_init (StewardTestConnectionDialogClass *kla
   g_type_ensure (STEWARD_TYPE_CONNECTOR_FORM);
   g_type_ensure (STEWARD_TYPE_CONNECTION_TESTER);
   g_type_ensure (STEWARD_TYPE_ROW_MESSAGE);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/steward-test-connection-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/steward-test-connection-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, form);
   gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, placement_group);
   gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, database_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, database_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog,
+                                        database_message);
   gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, schema_row);
   gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, schema_message);
   gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, root_path_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, root_path_message);
+  gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog,
+                                        root_path_message);
   gtk_widget_class_bind_template_child (widget_class, StewardTestConnectionDialog, tester);
   gtk_widget_class_bind_template_callback (widget_class, spec_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
@@ -298,8 +300,10 @@ steward_test_connection_dialog_class_init (StewardTestConnectionDialogClass *kla
   gtk_widget_class_bind_template_callback (widget_class, tester_state_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.test", NULL, test_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "dialog.test", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "dialog.test", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "dialog.test", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "dialog.test", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -311,7 +315,8 @@ steward_test_connection_dialog_init (StewardTestConnectionDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  gtk_window_set_default_widget (GTK_WINDOW (self), steward_connection_tester_get_button (self->tester));
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 steward_connection_tester_get_button (self->tester));
 
   /* Steward's own forms at once; the server's replace them if it has any. */
   builtin = steward_connector_spec_list_load_builtin (&error);

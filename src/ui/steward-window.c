@@ -117,12 +117,16 @@ update_security (StewardWindow  *self,
     {
     case STEWARD_TRANSPORT_CLEARTEXT:
       label = _("Not Encrypted");
-      tooltip = g_strdup_printf (_("Everything sent to %s, the API token included, travels unencrypted"), url);
+      tooltip =
+          g_strdup_printf (_("Everything sent to %s, the API token included, travels unencrypted"),
+                           url);
       break;
     case STEWARD_TRANSPORT_UNVERIFIED:
       label = _("Certificate Not Checked");
-      tooltip = g_strdup_printf (_("Steward does not check the certificate of %s, so it cannot tell it is "
-                                   "talking to the real deployment"), url);
+      tooltip = g_strdup_printf (_("Steward does not check the certificate of %s, so it cannot "
+                                    "tell it is "
+                                    "talking to the real deployment"),
+                                 url);
       break;
     case STEWARD_TRANSPORT_SAFE:
     default:
@@ -160,7 +164,8 @@ update_main_view (StewardWindow *self)
   gboolean signed_in = steward_session_get_state (self->session) == STEWARD_SESSION_SIGNED_IN;
 
   steward_main_view_set_deployment (self->main_view,
-                                    signed_in ? steward_session_get_deployment (self->session) : NULL);
+                                    signed_in ? steward_session_get_deployment (self->session)
+                                              : NULL);
 }
 
 /* The page, its titles and colours: they follow the session's state and the profile shown. */
@@ -180,7 +185,8 @@ update_page (StewardWindow *self)
   if (state == STEWARD_SESSION_CONNECTING && profile != NULL)
     {
       /* Translators: %s is the name of a deployment profile. */
-      g_autofree char *title = g_strdup_printf (_("Connecting to %s…"), steward_profile_get_name (profile));
+      g_autofree char *title =
+          g_strdup_printf (_("Connecting to %s…"), steward_profile_get_name (profile));
 
       adw_status_page_set_title (self->connecting_page, title);
     }
@@ -221,7 +227,8 @@ rebuild_profiles_section (StewardWindow *self)
       parts = g_strsplit (steward_profile_get_name (profile), "_", -1);
       label = g_strjoinv ("__", parts);
       item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "app.switch-profile", "s", steward_profile_get_id (profile));
+      g_menu_item_set_action_and_target (item, "app.switch-profile", "s",
+                                         steward_profile_get_id (profile));
       g_menu_append_item (self->profiles_section, item);
     }
 }
@@ -247,7 +254,8 @@ update_account (StewardWindow *self)
     {
       g_autoptr(GMenuItem) forget = g_menu_item_new (_("_Forget This Profile…"), NULL);
 
-      g_menu_item_set_action_and_target (forget, "app.forget-profile", "s", steward_profile_get_id (saved));
+      g_menu_item_set_action_and_target (forget, "app.forget-profile", "s",
+                                         steward_profile_get_id (saved));
       g_menu_append_item (self->account_section, forget);
     }
 }
@@ -302,7 +310,8 @@ retry_action (GtkWidget  *widget,
   StewardProfile *profile = get_saved_profile (self);
 
   if (profile != NULL)
-    gtk_widget_activate_action (widget, "app.switch-profile", "s", steward_profile_get_id (profile));
+    gtk_widget_activate_action (widget, "app.switch-profile", "s",
+                                steward_profile_get_id (profile));
 }
 
 static gboolean

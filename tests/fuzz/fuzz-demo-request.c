@@ -24,7 +24,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   JsonObject *object;
 
   req.query = _demo_query_parse (query);
-  req.body = newline != NULL ? g_bytes_new (newline + 1, size - query_length - 1) : g_bytes_new (NULL, 0);
+  req.body =
+      newline != NULL ? g_bytes_new (newline + 1, size - query_length - 1) : g_bytes_new (NULL, 0);
 
   _demo_query_pagination (&req, &page, &page_size);
   flag = FALSE;

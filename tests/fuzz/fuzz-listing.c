@@ -35,7 +35,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (again == NULL || !steward_json_reader_end (&reader))
         g_error ("a datastore read from the page does not read back: %s", written->str);
       steward_json_reader_clear (&reader);
-      if (g_strcmp0 (steward_datastore_get_name (datastore), steward_datastore_get_name (again)) != 0 ||
+      if (g_strcmp0 (steward_datastore_get_name (datastore), steward_datastore_get_name (again)) !=
+              0 ||
           steward_datastore_get_id (datastore) != steward_datastore_get_id (again))
         g_error ("a datastore read back differently: %s", written->str);
     }

@@ -64,7 +64,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     case 4:
     default:
       {
-        G_GNUC_UNUSED g_autoptr(StewardCliConfig) config = steward_cli_config_parse ((const char *) data + 1, size - 1, NULL);
+        G_GNUC_UNUSED g_autoptr(StewardCliConfig) config =
+            steward_cli_config_parse ((const char *) data + 1, size - 1, NULL);
       }
       break;
     }
