@@ -500,3 +500,34 @@ steward_connection_dup_value_text (StewardConnection *self,
 
   return steward_json_to_string (node);
 }
+
+/* Whether SEARCH (any case) is in the connection's name, connector type, or host (its URI for a
+ * file system): what a picker of connections searches. An empty SEARCH matches everything. */
+gboolean
+steward_connection_matches (StewardConnection *self,
+                            const char        *search)
+{
+  g_autofree char *needle = NULL;
+  const char *haystacks[3];
+
+  g_return_val_if_fail (STEWARD_IS_CONNECTION (self), FALSE);
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (search, -1);
+  haystacks[0] = steward_connection_get_name (self);
+  haystacks[1] = steward_connection_get_type_name (self);
+  haystacks[2] = steward_connection_is_dfs (self) ? steward_connection_get_uri (self)
+                                                  : steward_connection_get_host (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (haystacks); i++)
+    {
+      g_autofree char *folded = haystacks[i] != NULL ? g_utf8_casefold (haystacks[i], -1) : NULL;
+
+      if (folded != NULL && strstr (folded, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}

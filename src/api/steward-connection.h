@@ -32,5 +32,7 @@ char              *steward_connection_dup_value_text (StewardConnection *self,
                                                       const char        *path);
 gboolean           steward_connection_update_from    (StewardConnection *self,
                                                       StewardConnection *other);
+gboolean           steward_connection_matches        (StewardConnection *self,
+                                                      const char        *search);
 
 G_END_DECLS

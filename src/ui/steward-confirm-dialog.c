@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "steward-confirm-dialog"
 
+#include "steward-busy-form.h"
 #include "steward-confirm-dialog.h"
 
 /* AdwMessageDialog closes itself on every response. A confirmation that talks to a server must
@@ -89,20 +90,7 @@ set_busy (StewardConfirmDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (priv->spinner), busy);
   gtk_spinner_set_spinning (priv->spinner, busy);
 
-  /* Focus leaves the content properly before it turns insensitive (a text field that just loses
-   * it mid-blink complains), and comes back afterwards. */
-  if (busy)
-    {
-      g_set_weak_pointer (&priv->focus_before_busy, gtk_window_get_focus (GTK_WINDOW (self)));
-      gtk_window_set_focus (GTK_WINDOW (self), NULL);
-    }
-  gtk_widget_set_sensitive (priv->content_box, !busy);
-  if (!busy && GTK_IS_TEXT (priv->focus_before_busy))
-    gtk_text_grab_focus_without_selecting (GTK_TEXT (priv->focus_before_busy));
-  else if (!busy && priv->focus_before_busy != NULL)
-    gtk_widget_grab_focus (priv->focus_before_busy);
-  if (!busy)
-    g_clear_weak_pointer (&priv->focus_before_busy);
+  steward_busy_form_set_busy (GTK_WINDOW (self), priv->content_box, busy, &priv->focus_before_busy);
 
   update_responses (self);
   update_extra_box (self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "steward-connection-choice.h"
 #include "steward-create-datastore-dialog-private.h"
 
 /* Adds one datastore: its name, a new connection (a connector's form, testable before anything
@@ -282,82 +283,24 @@ connection_matches (gpointer item,
                     gpointer user_data)
 {
   StewardCreateDatastoreDialog *self = user_data;
-  StewardConnection *connection = item;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->connection_search));
-  g_autofree char *needle = NULL;
-  const char *haystacks[3];
 
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
-  needle = g_utf8_casefold (search, -1);
-  haystacks[0] = steward_connection_get_name (connection);
-  haystacks[1] = steward_connection_get_type_name (connection);
-  haystacks[2] = steward_connection_is_dfs (connection)
-    ? steward_connection_get_uri (connection)
-    : steward_connection_get_host (connection);
-
-  for (guint i = 0; i < G_N_ELEMENTS (haystacks); i++)
-    {
-      g_autofree char *folded = haystacks[i] != NULL ? g_utf8_casefold (haystacks[i], -1) : NULL;
-
-      if (folded != NULL && strstr (folded, needle) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
+  return steward_connection_matches (item, search);
 }
 
-static void
-update_connection_checks (StewardCreateDatastoreDialog *self)
+static gint64
+chosen_id (StewardCreateDatastoreDialog *self)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->connections_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      StewardConnection *connection = g_object_get_data (G_OBJECT (row), "connection");
-      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
-
-      if (check != NULL)
-        gtk_widget_set_opacity (check, connection == self->selected_connection ? 1.0 : 0.0);
-    }
+  if (self->selected_connection == NULL)
+    return 0;
+  return steward_connection_get_id (self->selected_connection);
 }
 
 static GtkWidget *
 create_connection_row (gpointer item,
                        gpointer user_data)
 {
-  StewardCreateDatastoreDialog *self = user_data;
-  StewardConnection *connection = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  const char *where = steward_connection_is_dfs (connection)
-    ? steward_connection_get_uri (connection)
-    : steward_connection_get_host (connection);
-  g_autofree char *subtitle = NULL;
-
-  if (where != NULL && *where != '\0')
-    /* Translators: a connection's type and where it points, like "postgresql · db.example.com". */
-    subtitle =
-        g_strdup_printf (_("%s · %s"), steward_connection_get_type_name (connection), where);
-  else
-    subtitle = g_strdup (steward_connection_get_type_name (connection));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 steward_connection_get_name (connection));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  /* Hidden by opacity so that rows keep one width whichever is chosen. */
-  gtk_widget_set_opacity (check, connection == self->selected_connection ? 1.0 : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Chosen"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-
-  g_object_set_data_full (G_OBJECT (row), "connection", g_object_ref (connection), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "check", check);
-  return row;
+  return steward_connection_choice_row_new (item, chosen_id (user_data));
 }
 
 static void
@@ -390,7 +333,7 @@ select_connection (StewardCreateDatastoreDialog *self,
                    StewardConnection            *connection)
 {
   g_set_object (&self->selected_connection, connection);
-  update_connection_checks (self);
+  steward_connection_choice_show_chosen (self->connections_list, chosen_id (self));
   _steward_create_dialog_set_connection_message (self, NULL);
   update_placement (self);
 }
@@ -399,7 +342,7 @@ static void
 connection_activated_cb (StewardCreateDatastoreDialog *self,
                          GtkListBoxRow                *row)
 {
-  StewardConnection *connection = g_object_get_data (G_OBJECT (row), "connection");
+  StewardConnection *connection = steward_connection_choice_row_get (row);
 
   if (connection != NULL)
     select_connection (self, connection);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-busy-form.h"
 #include "steward-datastore-editor.h"
 #include "steward-name-section.h"
 #include "steward-organization-section.h"
@@ -196,26 +197,11 @@ static void
 set_saving (StewardDatastoreEditor *self,
             gboolean                saving)
 {
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-
   self->saving = saving;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), saving);
   gtk_spinner_set_spinning (self->spinner, saving);
 
-  /* Focus leaves the form properly before it turns insensitive (a text field that just loses
-   * it mid-blink complains), and comes back to where it was. */
-  if (saving)
-    {
-      g_set_weak_pointer (&self->focus_before_saving, focus);
-      gtk_window_set_focus (GTK_WINDOW (self), NULL);
-    }
-  gtk_widget_set_sensitive (self->form, !saving);
-  if (!saving && GTK_IS_TEXT (self->focus_before_saving))
-    gtk_text_grab_focus_without_selecting (GTK_TEXT (self->focus_before_saving));
-  else if (!saving && self->focus_before_saving != NULL)
-    gtk_widget_grab_focus (self->focus_before_saving);
-  if (!saving)
-    g_clear_weak_pointer (&self->focus_before_saving);
+  steward_busy_form_set_busy (GTK_WINDOW (self), self->form, saving, &self->focus_before_saving);
 
   update_state (self);
 }

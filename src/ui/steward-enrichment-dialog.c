@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-busy-form.h"
 #include "steward-enrichment-dialog.h"
 #include "steward-enrichment-form.h"
 #include "steward-unlink-enrichment-dialog.h"
@@ -127,25 +128,12 @@ static void
 set_saving (StewardEnrichmentDialog *self,
             gboolean                 saving)
 {
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
-
   self->saving = saving;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), saving);
   gtk_spinner_set_spinning (self->spinner, saving);
 
-  /* Focus leaves the form before it turns insensitive, and comes back to where it was. */
-  if (saving)
-    {
-      g_set_weak_pointer (&self->focus_before_saving, focus);
-      gtk_window_set_focus (GTK_WINDOW (self), NULL);
-    }
-  gtk_widget_set_sensitive (self->form_box, !saving);
-  if (!saving && GTK_IS_TEXT (self->focus_before_saving))
-    gtk_text_grab_focus_without_selecting (GTK_TEXT (self->focus_before_saving));
-  else if (!saving && self->focus_before_saving != NULL)
-    gtk_widget_grab_focus (self->focus_before_saving);
-  if (!saving)
-    g_clear_weak_pointer (&self->focus_before_saving);
+  steward_busy_form_set_busy (GTK_WINDOW (self), self->form_box, saving,
+                              &self->focus_before_saving);
 
   update_state (self);
 }

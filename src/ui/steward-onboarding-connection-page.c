@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "steward-connection-choice.h"
 #include "steward-connection-tester.h"
 #include "steward-connector-form.h"
 #include "steward-onboarding-connection-page.h"
@@ -77,19 +78,8 @@ show_message (StewardOnboardingConnectionPage *self,
 static void
 update_checks (StewardOnboardingConnectionPage *self)
 {
-  gint64 chosen = steward_onboarding_get_connection_id (self->onboarding);
-
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    {
-      StewardConnection *connection = g_object_get_data (G_OBJECT (row), "connection");
-      GtkWidget *check = g_object_get_data (G_OBJECT (row), "check");
-
-      if (connection != NULL && check != NULL)
-        gtk_widget_set_opacity (check,
-                                steward_connection_get_id (connection) == chosen ? 1.0 : 0.0);
-    }
+  steward_connection_choice_show_chosen (self->list_box,
+                                         steward_onboarding_get_connection_id (self->onboarding));
 }
 
 static void
@@ -123,30 +113,9 @@ connection_matches (gpointer item,
                     gpointer user_data)
 {
   StewardOnboardingConnectionPage *self = user_data;
-  StewardConnection *connection = item;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  const char *haystacks[3];
 
-  if (search == NULL || *search == '\0')
-    return TRUE;
-
-  needle = g_utf8_casefold (search, -1);
-  haystacks[0] = steward_connection_get_name (connection);
-  haystacks[1] = steward_connection_get_type_name (connection);
-  haystacks[2] = steward_connection_is_dfs (connection)
-    ? steward_connection_get_uri (connection)
-    : steward_connection_get_host (connection);
-
-  for (guint i = 0; i < G_N_ELEMENTS (haystacks); i++)
-    {
-      g_autofree char *folded = haystacks[i] != NULL ? g_utf8_casefold (haystacks[i], -1) : NULL;
-
-      if (folded != NULL && strstr (folded, needle) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
+  return steward_connection_matches (item, search);
 }
 
 static GtkWidget *
@@ -154,38 +123,9 @@ create_row (gpointer item,
             gpointer user_data)
 {
   StewardOnboardingConnectionPage *self = user_data;
-  StewardConnection *connection = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  const char *where = steward_connection_is_dfs (connection)
-    ? steward_connection_get_uri (connection)
-    : steward_connection_get_host (connection);
-  g_autofree char *subtitle = NULL;
+  gint64 chosen = steward_onboarding_get_connection_id (self->onboarding);
 
-  if (where != NULL && *where != '\0')
-    /* Translators: a connection's type and where it points, like "postgresql · db.example.com". */
-    subtitle = g_strdup_printf (_("%s · %s"), steward_connection_get_type_name (connection),
-                                where);
-  else
-    subtitle = g_strdup (steward_connection_get_type_name (connection));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 steward_connection_get_name (connection));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  /* Hidden by opacity so that rows keep one width whichever is chosen. */
-  gtk_widget_set_opacity (check, steward_connection_get_id (connection) ==
-                                 steward_onboarding_get_connection_id (self->onboarding)
-                                 ? 1.0 : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Chosen"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-
-  g_object_set_data_full (G_OBJECT (row), "connection", g_object_ref (connection), g_object_unref);
-  g_object_set_data (G_OBJECT (row), "check", check);
-  return row;
+  return steward_connection_choice_row_new (item, chosen);
 }
 
 static void
@@ -252,7 +192,7 @@ static void
 row_activated_cb (StewardOnboardingConnectionPage *self,
                   GtkListBoxRow                   *row)
 {
-  StewardConnection *connection = g_object_get_data (G_OBJECT (row), "connection");
+  StewardConnection *connection = steward_connection_choice_row_get (row);
 
   if (connection != NULL)
     {
