@@ -653,6 +653,47 @@ test_enrichment (Fixture       *f,
                    ==, 100);
 }
 
+/* A read of a datastore that left before a change made here comes back older than the change:
+ * it is dropped, whatever order the answers arrive in. A read that left after is applied. */
+static void
+test_stale_read_dropped (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardDatastore) before = NULL;
+  g_autoptr(StewardDatastore) after = NULL;
+  StewardDatastore *datastore;
+  guint64 stamp;
+
+  refresh (f->deployment);
+  datastore = steward_deployment_find_datastore (f->deployment, 42);
+  g_assert_nonnull (datastore);
+  g_assert_null (steward_datastore_get_group (datastore));
+
+  stamp = steward_deployment_begin_fetch (f->deployment);
+  before = steward_test_get_datastore (f->demo->client, 42, &error);
+  g_assert_no_error (error);
+
+  steward_deployment_assign_group_async (f->deployment, 42, 5, NULL,
+                                         steward_test_store_result_cb, &result);
+  steward_test_wait_result (&result);
+  g_assert_true (steward_deployment_assign_group_finish (f->deployment, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_datastore_get_group_id (datastore), ==, 5);
+
+  /* The read from before the move answers last: the move stays. */
+  g_assert_true (steward_deployment_apply_fetched (f->deployment, before, stamp) == datastore);
+  g_assert_cmpint (steward_datastore_get_group_id (datastore), ==, 5);
+
+  /* A read from after it is taken in. */
+  stamp = steward_deployment_begin_fetch (f->deployment);
+  after = steward_test_get_datastore (f->demo->client, 42, &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_deployment_apply_fetched (f->deployment, after, stamp) == datastore);
+  g_assert_cmpint (steward_datastore_get_group_id (datastore), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +710,7 @@ main (int   argc,
   ADD ("cache-corrupt", test_cache_corrupt);
   ADD ("batch-stays-on-its-deployment", test_batch_stays_on_its_deployment);
   ADD ("enrichment", test_enrichment);
+  ADD ("stale-read-dropped", test_stale_read_dropped);
 #undef ADD
 
   return g_test_run ();

@@ -37,6 +37,7 @@ _steward_deployment_set_favorite (StewardDeployment *self,
     return;
 
   steward_datastore_set_favorite (datastore, favorite);
+  _steward_deployment_mark_changed (self, steward_datastore_get_id (datastore));
   _steward_deployment_changed (self);
 }
 

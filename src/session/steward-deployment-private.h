@@ -22,6 +22,8 @@ struct _StewardDeployment
   GListStore    *datastores;
   GHashTable    *by_id;          /* gint64* → StewardDatastore (borrowed from datastores) */
   GHashTable    *forgotten;      /* ids deleted while listing: a late page must not revive them */
+  GHashTable    *changed_at;     /* gint64* → guint64*: the generation of a datastore's last change */
+  guint64        generation;     /* counts the changes made here, for answers that left before one */
   GListStore    *groups;
   GHashTable    *groups_by_id;   /* gint64* → StewardDatastoreGroup (borrowed from groups) */
 
@@ -55,6 +57,8 @@ struct _StewardDeployment
 /* steward-deployment.c */
 
 void   _steward_deployment_changed       (StewardDeployment *self);
+void   _steward_deployment_mark_changed  (StewardDeployment *self,
+                                          gint64             datastore_id);
 void   _steward_deployment_set_favorite  (StewardDeployment *self,
                                           StewardDatastore  *datastore,
                                           gboolean           favorite);

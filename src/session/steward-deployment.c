@@ -427,10 +427,61 @@ steward_deployment_apply_datastore (StewardDeployment *self,
       return g_hash_table_lookup (self->by_id, &id);
     }
 
+  _steward_deployment_mark_changed (self, id);
   steward_datastore_update_from (known, answer);
   _steward_deployment_share_group (self, known);
   _steward_deployment_changed (self);
   return known;
+}
+
+/* Records that the datastore DATASTORE_ID was changed here now: a read of it that left before
+ * must not undo the change when it comes back. */
+void
+_steward_deployment_mark_changed (StewardDeployment *self,
+                                  gint64             datastore_id)
+{
+  self->generation++;
+  g_hash_table_insert (self->changed_at, id_key (datastore_id),
+                       g_memdup2 (&self->generation, sizeof self->generation));
+}
+
+/* Returns: a stamp to give steward_deployment_apply_fetched() with the answer of a read of a
+ * datastore started now. */
+guint64
+steward_deployment_begin_fetch (StewardDeployment *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DEPLOYMENT (self), 0);
+
+  return self->generation;
+}
+
+/* Like steward_deployment_apply_datastore(), for the answer of a read started at STAMP: when the
+ * datastore was changed here since (a favorite, a group, an answer to a change), the answer is
+ * older than what is shown and is dropped. Answers can overtake each other (each is parsed on a
+ * worker thread), so the order they arrive in says nothing.
+ *
+ * Returns: (transfer none): the shared object */
+StewardDatastore *
+steward_deployment_apply_fetched (StewardDeployment *self,
+                                  StewardDatastore  *answer,
+                                  guint64            stamp)
+{
+  gint64 id;
+  const guint64 *changed;
+
+  g_return_val_if_fail (STEWARD_IS_DEPLOYMENT (self), NULL);
+  g_return_val_if_fail (STEWARD_IS_DATASTORE (answer), NULL);
+
+  id = steward_datastore_get_id (answer);
+  changed = g_hash_table_lookup (self->changed_at, &id);
+  if (changed != NULL && *changed > stamp && g_hash_table_contains (self->by_id, &id))
+    {
+      g_debug ("Datastore %" G_GINT64_FORMAT " changed since it was read: the answer is dropped",
+               id);
+      return g_hash_table_lookup (self->by_id, &id);
+    }
+
+  return steward_deployment_apply_datastore (self, answer);
 }
 
 /* A datastore created here. */
@@ -784,6 +835,7 @@ steward_deployment_finalize (GObject *object)
   g_clear_object (&self->groups);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->forgotten, g_hash_table_unref);
+  g_clear_pointer (&self->changed_at, g_hash_table_unref);
   g_clear_pointer (&self->groups_by_id, g_hash_table_unref);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
@@ -877,6 +929,7 @@ steward_deployment_init (StewardDeployment *self)
   self->groups = g_list_store_new (STEWARD_TYPE_DATASTORE_GROUP);
   self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->forgotten = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->changed_at = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->groups_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->group_counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();

@@ -88,6 +88,10 @@ void                   steward_deployment_save_cache            (StewardDeployme
 /* Changes made elsewhere (dialogs, answers) that the one object per datastore must reflect. */
 StewardDatastore      *steward_deployment_apply_datastore       (StewardDeployment   *self,
                                                                  StewardDatastore    *answer);
+guint64                steward_deployment_begin_fetch           (StewardDeployment   *self);
+StewardDatastore      *steward_deployment_apply_fetched         (StewardDeployment   *self,
+                                                                 StewardDatastore    *answer,
+                                                                 guint64              stamp);
 void                   steward_deployment_add_datastore         (StewardDeployment   *self,
                                                                  StewardDatastore    *datastore);
 void                   steward_deployment_forget_datastore      (StewardDeployment   *self,

@@ -507,6 +507,7 @@ typedef struct
   StewardMainView   *self;
   StewardDeployment *deployment;
   gint64             datastore_id;
+  guint64            stamp;        /* the deployment's, when the read left */
 } Fetch;
 
 static void
@@ -518,6 +519,7 @@ fetched_cb (GObject      *object,
   g_autoptr(StewardMainView) self = fetch->self;
   g_autoptr(StewardDeployment) deployment = fetch->deployment;
   gint64 datastore_id = fetch->datastore_id;
+  guint64 fetch_stamp = fetch->stamp;
   g_autoptr(StewardDatastore) fresh = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -528,7 +530,7 @@ fetched_cb (GObject      *object,
 
   if (fresh != NULL)
     {
-      steward_deployment_apply_datastore (deployment, fresh);
+      steward_deployment_apply_fetched (deployment, fresh, fetch_stamp);
       return;
     }
 
@@ -570,6 +572,7 @@ _steward_main_view_fetch (StewardMainView *self,
   fetch->self = g_object_ref (self);
   fetch->deployment = g_object_ref (self->deployment);
   fetch->datastore_id = datastore_id;
+  fetch->stamp = steward_deployment_begin_fetch (self->deployment);
   steward_client_get_datastore_async (steward_deployment_get_client (self->deployment),
                                       datastore_id, self->fetch_cancellable, fetched_cb, fetch);
 }
