@@ -1042,6 +1042,20 @@ menu_has_action (GMenuModel *menu,
   return FALSE;
 }
 
+static gboolean
+link_button_drawable_cb (gpointer user_data)
+{
+  GtkWidget *button = steward_test_find_widget (user_data, GTK_TYPE_BUTTON, "_Link…");
+
+  return button != NULL && gtk_widget_is_drawable (button);
+}
+
+static gboolean
+configure_button_shown_cb (gpointer user_data)
+{
+  return steward_test_find_widget (user_data, GTK_TYPE_BUTTON, "Con_figure…") != NULL;
+}
+
 static void
 test_entry_points (Fixture       *f,
                    gconstpointer  data)
@@ -1063,14 +1077,13 @@ test_entry_points (Fixture       *f,
 
   /* The details: Link… when nothing is linked, Configure… when something is. */
   g_assert_true (steward_datastore_table_select_id (table, 42));
-  steward_test_iterate (STEWARD_TEST_QUIET_MS);
+  g_assert_true (steward_test_wait_until (link_button_drawable_cb, details,
+                                          STEWARD_TEST_TIMEOUT_MS));
   button = steward_test_find_widget (details, GTK_TYPE_BUTTON, "_Link…");
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_drawable (button));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "view.enrichment");
   g_assert_true (steward_datastore_table_select_id (table, 45));
-  steward_test_iterate (STEWARD_TEST_QUIET_MS);
-  g_assert_nonnull (steward_test_find_widget (details, GTK_TYPE_BUTTON, "Con_figure…"));
+  g_assert_true (steward_test_wait_until (configure_button_shown_cb, details,
+                                          STEWARD_TEST_TIMEOUT_MS));
 
   /* The context menu of one datastore offers it. */
   popover = steward_test_find_widget (GTK_WIDGET (table), GTK_TYPE_POPOVER_MENU, NULL);
