@@ -78,6 +78,18 @@ identity_label (const char *type)
   return type;
 }
 
+/* g_utf8_casefold(), several times faster on ASCII, which most names, types and tags are: there
+ * folding is lowering A-Z and nothing else, as in Unicode's case folding. */
+static char *
+fold (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_casefold (text, -1);
+
+  return g_ascii_strdown (text, -1);
+}
+
 static StewardSearchHit *
 hit_new (const char                 *profile_id,
          gint64                      datastore_id,
@@ -98,7 +110,7 @@ hit_new (const char                 *profile_id,
   hit->connector_type = g_strdup (type != NULL ? type : "");
   hit->type_label = g_strdup (type_label (hit->connector_type));
   hit->dfs = dfs;
-  hit->name_folded = g_utf8_casefold (hit->name, -1);
+  hit->name_folded = fold (hit->name);
 
   /* Lines, so that a term never matches across the end of one text and the start of the next. */
   haystack = g_string_new (hit->name_folded);
@@ -106,14 +118,14 @@ hit_new (const char                 *profile_id,
   texts[1] = hit->type_label;
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autofree char *folded = g_utf8_casefold (texts[i], -1);
+      g_autofree char *folded = fold (texts[i]);
 
       g_string_append_c (haystack, '\n');
       g_string_append (haystack, folded);
     }
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      g_autofree char *folded = g_utf8_casefold (tags[i], -1);
+      g_autofree char *folded = fold (tags[i]);
 
       g_string_append_c (haystack, '\n');
       g_string_append (haystack, folded);
