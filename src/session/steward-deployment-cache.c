@@ -314,7 +314,8 @@ _steward_listing_search_load (const char  *path,
     }
   if (info.st_size < 0 || (guint64) info.st_size > max_size)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The search index is too large");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "The search index is too large");
       return NULL;
     }
   if (!g_file_get_contents (path, &data, &length, error))
@@ -323,14 +324,18 @@ _steward_listing_search_load (const char  *path,
   bytes = g_bytes_new_take (data, length);
   if (length > max_size)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The search index is too large");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "The search index is too large");
       return NULL;
     }
 
-  index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (SEARCH_TYPE), bytes, FALSE));
+  /* Untrusted: GVariant reads anything safely, and only the normal form is accepted whole. */
+  index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (SEARCH_TYPE), bytes,
+                                                        FALSE));
   if (!g_variant_is_normal_form (index))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The search index is damaged");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "The search index is damaged");
       return NULL;
     }
 
