@@ -20,7 +20,7 @@
 #include "steward-api.h"
 #include "steward-application.h"
 #include "steward-datastore-table.h"
-#include "steward-deployment.h"
+#include "steward-deployment-private.h"
 #include "steward-main-view.h"
 #include "steward-profile-store.h"
 #include "steward-session.h"
@@ -1517,10 +1517,26 @@ shell_query (ShellCall   *call,
   return (int) g_strv_length ((char **) ids);
 }
 
+/* Whether the listing cache and the search index beside it are written, and of one listing (a
+ * refresh and a save each write both). */
 static gboolean
-file_exists_cb (gpointer user_data)
+search_index_current_cb (gpointer user_data)
 {
-  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+  StewardDeployment *deployment = user_data;
+  g_autoptr(GVariant) search = NULL;
+  g_autofree char *search_path = NULL;
+  g_autofree char *stamp = NULL;
+
+  if (deployment->cache_path == NULL ||
+      (stamp = _steward_listing_cache_stamp (deployment->cache_path)) == NULL)
+    return FALSE;
+  search_path = _steward_listing_search_path (deployment->cache_path);
+  search = _steward_listing_search_load (search_path, stamp,
+                                         steward_client_get_base_url (deployment->client),
+                                         G_MAXSIZE, NULL);
+  return search != NULL &&
+         g_variant_n_children (search) ==
+         g_list_model_get_n_items (steward_deployment_get_datastores (deployment));
 }
 
 static void
@@ -1593,9 +1609,10 @@ provider_child (Options *options)
     }
   datastores = g_list_model_get_n_items (steward_deployment_get_datastores (deployment));
   steward_deployment_save_cache (deployment);
-  if (!wait_until (file_exists_cb, cache_path, CHILD_TIMEOUT_MS / 2))
+  if (!wait_until (search_index_current_cb, deployment, CHILD_TIMEOUT_MS / 2))
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the listing cache was not written");
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   "the listing cache and its search index were not written");
       goto failed;
     }
   /* From here on there is no client: nothing can reach the server. */

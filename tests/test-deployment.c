@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "steward-deployment.h"
+#include "steward-deployment-private.h"
 #include "steward-test-async.h"
 #include "steward-test-demo.h"
 
@@ -45,20 +45,16 @@ fixture_set_up (Fixture       *f,
   f->deployment = steward_deployment_new (f->demo->client, NULL, f->cache_path);
 }
 
-static gboolean
-file_exists_cb (gpointer user_data)
-{
-  return g_file_test (user_data, G_FILE_TEST_EXISTS);
-}
-
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *dir = g_path_get_dirname (f->cache_path);
+  g_autofree char *search_path = _steward_listing_search_path (f->cache_path);
 
   g_clear_object (&f->deployment);
   g_unlink (f->cache_path);
+  g_unlink (search_path);
   g_rmdir (dir);
   g_rmdir (f->cache_dir);
   g_free (f->cache_path);
@@ -456,6 +452,25 @@ load_from_cache (Fixture  *f,
   return deployment;
 }
 
+/* Whether the search index beside the cache is of the listing in it (a refresh and a save each
+ * write both: the test waits for the last). */
+static gboolean
+search_index_current_cb (gpointer user_data)
+{
+  Fixture *f = user_data;
+  g_autofree char *search_path = _steward_listing_search_path (f->cache_path);
+  g_autofree char *stamp = _steward_listing_cache_stamp (f->cache_path);
+  g_autoptr(GVariant) search = NULL;
+
+  if (stamp != NULL)
+    search = _steward_listing_search_load (search_path, stamp,
+                                           steward_client_get_base_url (f->demo->client),
+                                           G_MAXSIZE, NULL);
+  return search != NULL &&
+         g_variant_n_children (search) ==
+         g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment));
+}
+
 static void
 test_cache_round_trip (Fixture       *f,
                        gconstpointer  data)
@@ -463,20 +478,30 @@ test_cache_round_trip (Fixture       *f,
   g_autoptr(StewardDeployment) warm = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *search_path = _steward_listing_search_path (f->cache_path);
+  const char *token = steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_ADMIN);
   GListModel *before, *after;
   gboolean shown = FALSE;
   GStatBuf info;
+  gsize length;
 
   refresh (f->deployment);
   steward_deployment_save_cache (f->deployment);
-  g_assert_true (steward_test_wait_until (file_exists_cb, f->cache_path, STEWARD_TEST_TIMEOUT_MS));
-  /* Written by a worker thread through a rename, so it is complete once it exists. */
+  /* The search index is written after the cache, both by a worker thread through a rename, so
+   * each is complete once it exists. It holds every datastore, read back by the search's
+   * reader. */
+  g_assert_true (steward_test_wait_until (search_index_current_cb, f, STEWARD_TEST_TIMEOUT_MS));
   g_assert_cmpint (g_stat (f->cache_path, &info), ==, 0);
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (search_path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
 
-  /* No secret: the token is not in it. */
+  /* No secret: the token is in neither. */
   g_assert_true (g_file_get_contents (f->cache_path, &contents, NULL, NULL));
-  g_assert_null (strstr (contents, steward_demo_server_get_token (f->demo->server, STEWARD_DEMO_ROLE_ADMIN)));
+  g_assert_null (strstr (contents, token));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (search_path, &contents, &length, NULL));
+  g_assert_null (g_strstr_len (contents, length, token));
 
   warm = load_from_cache (f, &shown, &error);
   g_assert_no_error (error);
@@ -520,18 +545,21 @@ test_cache_corrupt (Fixture       *f,
   g_autoptr(StewardDeployment) warm = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_path_get_dirname (f->cache_path);
+  g_autofree char *search_path = _steward_listing_search_path (f->cache_path);
   gboolean shown = TRUE;
 
   g_mkdir_with_parents (dir, 0700);
   g_assert_true (g_file_set_contents (f->cache_path, "{\"format\": \"steward-listing\", \"version\": 1, [", -1, NULL));
+  g_assert_true (g_file_set_contents (search_path, "", -1, NULL));
 
   warm = load_from_cache (f, &shown, &error);
   g_assert_false (shown);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_assert_false (steward_deployment_get_loaded (warm));
   g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (warm)), ==, 0);
-  /* An unreadable cache is dropped, so it costs nothing next time. */
+  /* An unreadable cache is dropped, with its search index, so it costs nothing next time. */
   g_assert_false (g_file_test (f->cache_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (search_path, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
   /* Another version is dropped the same way. */

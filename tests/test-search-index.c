@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The desktop search's index, without D-Bus: matching by name, connector type and tag, ranking,
- * the live model and the listing caches it reads (tests/test-search-provider.c asks it over
- * D-Bus). */
+ * the live model and the listing caches it reads, from their search index or their JSON
+ * (tests/test-search-provider.c asks it over D-Bus). */
 #include <glib/gstdio.h>
 
 #include "steward-deployment-private.h"
@@ -175,34 +175,34 @@ test_result_ids (void)
     }
 }
 
+/* Writes @datastores as @profile's listing cache, and its search index, as the deployment does. */
 static void
 write_cache (StewardProfile *profile,
              const char     *base_url,
              GListModel     *datastores)
 {
   g_autofree char *path = steward_session_listing_cache_path (profile);
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(GListStore) groups = g_list_store_new (STEWARD_TYPE_DATASTORE_GROUP);
+  g_autoptr(StewardListingWriter) writer = NULL;
   g_autoptr(GError) error = NULL;
-  GString *json = _steward_listing_cache_begin (base_url, g_get_real_time (),
-                                                G_LIST_MODEL (groups));
-  g_autofree char *tmp = NULL;
 
+  writer = _steward_listing_writer_new (base_url, g_get_real_time (), G_LIST_MODEL (groups));
   for (guint i = 0; i < g_list_model_get_n_items (datastores); i++)
     {
       g_autoptr(StewardDatastore) datastore = g_list_model_get_item (datastores, i);
 
-      _steward_listing_cache_add (json, datastore, i == 0);
+      _steward_listing_writer_add (writer, datastore);
     }
-  _steward_listing_cache_end (json);
-
-  /* Replaced whole, as the deployment does. */
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  tmp = g_strconcat (path, ".new", NULL);
-  g_file_set_contents (tmp, json->str, json->len, &error);
+  g_assert_true (_steward_listing_writer_write (writer, path, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (g_rename (tmp, path), ==, 0);
-  g_string_free (json, TRUE);
+}
+
+static char *
+search_index_path (StewardProfile *profile)
+{
+  g_autofree char *path = steward_session_listing_cache_path (profile);
+
+  return _steward_listing_search_path (path);
 }
 
 static void
@@ -311,8 +311,201 @@ test_caches (void)
 
   g_unlink (path);
   g_clear_pointer (&path, g_free);
+  path = search_index_path (production);
+  g_unlink (path);
+  g_clear_pointer (&path, g_free);
   path = steward_session_listing_cache_path (moved);
   g_unlink (path);
+  g_clear_pointer (&path, g_free);
+  path = search_index_path (moved);
+  g_unlink (path);
+}
+
+/* Everything a user of the index could tell of it: what each query finds, in order, and what
+ * each result shows. */
+static char *
+describe_index (StewardSearchIndex *index,
+                const char         *profile_id)
+{
+  static const char *queries[] = {
+    "sales", "SALES", "snowflake", "amazon", "pii", "pii snowflake", "production sales",
+    "ärger", "überblick", "a", "e", "zzz",
+  };
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%u datastores\n", steward_search_index_get_n_datastores (index));
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_auto(GStrv) terms = g_strsplit (queries[i], " ", -1);
+      g_auto(GStrv) ids = steward_search_index_search (index, (const char * const *) terms, 50);
+
+      g_string_append_printf (text, "%s:", queries[i]);
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          const StewardSearchHit *hit = steward_search_index_lookup (index, ids[j]);
+
+          g_assert_nonnull (hit);
+          g_assert_cmpstr (hit->profile_id, ==, profile_id);
+          g_string_append_printf (text, " %s(%s|%s|%s|%d)", hit->result_id, hit->name,
+                                  hit->connector_type, hit->type_label, hit->dfs);
+        }
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A search index written by hand, of the listing whose file has @stamp. */
+static void
+write_search_index (StewardProfile *profile,
+                    const char     *base_url,
+                    const char     *stamp,
+                    guint32         version,
+                    const char     *name)
+{
+  g_autofree char *path = search_index_path (profile);
+  g_autoptr(GVariant) index = NULL;
+  const char *tags[] = { "handmade", NULL };
+  GVariantBuilder datastores;
+
+  g_variant_builder_init (&datastores, G_VARIANT_TYPE ("a(xssbas)"));
+  g_variant_builder_add (&datastores, "(xssb^as)", (gint64) 90, name, "s3", TRUE, tags);
+  index = g_variant_ref_sink (g_variant_new ("(sussa(xssbas))", "steward-search-index", version,
+                                             base_url, stamp, &datastores));
+  g_assert_true (g_file_set_contents (path, g_variant_get_data (index), g_variant_get_size (index),
+                                      NULL));
+}
+
+/* A fresh index (as at Steward's start) updated from @profiles' files. */
+static StewardSearchIndex *
+index_at_start (GListModel *profiles)
+{
+  StewardSearchIndex *index = steward_search_index_new (label);
+
+  update (index, profiles, NULL);
+  return index;
+}
+
+/* What a fresh index finds is @expected, as read from the JSON. */
+static void
+assert_as_json (GListModel *profiles,
+                const char *profile_id,
+                const char *expected)
+{
+  g_autoptr(StewardSearchIndex) index = index_at_start (profiles);
+  g_autofree char *found = describe_index (index, profile_id);
+
+  g_assert_cmpstr (found, ==, expected);
+}
+
+static void
+test_search_index_file (void)
+{
+  g_autoptr(GListStore) profiles = g_list_store_new (STEWARD_TYPE_PROFILE);
+  g_autoptr(StewardProfile) profile = steward_profile_new ("Production",
+                                                           "https://prod.example.com");
+  g_autoptr(GListModel) datastores = seed ();
+  g_autoptr(StewardSearchIndex) from_index = NULL;
+  g_autoptr(StewardSearchIndex) from_json = NULL;
+  g_autofree char *path = steward_session_listing_cache_path (profile);
+  g_autofree char *index_path = search_index_path (profile);
+  g_autofree char *with_index = NULL;
+  g_autofree char *without_index = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *stamp = NULL;
+  const char *id = steward_profile_get_id (profile);
+  const char *url = "https://prod.example.com/api/";
+  GStatBuf info;
+  gsize length;
+
+  g_list_store_append (profiles, profile);
+
+  /* Written beside the cache, as privately. */
+  write_cache (profile, url, datastores);
+  g_assert_cmpint (g_stat (index_path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* The same results from the search index as from the JSON. */
+  from_index = index_at_start (G_LIST_MODEL (profiles));
+  with_index = describe_index (from_index, id);
+  g_assert_cmpint (g_unlink (index_path), ==, 0);
+  from_json = index_at_start (G_LIST_MODEL (profiles));
+  without_index = describe_index (from_json, id);
+  g_assert_cmpstr (with_index, ==, without_index);
+  g_assert_cmpuint (steward_search_index_get_n_datastores (from_json), ==, 7);
+  g_clear_object (&from_index);
+  g_clear_object (&from_json);
+
+  /* The search index is what is read when it is of the listing in the file (here it holds
+   * another datastore than the JSON, to tell them apart). */
+  stamp = _steward_listing_cache_stamp (path);
+  g_assert_nonnull (stamp);
+  write_search_index (profile, url, stamp, 1, "Handmade Bucket");
+  from_index = index_at_start (G_LIST_MODEL (profiles));
+  assert_search (from_index, id, "handmade", "90");
+  assert_search (from_index, id, "amazon bucket", "90");
+  assert_search (from_index, id, "sales", "");
+  {
+    g_autofree char *bucket_id = steward_search_result_id_new (id, 90);
+    const StewardSearchHit *bucket = steward_search_index_lookup (from_index, bucket_id);
+
+    g_assert_nonnull (bucket);
+    g_assert_cmpstr (bucket->name, ==, "Handmade Bucket");
+    g_assert_cmpstr (bucket->type_label, ==, "Amazon S3");
+    g_assert_true (bucket->dfs);
+  }
+  g_clear_object (&from_index);
+
+  /* Another version, another URL: the JSON. */
+  write_search_index (profile, url, stamp, 2, "Handmade Bucket");
+  from_json = index_at_start (G_LIST_MODEL (profiles));
+  assert_search (from_json, id, "handmade", "");
+  assert_search (from_json, id, "sales", "24,60,42");
+  g_clear_object (&from_json);
+  write_search_index (profile, "https://other.example.com/api/", stamp, 1, "Handmade Bucket");
+  from_json = index_at_start (G_LIST_MODEL (profiles));
+  assert_search (from_json, id, "handmade", "");
+  assert_search (from_json, id, "sales", "24,60,42");
+  g_clear_object (&from_json);
+
+  /* Damaged: cut short, or garbage of the right size. The JSON answers as before. */
+  write_search_index (profile, url, stamp, 1, "Handmade Bucket");
+  g_assert_true (g_file_get_contents (index_path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (index_path, contents, length / 2, NULL));
+  assert_as_json (G_LIST_MODEL (profiles), id, without_index);
+  for (gsize i = 0; i < length; i++)
+    contents[i] = (char) g_random_int ();
+  g_assert_true (g_file_set_contents (index_path, contents, length, NULL));
+  assert_as_json (G_LIST_MODEL (profiles), id, without_index);
+  g_assert_true (g_file_set_contents (index_path, "", 0, NULL));
+  assert_as_json (G_LIST_MODEL (profiles), id, without_index);
+
+  /* Stale: the JSON was written again since (by a Steward that writes no search index, or the
+   * index was not written yet). The JSON's listing is found, not the index's. */
+  write_search_index (profile, url, stamp, 1, "Handmade Bucket");
+  {
+    g_autoptr(GListStore) renamed = g_list_store_new (STEWARD_TYPE_DATASTORE);
+    g_autoptr(StewardDatastore) revenue = datastore_new (42, "Production Revenue", "postgresql",
+                                                         "");
+    g_autofree char *saved = NULL;
+    gsize saved_length;
+
+    g_list_store_append (renamed, revenue);
+    g_assert_true (g_file_get_contents (index_path, &saved, &saved_length, NULL));
+    write_cache (profile, url, G_LIST_MODEL (renamed));
+    g_assert_true (g_file_set_contents (index_path, saved, saved_length, NULL));
+  }
+  from_json = index_at_start (G_LIST_MODEL (profiles));
+  assert_search (from_json, id, "handmade", "");
+  assert_search (from_json, id, "revenue", "42");
+  g_clear_object (&from_json);
+
+  /* An index without its JSON finds nothing. */
+  write_search_index (profile, url, stamp, 1, "Handmade Bucket");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  from_json = index_at_start (G_LIST_MODEL (profiles));
+  g_assert_cmpuint (steward_search_index_get_n_datastores (from_json), ==, 0);
+
+  g_unlink (index_path);
 }
 
 int
@@ -329,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/search-index/matching", test_matching);
   g_test_add_func ("/search-index/result-ids", test_result_ids);
   g_test_add_func ("/search-index/caches", test_caches);
+  g_test_add_func ("/search-index/search-index-file", test_search_index_file);
 
   status = g_test_run ();
 

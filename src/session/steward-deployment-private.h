@@ -103,15 +103,32 @@ void                 _steward_listing_cache_read_async  (const char           *p
                                                          gpointer              user_data);
 StewardListingCache *_steward_listing_cache_read_finish (GAsyncResult         *result,
                                                          GError              **error);
-/* Writes @json (taken) to @path, mode 0600, on a worker thread. */
-void                 _steward_listing_cache_write       (const char           *path,
-                                                         GString              *json);
-GString             *_steward_listing_cache_begin       (const char           *base_url,
+/* The cache file's identity now (inode, size, modification time), NULL if there is none. */
+char                *_steward_listing_cache_stamp       (const char           *path);
+
+/* The search index beside the cache file: what a search needs of each datastore, a(xssbas). */
+char                *_steward_listing_search_path       (const char           *path);
+GVariant            *_steward_listing_search_load       (const char           *path,
+                                                         const char           *stamp,
+                                                         const char           *base_url,
+                                                         gsize                 max_size,
+                                                         GError              **error);
+
+/* Writing the cache and its search index: made on the main thread, written on a worker. */
+typedef struct _StewardListingWriter StewardListingWriter;
+
+StewardListingWriter *_steward_listing_writer_new       (const char           *base_url,
                                                          gint64                saved_at,
                                                          GListModel           *groups);
-void                 _steward_listing_cache_add         (GString              *json,
-                                                         StewardDatastore     *datastore,
-                                                         gboolean              first);
-void                 _steward_listing_cache_end         (GString              *json);
+void                 _steward_listing_writer_add        (StewardListingWriter *writer,
+                                                         StewardDatastore     *datastore);
+gboolean             _steward_listing_writer_write      (StewardListingWriter *writer,
+                                                         const char           *path,
+                                                         GError              **error);
+/* Writes @writer (taken) to @path, mode 0600, on a worker thread. */
+void                 _steward_listing_writer_save       (StewardListingWriter *writer,
+                                                         const char           *path);
+void                 _steward_listing_writer_free       (StewardListingWriter *writer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardListingWriter, _steward_listing_writer_free)
 
 G_END_DECLS
