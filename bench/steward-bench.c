@@ -532,8 +532,8 @@ run_baseline (Options  *options,
   g_autofree char *output = NULL;
   JsonObject *result;
 
-  process = g_subprocess_launcher_spawn (launcher, error, "python3", options->baseline, options->server,
-                                         "-", NULL);
+  process = g_subprocess_launcher_spawn (launcher, error, "python3", options->baseline,
+                                         options->server, "-", NULL);
   if (process == NULL)
     return NULL;
 
@@ -683,8 +683,8 @@ typedef struct
 
   gint64                 started;          /* CLOCK_BOOTTIME µs: this process's start */
   gint64                 any_frame;        /* CLOCK_BOOTTIME µs: the window's first after-paint */
-  gint64                 user_checked;     /* CLOCK_BOOTTIME µs: the token checked, deployment made */
-  gint64                 first_in_model;   /* CLOCK_BOOTTIME µs: the deployment's first datastores */
+  gint64 user_checked;   /* CLOCK_BOOTTIME µs: the token checked, deployment made */
+  gint64 first_in_model; /* CLOCK_BOOTTIME µs: the deployment's first datastores */
   gint64                 first_frame;      /* CLOCK_BOOTTIME µs: after-paint with rows; 0 before */
   guint                  first_rows;
   gboolean               first_from_cache;
@@ -733,7 +733,8 @@ shown_rows (View *view)
 {
   if (g_strcmp0 (steward_datastore_table_get_page (view->table), "list") != 0)
     return 0;
-  return g_list_model_get_n_items (G_LIST_MODEL (steward_datastore_table_get_selection (view->table)));
+  return g_list_model_get_n_items (
+      G_LIST_MODEL (steward_datastore_table_get_selection (view->table)));
 }
 
 static gboolean
@@ -778,7 +779,8 @@ after_paint_cb (GdkFrameClock *clock,
     {
       view->first_frame = boottime_us ();
       view->first_rows = rows;
-      view->first_from_cache = view->deployment != NULL && steward_deployment_get_from_cache (view->deployment);
+      view->first_from_cache =
+          view->deployment != NULL && steward_deployment_get_from_cache (view->deployment);
       view->first_requests = steward_client_get_request_count (view->client);
     }
   if (view->complete_frame == 0 && rows > 0 && refresh_finished (view))
@@ -789,8 +791,9 @@ after_paint_cb (GdkFrameClock *clock,
   if (view->scrolling && view->previous_frame_scrolled)
     {
       g_array_append_val (view->intervals, (double) { ms_between (view->last_after_paint, now) });
-      g_array_append_val (view->layouts, (double) { ms_between (view->frame_begin, view->layout_end) });
-      g_array_append_val (view->paints, (double) { ms_between (view->layout_end, view->paint_end) });
+      g_array_append_val (view->layouts,
+                          (double){ ms_between (view->frame_begin, view->layout_end) });
+      g_array_append_val (view->paints, (double){ ms_between (view->layout_end, view->paint_end) });
     }
   view->previous_frame_scrolled = view->scrolling && view->scroll_ticks > 0 && !view->scroll_done;
 
@@ -869,8 +872,10 @@ view_start (View     *view,
   g_menu_append (menu, "_About Steward", "app.about");
   steward_main_view_set_primary_menu (view->view, G_MENU_MODEL (menu));
   steward_main_view_set_subtitle (view->view, "steward-bench");
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (view->window), GTK_WIDGET (view->view));
-  view->table = STEWARD_DATASTORE_TABLE (find_descendant (GTK_WIDGET (view->view), STEWARD_TYPE_DATASTORE_TABLE));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (view->window),
+                                      GTK_WIDGET (view->view));
+  view->table = STEWARD_DATASTORE_TABLE (
+      find_descendant (GTK_WIDGET (view->view), STEWARD_TYPE_DATASTORE_TABLE));
   if (view->table == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "the main view has no datastore table");
@@ -881,7 +886,8 @@ view_start (View     *view,
   view->clock = gtk_widget_get_frame_clock (GTK_WIDGET (view->window));
   if (view->clock == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the window has no frame clock (no display?)");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the window has no frame clock (no display?)");
       return FALSE;
     }
   /* After GTK's own handlers of each phase, so the times include its work. */
@@ -933,7 +939,8 @@ view_clear (View *view)
   if (view->window != NULL)
     gtk_window_destroy (view->window);
   if (view->deployment != NULL)
-    g_signal_handlers_disconnect_by_data (steward_deployment_get_datastores (view->deployment), view);
+    g_signal_handlers_disconnect_by_data (steward_deployment_get_datastores (view->deployment),
+                                          view);
   g_clear_object (&view->deployment);
   g_clear_object (&view->client);
   g_clear_object (&view->app);
@@ -1028,7 +1035,8 @@ view_scroll (View     *view,
   gtk_widget_add_tick_callback (column_view, scroll_tick_cb, view, NULL);
   if (!wait_until (scroll_done_cb, view, SCROLL_TIMEOUT_MS))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "scrolling did not reach the bottom in time");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                   "scrolling did not reach the bottom in time");
       return FALSE;
     }
   view->scrolling = FALSE;
@@ -1081,7 +1089,8 @@ window_child (Options *options)
       cache.path = view.cache_path;
       if (!wait_until (cache_rewritten_cb, &cache, CHILD_TIMEOUT_MS / 4))
         {
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "the listing cache was not written");
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       "the listing cache was not written");
           goto failed;
         }
     }
@@ -1095,7 +1104,8 @@ window_child (Options *options)
   json_line_string (line, "mode", options->mode);
   json_line_double (line, "first_frame_ms", ms_between (view.started, view.first_frame));
   json_line_double (line, "spawn_to_first_frame_ms",
-                    options->spawned_at > 0 ? ms_between (options->spawned_at, view.first_frame) : NAN);
+                    options->spawned_at > 0 ? ms_between (options->spawned_at, view.first_frame)
+                                            : NAN);
   json_line_double (line, "any_frame_ms", ms_between (view.started, view.any_frame));
   json_line_double (line, "signed_in_ms", ms_between (view.started, view.user_checked));
   json_line_double (line, "first_in_model_ms", ms_between (view.started, view.first_in_model));
@@ -1103,7 +1113,8 @@ window_child (Options *options)
   json_line_bool (line, "first_frame_from_cache", view.first_from_cache);
   json_line_int (line, "requests_before_first_frame", view.first_requests);
   json_line_double (line, "complete_ms", ms_between (view.started, view.complete_frame));
-  json_line_int (line, "datastores", g_list_model_get_n_items (steward_deployment_get_datastores (view.deployment)));
+  json_line_int (line, "datastores",
+                 g_list_model_get_n_items (steward_deployment_get_datastores (view.deployment)));
   json_line_int (line, "rows", shown_rows (&view));
   json_line_double (line, "rss_mb", rss_mb);
   json_line_string (line, "renderer", renderer_name (&view));
@@ -1114,7 +1125,8 @@ window_child (Options *options)
       json_line_double (line, "scroll_longest_gap_ms", maximum (view.intervals));
       json_line_double (line, "scroll_median_gap_ms", median (view.intervals));
       json_line_int (line, "scroll_gaps_over_16_7ms", count_over (view.intervals, FRAME_BUDGET_MS));
-      json_line_int (line, "scroll_gaps_over_1_5_frames", count_over (view.intervals, 1.5 * FRAME_BUDGET_MS));
+      json_line_int (line, "scroll_gaps_over_1_5_frames",
+                     count_over (view.intervals, 1.5 * FRAME_BUDGET_MS));
       json_line_double (line, "scroll_longest_layout_ms", maximum (view.layouts));
       json_line_double (line, "scroll_median_layout_ms", median (view.layouts));
       json_line_double (line, "scroll_longest_paint_ms", maximum (view.paints));
@@ -1239,7 +1251,8 @@ measure_step (Interaction  *interaction,
 
   if (!wait_until (settled_cb, interaction, 10000))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s: the list did not settle", step->label);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "%s: the list did not settle",
+                   step->label);
       return FALSE;
     }
   append_double (step->model_ms, ms_between (start, g_get_monotonic_time ()));
@@ -1281,7 +1294,8 @@ count_value (GHashTable *counts,
 {
   if (value != NULL && *value != '\0')
     g_hash_table_insert (counts, g_strdup (value),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)) + 1));
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)) +
+                                           1));
 }
 
 /* The connector type and the tag most datastores have: filters that keep a real share. */
@@ -1333,10 +1347,13 @@ print_steps (Options    *options,
 
       if (any)
         g_string_append_c (details, ',');
-      g_string_append_printf (details, "{\"input\":\"%s\",\"rows\":%u,\"ms\":%s,", step->label, step->rows,
-                              g_ascii_formatd (buffer, sizeof buffer, "%.1f", median (step->model_ms)));
+      g_string_append_printf (details, "{\"input\":\"%s\",\"rows\":%u,\"ms\":%s,", step->label,
+                              step->rows,
+                              g_ascii_formatd (buffer, sizeof buffer, "%.1f",
+                                               median (step->model_ms)));
       g_string_append_printf (details, "\"frame_ms\":%s}",
-                              g_ascii_formatd (buffer, sizeof buffer, "%.1f", median (step->frame_ms)));
+                              g_ascii_formatd (buffer, sizeof buffer, "%.1f",
+                                               median (step->frame_ms)));
       any = TRUE;
     }
   g_string_append_c (details, ']');
@@ -1377,16 +1394,22 @@ interact_child (Options *options)
   iterate_for (500);
 
   interaction.view = &view;
-  interaction.search_entry = GTK_EDITABLE (find_descendant (GTK_WIDGET (view.view), GTK_TYPE_SEARCH_ENTRY));
-  g_object_get (steward_datastore_table_get_selection (view.table), "model", &interaction.sorted, NULL);
+  interaction.search_entry =
+      GTK_EDITABLE (find_descendant (GTK_WIDGET (view.view), GTK_TYPE_SEARCH_ENTRY));
+  g_object_get (steward_datastore_table_get_selection (view.table), "model", &interaction.sorted,
+                NULL);
   if (interaction.search_entry == NULL || interaction.sorted == NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no search entry or list model in the view");
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "no search entry or list model in the view");
       goto failed;
     }
-  interaction.filtered = GTK_IS_SORT_LIST_MODEL (interaction.sorted)
-                         ? gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (interaction.sorted)) : NULL;
-  g_signal_connect_after (interaction.search_entry, "search-changed", G_CALLBACK (search_changed_cb), &interaction);
+  interaction.filtered =
+      GTK_IS_SORT_LIST_MODEL (interaction.sorted)
+          ? gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (interaction.sorted))
+          : NULL;
+  g_signal_connect_after (interaction.search_entry, "search-changed",
+                          G_CALLBACK (search_changed_cb), &interaction);
   datastores = g_list_model_get_n_items (steward_deployment_get_datastores (view.deployment));
   pick_filters (&view, &type, &tag);
 
@@ -1741,7 +1764,8 @@ demo_server_start (DemoServer  *server,
       if (line == NULL)
         {
           if (error != NULL && *error == NULL)
-            g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s ended before it listened", program);
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s ended before it listened",
+                         program);
           demo_server_stop (server);
           return FALSE;
         }
@@ -1783,7 +1807,8 @@ run_child (Driver      *driver,
     return NULL;
   if (!g_subprocess_get_successful (process))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s failed (see above)", (char *) args->pdata[1]);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s failed (see above)",
+                   (char *) args->pdata[1]);
       if (output != NULL && *output != '\0')
         printf ("%s", output);
       return NULL;
@@ -1964,9 +1989,11 @@ run_window (Driver      *driver,
       over_frames += member_int (cold_run, "scroll_gaps_over_1_5_frames");
       frames += member_int (cold_run, "scroll_frames");
       rows = member_int (cold_run, "datastores");
-      warm_from_cache += json_object_get_boolean_member_with_default (warm_run, "first_frame_from_cache", FALSE);
+      warm_from_cache +=
+          json_object_get_boolean_member_with_default (warm_run, "first_frame_from_cache", FALSE);
       refresh_interval = member_double (cold_run, "refresh_interval_ms");
-      g_string_assign (renderer, json_object_get_string_member_with_default (cold_run, "renderer", "?"));
+      g_string_assign (renderer,
+                       json_object_get_string_member_with_default (cold_run, "renderer", "?"));
     }
   g_unlink (cache_path);
   g_rmdir (cache_dir);
@@ -2021,7 +2048,8 @@ write_token (Driver      *driver,
              const char  *token,
              GError     **error)
 {
-  return g_file_set_contents_full (driver->token_path, token, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  return g_file_set_contents_full (driver->token_path, token, -1, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0600, error);
 }
 
 static void
@@ -2037,9 +2065,11 @@ target (JsonLine   *line,
 
   if (isnan (value))
     return;
-  g_string_append_printf (text, "{\"value\":%s,", g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+  g_string_append_printf (text, "{\"value\":%s,",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
   g_string_append_printf (text, "\"%s\":%s,\"met\":%s}", at_least ? "min" : "max",
-                          g_ascii_formatd (buffer, sizeof buffer, "%.1f", limit), met ? "true" : "false");
+                          g_ascii_formatd (buffer, sizeof buffer, "%.1f", limit),
+                          met ? "true" : "false");
   json_line_raw (line, name, text->str);
 }
 
@@ -2055,9 +2085,12 @@ print_targets (SizeResult *result)
   target (line, "list_cpu_ms", member_double (result->list, "cpu_ms"), 250, FALSE);
   target (line, "list_baseline_ratio", member_double (result->list, "baseline_ratio"), 3, TRUE);
   target (line, "list_peak_rss_mb", member_double (result->list, "peak_rss_mb"), 150, FALSE);
-  target (line, "window_cold_first_frame_ms", member_double (result->window, "cold_first_frame_ms"), 1000, FALSE);
-  target (line, "window_warm_first_frame_ms", member_double (result->window, "warm_first_frame_ms"), 300, FALSE);
-  target (line, "scroll_longest_layout_ms", member_double (result->window, "scroll_longest_layout_ms"), 16, FALSE);
+  target (line, "window_cold_first_frame_ms", member_double (result->window, "cold_first_frame_ms"),
+          1000, FALSE);
+  target (line, "window_warm_first_frame_ms", member_double (result->window, "warm_first_frame_ms"),
+          300, FALSE);
+  target (line, "scroll_longest_layout_ms",
+          member_double (result->window, "scroll_longest_layout_ms"), 16, FALSE);
   target (line, "search_ms", member_double (result->search, "max_ms"), 50, FALSE);
   target (line, "sort_ms", member_double (result->sort, "max_ms"), 50, FALSE);
   target (line, "filter_ms", member_double (result->filter, "max_ms"), 50, FALSE);
@@ -2071,8 +2104,9 @@ print_scale_row (SizeResult *result)
 
   json_line_string (line, "scenario", "scale");
   json_line_int (line, "datastores_requested", result->label);
-  json_line_int (line, "datastores", result->list != NULL ? member_int (result->list, "datastores")
-                                                          : member_int (result->window, "datastores"));
+  json_line_int (line, "datastores",
+                 result->list != NULL ? member_int (result->list, "datastores")
+                                      : member_int (result->window, "datastores"));
   json_line_double (line, "list_wall_ms", member_double (result->list, "wall_ms"));
   json_line_double (line, "list_cpu_ms", member_double (result->list, "cpu_ms"));
   json_line_double (line, "list_peak_rss_mb", member_double (result->list, "peak_rss_mb"));
@@ -2082,7 +2116,8 @@ print_scale_row (SizeResult *result)
   json_line_double (line, "window_complete_ms", member_double (result->window, "cold_complete_ms"));
   json_line_double (line, "window_warm_ms", member_double (result->window, "warm_first_frame_ms"));
   json_line_double (line, "window_rss_mb", member_double (result->window, "rss_mb"));
-  json_line_double (line, "scroll_longest_gap_ms", member_double (result->window, "scroll_longest_gap_ms"));
+  json_line_double (line, "scroll_longest_gap_ms",
+                    member_double (result->window, "scroll_longest_gap_ms"));
   json_line_double (line, "search_ms", member_double (result->search, "ms"));
   json_line_double (line, "search_max_ms", member_double (result->search, "max_ms"));
   json_line_double (line, "sort_ms", member_double (result->sort, "ms"));
@@ -2130,12 +2165,14 @@ run_driver (Options  *options,
         {
           static const char *interactive[] = { "search", "sort", "filter" };
 
-          if ((all || g_str_equal (name, interactive[j])) && strstr (interactions->str, interactive[j]) == NULL)
-            g_string_append_printf (interactions, "%s%s", interactions->len > 0 ? "," : "", interactive[j]);
+          if ((all || g_str_equal (name, interactive[j])) &&
+              strstr (interactions->str, interactive[j]) == NULL)
+            g_string_append_printf (interactions, "%s%s", interactions->len > 0 ? "," : "",
+                                    interactive[j]);
         }
-      if (!all && !g_str_equal (name, "list") && !g_str_equal (name, "window") && !g_str_equal (name, "search") &&
-          !g_str_equal (name, "sort") && !g_str_equal (name, "filter") &&
-          !g_str_equal (name, "search-provider"))
+      if (!all && !g_str_equal (name, "list") && !g_str_equal (name, "window") &&
+          !g_str_equal (name, "search") && !g_str_equal (name, "sort") &&
+          !g_str_equal (name, "filter") && !g_str_equal (name, "search-provider"))
         {
           g_printerr ("steward-bench: unknown scenario \"%s\" (list, window, search, sort, filter, "
                       "search-provider, all)\n", name);
@@ -2156,7 +2193,8 @@ run_driver (Options  *options,
     }
   if (options->server != NULL && sizes->len > 1)
     {
-      g_printerr ("steward-bench: --datastores with several sizes needs the demo server, not --server\n");
+      g_printerr (
+          "steward-bench: --datastores with several sizes needs the demo server, not --server\n");
       return 2;
     }
   if ((want_window || want_provider || interactions->len > 0) && g_getenv ("DISPLAY") == NULL &&
@@ -2185,7 +2223,8 @@ run_driver (Options  *options,
     {
       g_autofree char *dir = g_path_get_dirname (self_path);
 
-      options->demo_server = g_build_filename (dir, "..", "src", "demo", "steward-demo-server", NULL);
+      options->demo_server =
+          g_build_filename (dir, "..", "src", "demo", "steward-demo-server", NULL);
     }
 
   results = g_new0 (SizeResult, sizes->len);
@@ -2245,8 +2284,8 @@ run_driver (Options  *options,
             {
               if (demo_server_start (&empty_server, options->demo_server, 0, &error) &&
                   write_token (&driver, empty_server.token, &error))
-                empty = run_window_child (&driver, options, empty_server.url, 0, "empty", driver.tmp_dir, FALSE,
-                                          &error);
+                empty = run_window_child (&driver, options, empty_server.url, 0, "empty",
+                                          driver.tmp_dir, FALSE, &error);
               demo_server_stop (&empty_server);
               if (empty == NULL)
                 driver_error (&driver, error);
@@ -2317,17 +2356,22 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "datastores", 0, 0, G_OPTION_ARG_STRING, &options.datastores,
       "Datastores the demo server generates; several, comma-separated, print a scale table "
-      "(default " DEFAULT_DATASTORES ")", "N[,N…]" },
-    { "repeat", 0, 0, G_OPTION_ARG_INT, &options.repeat, "Runs per measurement; medians are printed (default 5)", "N" },
-    { "server", 0, 0, G_OPTION_ARG_STRING, &options.server, "Measure this deployment's API instead of a demo server",
-      "URL" },
-    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &options.token_file, "The API token for --server", "FILE" },
+      "(default " DEFAULT_DATASTORES ")",
+      "N[,N…]" },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &options.repeat,
+      "Runs per measurement; medians are printed (default 5)", "N" },
+    { "server", 0, 0, G_OPTION_ARG_STRING, &options.server,
+      "Measure this deployment's API instead of a demo server", "URL" },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &options.token_file, "The API token for --server",
+      "FILE" },
     { "demo-server", 0, 0, G_OPTION_ARG_FILENAME, &options.demo_server,
       "The steward-demo-server program (default: the build's)", "PATH" },
-    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &options.baseline, "The baseline pager (default: the source's)",
-      "PATH" },
-    { "no-baseline", 0, 0, G_OPTION_ARG_NONE, &options.no_baseline, "Do not run the baseline pager", NULL },
-    { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &options.no_scroll, "Do not scroll in the window scenario", NULL },
+    { "baseline", 0, 0, G_OPTION_ARG_FILENAME, &options.baseline,
+      "The baseline pager (default: the source's)", "PATH" },
+    { "no-baseline", 0, 0, G_OPTION_ARG_NONE, &options.no_baseline, "Do not run the baseline pager",
+      NULL },
+    { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &options.no_scroll,
+      "Do not scroll in the window scenario", NULL },
     /* For the children */
     { "cache-dir", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &options.cache_dir, NULL, NULL },
     { "mode", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &options.mode, NULL, NULL },
@@ -2337,16 +2381,17 @@ main (int   argc,
     { "scenarios", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &options.scenarios, NULL, NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new ("[list|window|search|sort|filter|search-provider|all…]");
+  g_autoptr(GOptionContext) context =
+      g_option_context_new ("[list|window|search|sort|filter|search-provider|all…]");
   g_autoptr(GError) error = NULL;
   const char *command;
   int status;
 
-  g_option_context_set_summary (context,
-                                "Measures how fast Steward lists, shows, scrolls, searches, sorts and filters a "
-                                "deployment's datastores. Prints one JSON object per scenario.\n\n"
-                                "window, search, sort, filter and search-provider need a display: run them under "
-                                "build-aux/headless-run.sh.");
+  g_option_context_set_summary (
+      context, "Measures how fast Steward lists, shows, scrolls, searches, sorts and filters a "
+               "deployment's datastores. Prints one JSON object per scenario.\n\n"
+               "window, search, sort, filter and search-provider need a display: run them under "
+               "build-aux/headless-run.sh.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -2366,7 +2411,8 @@ main (int   argc,
   command = argc > 1 ? argv[1] : "all";
   if (g_str_has_suffix (command, "-child"))
     {
-      if (options.server == NULL || (options.token = read_token_file (options.token_file, &error)) == NULL)
+      if (options.server == NULL ||
+          (options.token = read_token_file (options.token_file, &error)) == NULL)
         {
           g_printerr ("steward-bench: %s: %s\n", command,
                       error != NULL ? error->message : "--server and --token-file are needed");
@@ -2374,7 +2420,8 @@ main (int   argc,
         }
       if (g_str_equal (command, "list-child"))
         status = list_child (&options);
-      else if (g_str_equal (command, "window-child") && options.cache_dir != NULL && options.mode != NULL)
+      else if (g_str_equal (command, "window-child") && options.cache_dir != NULL &&
+               options.mode != NULL)
         status = window_child (&options);
       else if (g_str_equal (command, "interact-child") && options.scenarios != NULL)
         status = interact_child (&options);

@@ -99,7 +99,8 @@ compare_with_query (gconstpointer a,
                     gconstpointer b,
                     gpointer      query)
 {
-  return steward_datastore_query_compare (query, *(StewardDatastore **) a, *(StewardDatastore **) b);
+  return steward_datastore_query_compare (query, *(StewardDatastore **) a,
+                                          *(StewardDatastore **) b);
 }
 
 /* The same query decided from the deployment's loaded set. */
@@ -161,10 +162,11 @@ test_load (Fixture       *f,
   g_assert_cmpuint (enrichment_count, >, 0);
 
   /* Both listings, one object each. */
-  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)), ==,
-                    regular + enrichment_count);
+  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)),
+                    ==, regular + enrichment_count);
   g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_ALL, 0), ==, regular);
-  g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_ENRICHMENT, 0), ==, enrichment_count);
+  g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_ENRICHMENT, 0), ==,
+                    enrichment_count);
 
   /* Each group's count is what the server's group filter answers; the rest are ungrouped. */
   {
@@ -183,7 +185,8 @@ test_load (Fixture       *f,
                           server_total (f->demo->client, query));
         grouped += steward_deployment_count (f->deployment, STEWARD_SCOPE_GROUP, id);
       }
-    g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_UNGROUPED, 0), ==, regular - grouped);
+    g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_UNGROUPED, 0), ==,
+                      regular - grouped);
   }
 
   /* Datastores of a group show the deployment's own group object. */
@@ -196,8 +199,9 @@ test_load (Fixture       *f,
         StewardDatastoreGroup *group = steward_datastore_get_group (datastore);
 
         if (group != NULL)
-          g_assert_true (group == steward_deployment_find_group (f->deployment,
-                                                                 steward_datastore_group_get_id (group)));
+          g_assert_true (group ==
+                         steward_deployment_find_group (f->deployment,
+                                                        steward_datastore_group_get_id (group)));
       }
   }
 }
@@ -308,32 +312,38 @@ test_mutations (Fixture       *f,
   /* A favorite shows at once, on the shared object, and the server agrees. */
   datastore = any_datastore (f->deployment, FALSE, FALSE);
   id = steward_datastore_get_id (datastore);
-  steward_deployment_set_favorite_async (f->deployment, id, TRUE, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_set_favorite_async (f->deployment, id, TRUE, NULL,
+                                         steward_test_store_result_cb, &result);
   g_assert_true (steward_datastore_get_favorite (datastore));
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_set_favorite_finish (f->deployment, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_true (steward_deployment_find_datastore (f->deployment, id) == datastore);
-  g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_FAVORITES, 0), ==, favorites + 1);
+  g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_FAVORITES, 0), ==,
+                    favorites + 1);
 
   /* A group: the datastore takes the deployment's own group object. */
   {
-    g_autoptr(StewardDatastoreGroup) first = g_list_model_get_item (steward_deployment_get_groups (f->deployment), 0);
+    g_autoptr(StewardDatastoreGroup) first =
+        g_list_model_get_item (steward_deployment_get_groups (f->deployment), 0);
 
     group = first;
-    steward_deployment_assign_group_async (f->deployment, id, steward_datastore_group_get_id (group), NULL,
+    steward_deployment_assign_group_async (f->deployment, id,
+                                           steward_datastore_group_get_id (group), NULL,
                                            steward_test_store_result_cb, &result);
     steward_test_wait_result (&result);
     g_assert_true (steward_deployment_assign_group_finish (f->deployment, result, &error));
     g_clear_object (&result);
     g_assert_true (steward_datastore_get_group (datastore) == group);
-    g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_UNGROUPED, 0), ==, ungrouped - 1);
+    g_assert_cmpuint (steward_deployment_count (f->deployment, STEWARD_SCOPE_UNGROUPED, 0), ==,
+                      ungrouped - 1);
   }
 
   /* Deleted: out of the set, marked deleted for whoever still holds it. */
   g_object_ref (datastore);
-  steward_deployment_delete_datastore_async (f->deployment, id, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_delete_datastore_async (f->deployment, id, NULL, steward_test_store_result_cb,
+                                             &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_delete_datastore_finish (f->deployment, result, &error));
   g_clear_object (&result);
@@ -345,8 +355,10 @@ test_mutations (Fixture       *f,
   /* A refused change is put back. */
   datastore = any_datastore (f->deployment, FALSE, FALSE);
   id = steward_datastore_get_id (datastore);
-  steward_demo_server_inject_fault (f->demo->server, "PATCH", "/api/datastores", STEWARD_DEMO_FAULT_500, 1);
-  steward_deployment_set_favorite_async (f->deployment, id, TRUE, NULL, steward_test_store_result_cb, &result);
+  steward_demo_server_inject_fault (f->demo->server, "PATCH", "/api/datastores",
+                                    STEWARD_DEMO_FAULT_500, 1);
+  steward_deployment_set_favorite_async (f->deployment, id, TRUE, NULL,
+                                         steward_test_store_result_cb, &result);
   g_assert_true (steward_datastore_get_favorite (datastore));
   steward_test_wait_result (&result);
   g_assert_false (steward_deployment_set_favorite_finish (f->deployment, result, &error));
@@ -407,12 +419,15 @@ test_refresh_follows_other_clients (Fixture       *f,
 
   refresh (f->deployment);
 
-  g_assert_true (steward_deployment_find_datastore (f->deployment, steward_datastore_get_id (renamed)) == renamed);
+  g_assert_true (steward_deployment_find_datastore (f->deployment,
+                                                    steward_datastore_get_id (renamed)) == renamed);
   g_assert_cmpstr (steward_datastore_get_name (renamed), ==, "Renamed Elsewhere");
   g_assert_cmpstr (steward_datastore_get_tags (renamed)[0], ==, "moved");
-  g_assert_null (steward_deployment_find_datastore (f->deployment, steward_datastore_get_id (doomed)));
+  g_assert_null (
+      steward_deployment_find_datastore (f->deployment, steward_datastore_get_id (doomed)));
   g_assert_true (steward_datastore_get_deleted (doomed));
-  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)), ==, before - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)),
+                    ==, before - 1);
   g_assert_cmpuint (gone_names->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (gone_names, 0), ==, doomed_name);
 }
@@ -429,12 +444,14 @@ test_refresh_failure_keeps_listing (Fixture       *f,
   refresh (f->deployment);
   before = g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment));
 
-  steward_demo_server_inject_fault (f->demo->server, "GET", "/api/datastores", STEWARD_DEMO_FAULT_500, 10);
+  steward_demo_server_inject_fault (f->demo->server, "GET", "/api/datastores",
+                                    STEWARD_DEMO_FAULT_500, 10);
   steward_deployment_refresh_async (f->deployment, NULL, steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   g_assert_false (steward_deployment_refresh_finish (f->deployment, result, &error));
   g_assert_nonnull (error);
-  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)), ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)),
+                    ==, before);
   g_assert_nonnull (steward_deployment_get_load_error (f->deployment));
 }
 
@@ -508,7 +525,8 @@ test_cache_round_trip (Fixture       *f,
   g_assert_true (shown);
   g_assert_true (steward_deployment_get_loaded (warm));
   g_assert_true (steward_deployment_get_from_cache (warm));
-  g_assert_cmpint (steward_deployment_get_listed_at (warm), ==, steward_deployment_get_listed_at (f->deployment));
+  g_assert_cmpint (steward_deployment_get_listed_at (warm), ==,
+                   steward_deployment_get_listed_at (f->deployment));
 
   before = steward_deployment_get_datastores (f->deployment);
   after = steward_deployment_get_datastores (warm);
@@ -522,8 +540,10 @@ test_cache_round_trip (Fixture       *f,
       g_assert_cmpstr (steward_datastore_get_name (a), ==, steward_datastore_get_name (b));
       g_assert_cmpint (steward_datastore_get_group_id (a), ==, steward_datastore_get_group_id (b));
       g_assert_cmpint (steward_datastore_get_favorite (a), ==, steward_datastore_get_favorite (b));
-      g_assert_cmpint (steward_datastore_get_created_usec (a), ==, steward_datastore_get_created_usec (b));
-      g_assert_cmpint (steward_datastore_get_containers (a), ==, steward_datastore_get_containers (b));
+      g_assert_cmpint (steward_datastore_get_created_usec (a), ==,
+                       steward_datastore_get_created_usec (b));
+      g_assert_cmpint (steward_datastore_get_containers (a), ==,
+                       steward_datastore_get_containers (b));
       g_assert_true (g_strv_equal (steward_datastore_get_tags (a), steward_datastore_get_tags (b)));
       if (steward_datastore_get_group (b) != NULL)
         g_assert_true (steward_datastore_get_group (b) ==
@@ -531,7 +551,8 @@ test_cache_round_trip (Fixture       *f,
     }
   for (StewardScope scope = STEWARD_SCOPE_ALL; scope <= STEWARD_SCOPE_UNGROUPED; scope++)
     if (scope != STEWARD_SCOPE_GROUP)
-      g_assert_cmpuint (steward_deployment_count (warm, scope, 0), ==, steward_deployment_count (f->deployment, scope, 0));
+      g_assert_cmpuint (steward_deployment_count (warm, scope, 0), ==,
+                        steward_deployment_count (f->deployment, scope, 0));
 
   /* Revalidating replaces the cached listing with the server's. */
   refresh (warm);
@@ -549,7 +570,9 @@ test_cache_corrupt (Fixture       *f,
   gboolean shown = TRUE;
 
   g_mkdir_with_parents (dir, 0700);
-  g_assert_true (g_file_set_contents (f->cache_path, "{\"format\": \"steward-listing\", \"version\": 1, [", -1, NULL));
+  g_assert_true (g_file_set_contents (f->cache_path,
+                                      "{\"format\": \"steward-listing\", \"version\": 1, [", -1,
+                                      NULL));
   g_assert_true (g_file_set_contents (search_path, "", -1, NULL));
 
   warm = load_from_cache (f, &shown, &error);
@@ -563,8 +586,10 @@ test_cache_corrupt (Fixture       *f,
   g_clear_error (&error);
 
   /* Another version is dropped the same way. */
-  g_assert_true (g_file_set_contents (f->cache_path, "{\"format\": \"steward-listing\", \"version\": 99,"
-                                      " \"base_url\": \"x\", \"datastores\": []}", -1, NULL));
+  g_assert_true (g_file_set_contents (f->cache_path,
+                                      "{\"format\": \"steward-listing\", \"version\": 99,"
+                                      " \"base_url\": \"x\", \"datastores\": []}",
+                                      -1, NULL));
   g_clear_object (&warm);
   warm = load_from_cache (f, &shown, &error);
   g_assert_false (shown);
@@ -576,7 +601,8 @@ static void
 test_batch_stays_on_its_deployment (Fixture       *f,
                                     gconstpointer  data)
 {
-  g_autoptr(StewardTestDemo) slow = steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", 100, NULL);
+  g_autoptr(StewardTestDemo) slow =
+      steward_test_demo_new_full (STEWARD_DEMO_ROLE_ADMIN, "latency-ms", 100, NULL);
   g_autoptr(StewardDeployment) on_slow = steward_deployment_new (slow->client, NULL, NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GAsyncResult) result = NULL;
@@ -598,8 +624,8 @@ test_batch_stays_on_its_deployment (Fixture       *f,
       g_array_append_val (ids, id);
     }
 
-  steward_deployment_run_batch_async (on_slow, STEWARD_BATCH_DELETE, (gint64 *) ids->data, ids->len, 0, NULL,
-                                      steward_test_store_result_cb, &result);
+  steward_deployment_run_batch_async (on_slow, STEWARD_BATCH_DELETE, (gint64 *) ids->data, ids->len,
+                                      0, NULL, steward_test_store_result_cb, &result);
   /* The user moves on to the other deployment; the view lets go of the first one, which the
    * run keeps alive until it ends. */
   keeper = g_object_ref (on_slow);
@@ -613,13 +639,17 @@ test_batch_stays_on_its_deployment (Fixture       *f,
   on_slow = steward_deployment_new (slow->client, NULL, NULL);
   refresh (on_slow);
   refresh (f->deployment);
-  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (on_slow)), ==, slow_before - 12);
-  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)), ==, fast_before);
+  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (on_slow)), ==,
+                    slow_before - 12);
+  g_assert_cmpuint (g_list_model_get_n_items (steward_deployment_get_datastores (f->deployment)),
+                    ==, fast_before);
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autofree char *path = g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+      g_autofree char *path =
+          g_strdup_printf ("/api/datastores/%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
 
-      g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "DELETE", path), ==, 0);
+      g_assert_cmpuint (steward_demo_server_count_requests (f->demo->server, "DELETE", path), ==,
+                        0);
       g_assert_cmpuint (steward_demo_server_count_requests (slow->server, "DELETE", path), ==, 1);
     }
 }
@@ -640,27 +670,31 @@ test_enrichment (Fixture       *f,
   g_assert_nonnull (datastore);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (datastore), ==, 0);
 
-  steward_deployment_link_enrichment_async (f->deployment, 42, 100, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_link_enrichment_async (f->deployment, 42, 100, NULL,
+                                            steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_link_enrichment_finish (f->deployment, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_true (steward_deployment_find_datastore (f->deployment, 42) == datastore);
   g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (datastore), ==, 100);
-  g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (datastore), ==, "Healthcare Enrichment");
+  g_assert_cmpstr (steward_datastore_get_enrichment_datastore_name (datastore), ==,
+                   "Healthcare Enrichment");
 
   steward_datastore_request_set_enrichment_remediation_strategy (settings, "append");
   steward_datastore_request_set_enrichment_source_record_limit (settings, 50);
   steward_deployment_update_enrichment_settings_async (f->deployment, 42, settings, NULL,
                                                        steward_test_store_result_cb, &result);
   steward_test_wait_result (&result);
-  g_assert_true (steward_deployment_update_enrichment_settings_finish (f->deployment, result, &error));
+  g_assert_true (
+      steward_deployment_update_enrichment_settings_finish (f->deployment, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   g_assert_cmpstr (steward_datastore_get_enrichment_remediation_strategy (datastore), ==, "append");
   g_assert_cmpint (steward_datastore_get_enrichment_source_record_limit (datastore), ==, 50);
 
-  steward_deployment_unlink_enrichment_async (f->deployment, 42, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_unlink_enrichment_async (f->deployment, 42, NULL, steward_test_store_result_cb,
+                                              &result);
   steward_test_wait_result (&result);
   g_assert_true (steward_deployment_unlink_enrichment_finish (f->deployment, result, &error));
   g_assert_no_error (error);
@@ -673,11 +707,13 @@ test_enrichment (Fixture       *f,
   g_assert_cmpstr (steward_datastore_get_name (datastore), ==, "Production Sales");
 
   /* 48 has an export running: the 409 comes back, and the link stays. */
-  steward_deployment_unlink_enrichment_async (f->deployment, 48, NULL, steward_test_store_result_cb, &result);
+  steward_deployment_unlink_enrichment_async (f->deployment, 48, NULL, steward_test_store_result_cb,
+                                              &result);
   steward_test_wait_result (&result);
   g_assert_false (steward_deployment_unlink_enrichment_finish (f->deployment, result, &error));
   g_assert_error (error, STEWARD_API_ERROR, STEWARD_API_ERROR_CONFLICT);
-  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (steward_deployment_find_datastore (f->deployment, 48)),
+  g_assert_cmpint (steward_datastore_get_enrichment_datastore_id (
+                       steward_deployment_find_datastore (f->deployment, 48)),
                    ==, 100);
 }
 
@@ -728,7 +764,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/deployment/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func)                                                                            \
+  g_test_add ("/deployment/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("load", test_load);
   ADD ("filters-agree-with-server", test_filters_agree_with_server);
   ADD ("mutations", test_mutations);

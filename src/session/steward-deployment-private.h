@@ -22,8 +22,8 @@ struct _StewardDeployment
   GListStore    *datastores;
   GHashTable    *by_id;          /* gint64* → StewardDatastore (borrowed from datastores) */
   GHashTable    *forgotten;      /* ids deleted while listing: a late page must not revive them */
-  GHashTable    *changed_at;     /* gint64* → guint64*: the generation of a datastore's last change */
-  guint64        generation;     /* counts the changes made here, for answers that left before one */
+  GHashTable    *changed_at;     /* gint64* → guint64*: the generation of its last change here */
+  guint64        generation;     /* counts changes made here, to drop answers that left before */
   GListStore    *groups;
   GHashTable    *groups_by_id;   /* gint64* → StewardDatastoreGroup (borrowed from groups) */
 
