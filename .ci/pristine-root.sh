@@ -48,7 +48,8 @@ cleanup() {
   if [ -n "$root" ]; then
     unmount_all
     # --one-file-system: even a mount that failed to come off is never descended into.
-    if awk -v r="$root" 'index($5, r "/") == 1 { found = 1 } END { exit !found }' /proc/self/mountinfo; then
+    if awk -v r="$root" 'index($5, r "/") == 1 { found = 1 } END { exit !found }' \
+         /proc/self/mountinfo; then
       say "not removing $root: something is still mounted under it"
     else
       rm -rf --one-file-system "$root"
@@ -60,7 +61,8 @@ trap cleanup EXIT
 host_packages=(debootstrap xvfb xauth xdotool imagemagick git)
 missing=()
 for pkg in "${host_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" ||
+    missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing on this machine: ${missing[*]}"
@@ -159,7 +161,8 @@ else
     say "some icons cannot be loaded in a pristine root"
   fi
   sleep 3   # the demo's list loads; then a picture for the record
-  import -window "$xid" "$out/pristine-demo.png" 2>/dev/null && say "screenshot: $out/pristine-demo.png"
+  import -window "$xid" "$out/pristine-demo.png" 2>/dev/null &&
+    say "screenshot: $out/pristine-demo.png"
 fi
 kill -- "-$run_pid" 2>/dev/null
 wait "$run_pid" 2>/dev/null

@@ -47,7 +47,8 @@ trap 'exit 130' INT
 
 export HOME="$scratch/home"
 export XDG_RUNTIME_DIR="$scratch/runtime"
-export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" XDG_CACHE_HOME="$HOME/.cache"
+export XDG_CONFIG_HOME="$HOME/.config" XDG_DATA_HOME="$HOME/.local/share" \
+  XDG_CACHE_HOME="$HOME/.cache"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 
@@ -55,17 +56,20 @@ mkdir -m 700 "$XDG_RUNTIME_DIR"
 exec {display_fd}<> <(:)
 # Daemons get no descriptor of ours but their own: one inherited from a caller (a lock file held
 # with flock, say) would otherwise stay open as long as they live.
-Xvfb -displayfd "$display_fd" -screen 0 1280x1024x24 -nolisten tcp -noreset >"$scratch/xvfb.log" 2>&1 \
+Xvfb -displayfd "$display_fd" -screen 0 1280x1024x24 -nolisten tcp -noreset \
+  >"$scratch/xvfb.log" 2>&1 \
   3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
 xvfb_pid=$!
-read -r -t 20 -u "$display_fd" display || { echo "Xvfb did not start:" >&2; cat "$scratch/xvfb.log" >&2; exit 2; }
+read -r -t 20 -u "$display_fd" display ||
+  { echo "Xvfb did not start:" >&2; cat "$scratch/xvfb.log" >&2; exit 2; }
 exec {display_fd}<&-
 export DISPLAY=":$display"
 unset WAYLAND_DISPLAY
 
 # The keyring must be unlocked when it starts; unlocking later does not work.
 printf 'steward-test-keyring' | gnome-keyring-daemon --replace --daemonize --unlock \
-  --components=secrets >"$scratch/keyring.env" 2>"$scratch/keyring.log" 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
+  --components=secrets >"$scratch/keyring.env" 2>"$scratch/keyring.log" \
+  3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
 keyring_pid=$(sed -n 's/^GNOME_KEYRING_PID=//p' "$scratch/keyring.env")
 for _ in $(seq 100); do
   owned=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
@@ -74,7 +78,8 @@ for _ in $(seq 100); do
   [ "$owned" = "true" ] && break
   sleep 0.1
 done
-[ "${owned:-}" = "true" ] || { echo "gnome-keyring did not start:" >&2; cat "$scratch/keyring.log" >&2; exit 2; }
+[ "${owned:-}" = "true" ] ||
+  { echo "gnome-keyring did not start:" >&2; cat "$scratch/keyring.log" >&2; exit 2; }
 
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$STEWARD_BUILDDIR/data"

@@ -18,7 +18,8 @@ if [ -z "${STEWARD_SCREENSHOTS_INNER:-}" ]; then
   here=$(cd "$(dirname "$0")" && pwd)
   builddir=${STEWARD_BUILDDIR:-build}
   [ -x "$builddir/tests/screenshot-dialogs" ] || {
-    echo "$0: no tests/screenshot-dialogs in $builddir; build with -Dtests=true first" >&2; exit 2; }
+    echo "$0: no tests/screenshot-dialogs in $builddir; build with -Dtests=true first" >&2
+    exit 2; }
   for tool in xdotool /usr/bin/import; do
     command -v "$tool" >/dev/null || { echo "$0: $tool is not installed" >&2; exit 2; }
   done

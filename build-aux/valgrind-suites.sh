@@ -23,4 +23,5 @@ wrapper+=" --suppressions=$PWD/build-aux/valgrind.supp"
 exec build-aux/headless-run.sh -C "$builddir" \
   env G_SLICE=always-malloc G_DEBUG=gc-friendly \
   meson test -C "$builddir" --suite api --suite session --suite demo --suite fuzz-replay \
-    --no-rebuild --print-errorlogs --num-processes 2 --timeout-multiplier 20 --wrapper "$wrapper" "$@"
+    --no-rebuild --print-errorlogs --num-processes 2 --timeout-multiplier 20 \
+    --wrapper "$wrapper" "$@"
