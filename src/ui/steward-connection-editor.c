@@ -8,6 +8,7 @@
 #include "steward-busy-form.h"
 #include "steward-connection-details.h"
 #include "steward-connection-editor-private.h"
+#include "steward-discard-question.h"
 
 /* Edits a saved connection with its connector's form, or changes its secrets alone (rotating a
  * password): test what is typed against the saved connection before saving, save, then check
@@ -646,16 +647,9 @@ ask_discard (StewardConnectionEditor *self)
   if (self->discard_dialog != NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes?"),
-                                   _("What you typed here has not been saved and will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = GTK_WIDGET (steward_discard_question_new (
+    GTK_WINDOW (self), _("Discard Changes?"),
+    _("What you typed here has not been saved and will be lost."), _("_Keep Editing")));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   g_set_weak_pointer (&self->discard_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -9,6 +9,7 @@
 
 #include "steward-busy-form.h"
 #include "steward-datastore-editor.h"
+#include "steward-discard-question.h"
 #include "steward-name-section.h"
 #include "steward-organization-section.h"
 #include "steward-placement-section.h"
@@ -355,19 +356,12 @@ confirm_discard (StewardDatastoreEditor *self)
       return;
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Discard Changes?"), NULL));
+  dialog = steward_discard_question_new (GTK_WINDOW (self), _("Discard Changes?"), NULL,
+                                         _("_Cancel"));
   /* Translators: %s is the datastore's name as it was before editing. */
   adw_message_dialog_format_body (dialog,
                                   _("The changes to “%s” have not been saved and will be lost."),
                                   steward_datastore_get_name (self->fresh));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   g_set_weak_pointer (&self->discard_dialog, GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));

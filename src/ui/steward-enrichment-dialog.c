@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-busy-form.h"
+#include "steward-discard-question.h"
 #include "steward-enrichment-dialog.h"
 #include "steward-enrichment-form.h"
 #include "steward-unlink-enrichment-dialog.h"
@@ -418,13 +419,9 @@ steward_enrichment_dialog_close_request (GtkWindow *window)
   if (self->discard_confirmed || self->saving || !usable (self) || !has_changes (self))
     return GTK_WINDOW_CLASS (steward_enrichment_dialog_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Changes?"), NULL));
-  adw_message_dialog_set_body (dialog, _("The enrichment settings you changed are not saved."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = steward_discard_question_new (window, _("Discard Changes?"),
+                                         _("The enrichment settings you changed are not saved."),
+                                         _("_Keep Editing"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-discard-question.h"
 #include "steward-operation-watch.h"
 #include "steward-operation-row.h"
 #include "steward-run-operation-dialog.h"
@@ -145,13 +146,9 @@ steward_run_operation_dialog_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (steward_run_operation_dialog_parent_class)->close_request (window);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard the Options?"),
-                                                       _("The options you set are not kept.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = steward_discard_question_new (window, _("Discard the Options?"),
+                                         _("The options you set are not kept."),
+                                         _("_Keep Editing"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
