@@ -646,6 +646,8 @@ steward_application_startup (GApplication *app)
                            G_CALLBACK (session_profile_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (session_profile_changed_cb), self, G_CONNECT_SWAPPED);
+  if (self->search_provider != NULL)
+    steward_search_provider_follow_session (self->search_provider);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);

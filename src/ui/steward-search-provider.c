@@ -476,18 +476,19 @@ preloaded_cb (GObject      *object,
     g_debug ("Could not read the listing caches for search: %s", error->message);
 }
 
-/* Read the caches as soon as the session exists, so the Shell's first query finds them read. */
-static gboolean
-preload_cb (gpointer user_data)
+/* Called by the application once its session exists (start-up follows registration on the bus):
+ * the provider follows the signed-in deployment from now on, and reads the caches at once, so the
+ * Shell's first query finds them read. */
+void
+steward_search_provider_follow_session (StewardSearchProvider *self)
 {
-  StewardSearchProvider *self = user_data;
-  StewardSession *session = get_session (self);
+  StewardSession *session;
 
-  /* The session is made at start-up, which follows registration; gone with the application. */
-  if (self->application == NULL || self->registration_id == 0)
-    return G_SOURCE_REMOVE;
-  if (session == NULL)
-    return G_SOURCE_CONTINUE;
+  g_return_if_fail (STEWARD_IS_SEARCH_PROVIDER (self));
+
+  session = get_session (self);
+  if (session == NULL || self->registration_id == 0)
+    return;
 
   g_signal_connect_object (session, "notify::deployment", G_CALLBACK (session_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -496,7 +497,6 @@ preload_cb (gpointer user_data)
   session_changed_cb (self);
   steward_search_index_update_async (self->index, steward_session_get_profiles (session), NULL,
                                      self->cancellable, preloaded_cb, NULL);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -572,7 +572,7 @@ steward_search_provider_new (StewardApplication *application)
   return self;
 }
 
-/* Exports the provider at @object_path on @connection, and starts reading the caches. */
+/* Exports the provider at @object_path on @connection. */
 gboolean
 steward_search_provider_register (StewardSearchProvider  *self,
                                   GDBusConnection        *connection,
@@ -600,7 +600,6 @@ steward_search_provider_register (StewardSearchProvider  *self,
   if (self->application != NULL &&
       (g_application_get_flags (G_APPLICATION (self->application)) & G_APPLICATION_IS_SERVICE))
     g_application_set_inactivity_timeout (G_APPLICATION (self->application), SERVICE_LINGER_MS);
-  g_idle_add_full (G_PRIORITY_LOW, preload_cb, g_object_ref (self), g_object_unref);
   return TRUE;
 }
 

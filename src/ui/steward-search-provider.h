@@ -19,6 +19,7 @@ gboolean               steward_search_provider_register   (StewardSearchProvider
                                                            const char             *object_path,
                                                            GError                **error);
 void                   steward_search_provider_unregister (StewardSearchProvider  *self);
+void                   steward_search_provider_follow_session (StewardSearchProvider *self);
 StewardSearchIndex    *steward_search_provider_get_index  (StewardSearchProvider  *self);
 
 G_END_DECLS
