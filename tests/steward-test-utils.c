@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include <string.h>
+
 #include "steward-test-utils.h"
 
 static const char *
@@ -66,6 +68,23 @@ steward_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+/* Whether a label on screen under ROOT (a toast's, a row's, a status page's…) contains TEXT. */
+gboolean
+steward_test_shows_text (GtkWidget  *root,
+                         const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (steward_test_shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
 }
 
 GtkWidget *

@@ -13,6 +13,8 @@ GtkWidget *steward_test_find_widget       (GtkWidget            *root,
 GtkWindow *steward_test_find_toplevel     (GType                 type);
 GtkWidget *steward_test_find_widget_by_tooltip (GtkWidget       *root,
                                            const char           *tooltip);
+gboolean   steward_test_shows_text        (GtkWidget            *root,
+                                           const char           *text);
 
 /* A StewardTestCondition: whether the widget @user_data is mapped (shown on screen). */
 gboolean   steward_test_widget_mapped_cb  (gpointer              user_data);

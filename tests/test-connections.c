@@ -134,22 +134,6 @@ fixture_teardown (Fixture       *fixture,
 
 /* Waiting on what a user sees */
 
-static gboolean
-label_containing (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 typedef struct
 {
   GtkWidget  *root;
@@ -161,7 +145,7 @@ label_shown_cb (gpointer user_data)
 {
   LabelSearch *search = user_data;
 
-  return label_containing (search->root, search->text);
+  return steward_test_shows_text (search->root, search->text);
 }
 
 /* Something visible in @root (a label, a toast) says @text. */

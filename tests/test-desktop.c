@@ -157,27 +157,11 @@ typedef struct
 } LabelSearch;
 
 static gboolean
-label_containing (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
 label_shown_cb (gpointer user_data)
 {
   LabelSearch *search = user_data;
 
-  return label_containing (search->root, search->text);
+  return steward_test_shows_text (search->root, search->text);
 }
 
 /* A toast or any other visible text containing @text appears. */

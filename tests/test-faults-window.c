@@ -41,22 +41,6 @@ n_rows (Fixture *fixture)
       G_LIST_MODEL (steward_datastore_table_get_selection (fixture->table)));
 }
 
-static gboolean
-label_containing (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 typedef struct
 {
   GtkWidget  *root;
@@ -68,7 +52,7 @@ label_shown_cb (gpointer user_data)
 {
   LabelSearch *search = user_data;
 
-  return label_containing (search->root, search->text);
+  return steward_test_shows_text (search->root, search->text);
 }
 
 static void
@@ -183,7 +167,7 @@ details_named_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return label_containing (GTK_WIDGET (fixture->view), "postgres_production");
+  return steward_test_shows_text (GTK_WIDGET (fixture->view), "postgres_production");
 }
 
 /* A third of the answers broken (500, 502, 503, dropped, cut short, an HTML page): the list
@@ -314,9 +298,9 @@ count_named (StewardTestDemo *demo,
 static gboolean
 create_failure_shown_cb (gpointer user_data)
 {
-  return label_containing (user_data, "could not be created") ||
-         label_containing (user_data, "could not create") ||
-         label_containing (user_data, "No answer came back");
+  return steward_test_shows_text (user_data, "could not be created") ||
+         steward_test_shows_text (user_data, "could not create") ||
+         steward_test_shows_text (user_data, "No answer came back");
 }
 
 /* Under the same broken server, each press of Create sends exactly one POST (the server's log

@@ -149,27 +149,11 @@ typedef struct
 } LabelSearch;
 
 static gboolean
-label_containing (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
 label_shown_cb (gpointer user_data)
 {
   LabelSearch *search = user_data;
 
-  return label_containing (search->root, search->text);
+  return steward_test_shows_text (search->root, search->text);
 }
 
 /* A toast or any other visible text containing @text appears. */
@@ -941,7 +925,7 @@ details_show_cb (gpointer user_data)
   Fixture *fixture = user_data;
   g_autofree char *records = steward_format_count (1850000);
 
-  return label_containing (GTK_WIDGET (fixture->view), records);
+  return steward_test_shows_text (GTK_WIDGET (fixture->view), records);
 }
 
 static void
@@ -1260,7 +1244,7 @@ access_refused_cb (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return label_containing (GTK_WIDGET (details_of (fixture)), "['Data Platform']");
+  return steward_test_shows_text (GTK_WIDGET (details_of (fixture)), "['Data Platform']");
 }
 
 /* The member may no longer read HR Warehouse: the details say why, and what needs it is off. */

@@ -108,22 +108,6 @@ fixture_teardown (Fixture       *fixture,
 
 /* What a user sees */
 
-static gboolean
-label_containing (GtkWidget  *root,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
-      strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_containing (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The shown row of an operation, found by its id. */
 static StewardOperationRow *
 find_row (GtkWidget *root,
@@ -159,7 +143,8 @@ row_shows_cb (gpointer user_data)
   RowWait *wait = user_data;
   StewardOperationRow *row = find_row (wait->root, wait->id);
 
-  return row != NULL && (wait->status == NULL || label_containing (GTK_WIDGET (row), wait->status));
+  return row != NULL &&
+         (wait->status == NULL || steward_test_shows_text (GTK_WIDGET (row), wait->status));
 }
 
 static void
@@ -243,7 +228,7 @@ test_section_lists (Fixture       *fixture,
   operation = section_operation (fixture, 0);
   g_assert_cmpint (steward_operation_get_id (operation), ==, 1);
   assert_row_shows (GTK_WIDGET (fixture->section), 1, "Succeeded");
-  g_assert_true (label_containing (GTK_WIDGET (fixture->section), "Started "));
+  g_assert_true (steward_test_shows_text (GTK_WIDGET (fixture->section), "Started "));
 
   /* Another datastore, its own operations: a failed sync with the server's reason. */
   select_datastore (fixture, 39);
@@ -398,7 +383,7 @@ label_shown_cb (gpointer user_data)
 {
   LabelWait *wait = user_data;
 
-  return label_containing (wait->root, wait->text);
+  return steward_test_shows_text (wait->root, wait->text);
 }
 
 /* A member outside HR Warehouse's editing teams: the server refuses, and says why. */
@@ -483,7 +468,8 @@ test_activity_filters (Fixture       *fixture,
   g_assert_true (steward_test_wait_until (activity_loaded_cb, fixture, STEWARD_TEST_TIMEOUT_MS));
   assert_activity_shows (fixture, 4);
   /* Named by datastore: the list mixes them. */
-  g_assert_true (label_containing (GTK_WIDGET (fixture->activity), "Sync of “Production Sales”"));
+  g_assert_true (
+      steward_test_shows_text (GTK_WIDGET (fixture->activity), "Sync of “Production Sales”"));
 
   set_filter (fixture, 1, 0);   /* syncs */
   assert_activity_shows (fixture, 2);
@@ -505,7 +491,7 @@ test_activity_filters (Fixture       *fixture,
   set_filter (fixture, 3, 0);   /* no scan has run */
   assert_activity_shows (fixture, 0);
   g_assert_true (
-      label_containing (GTK_WIDGET (fixture->activity), "No operation matches the filters"));
+      steward_test_shows_text (GTK_WIDGET (fixture->activity), "No operation matches the filters"));
 
   /* A row opens its datastore in the browser. */
   set_filter (fixture, 2, 0);   /* the profile of 11 */
