@@ -12,6 +12,7 @@
 #include "steward-main-view.h"
 #include "steward-test-csv.h"
 #include "steward-test-demo.h"
+#include "steward-test-notifications.h"
 #include "steward-test-utils.h"
 
 /* A name a CSV writer must quote, which toasts escape and notifications show as it is. */
@@ -27,25 +28,8 @@ typedef struct
   StewardDatastoreTable *table;
 } Fixture;
 
-/* What the stand-in notification server was shown, oldest first. */
-typedef struct
-{
-  char     *summary;
-  char     *body;
-  gboolean  has_default;
-} Shown;
-
-static GPtrArray *shown;
 /* The targets app.show-datastore was activated with: what clicking a notification asked for. */
 static GArray *show_requests;
-
-static void
-shown_free (Shown *item)
-{
-  g_free (item->summary);
-  g_free (item->body);
-  g_free (item);
-}
 
 static GListModel *
 rows (Fixture *fixture)
@@ -115,7 +99,7 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(StewardUser) user = NULL;
 
-  g_ptr_array_set_size (shown, 0);
+  steward_test_notifications_clear ();
   g_array_set_size (show_requests, 0);
 
   fixture->demo = steward_test_demo_new (STEWARD_DEMO_ROLE_ADMIN);
@@ -434,15 +418,15 @@ leave_window (Fixture *fixture)
 static gboolean
 notified_cb (gpointer user_data)
 {
-  return shown->len >= GPOINTER_TO_UINT (user_data);
+  return steward_test_notifications_get_shown ()->len >= GPOINTER_TO_UINT (user_data);
 }
 
-static Shown *
+static StewardTestNotification *
 wait_notification (void)
 {
   g_assert_true (
       steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
-  return g_ptr_array_index (shown, 0);
+  return g_ptr_array_index (steward_test_notifications_get_shown (), 0);
 }
 
 /* Nothing was sent before now: a marker sent after reaches the server first. D-Bus keeps the
@@ -451,14 +435,14 @@ static void
 assert_nothing_notified (void)
 {
   g_autoptr(GNotification) marker = g_notification_new ("marker");
-  Shown *first;
+  StewardTestNotification *first;
 
   g_application_send_notification (g_application_get_default (), "marker", marker);
   g_assert_true (
       steward_test_wait_until (notified_cb, GUINT_TO_POINTER (1), STEWARD_TEST_TIMEOUT_MS));
-  first = g_ptr_array_index (shown, 0);
+  first = g_ptr_array_index (steward_test_notifications_get_shown (), 0);
   g_assert_cmpstr (first->summary, ==, "marker");
-  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpuint (steward_test_notifications_get_shown ()->len, ==, 1);
 }
 
 static gboolean
@@ -472,11 +456,12 @@ static void
 click_notification (void)
 {
   g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  /* A notification's id is its position in the list, counted from 1: this is the last one. */
+  guint id = steward_test_notifications_get_shown ()->len;
 
   g_assert_true (g_dbus_connection_emit_signal (bus, NULL, "/org/freedesktop/Notifications",
                                                 "org.freedesktop.Notifications", "ActionInvoked",
-                                                g_variant_new ("(us)", shown->len, "default"),
-                                                NULL));
+                                                g_variant_new ("(us)", id, "default"), NULL));
   g_assert_true (steward_test_wait_until (show_requested_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
@@ -484,7 +469,7 @@ static void
 test_sync_notified_when_unfocused (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  Shown *notification;
+  StewardTestNotification *notification;
 
   leave_window (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "view.sync", "x", (gint64) 42);
@@ -523,7 +508,7 @@ static void
 test_bulk_notified_when_unfocused (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  Shown *notification;
+  StewardTestNotification *notification;
 
   leave_window (fixture);
   assign_first_three (fixture);
@@ -546,88 +531,6 @@ test_bulk_not_notified_when_focused (Fixture       *fixture,
   assign_first_three (fixture);
   assert_shows (fixture, "Assigned 3 of 3 datastores to “Gold Tier”");
   assert_nothing_notified ();
-}
-
-/* A stand-in for the desktop's notification server, which records what it is shown. */
-
-static gboolean notifications_owned;
-
-static const char notifications_xml[] =
-  "<node><interface name='org.freedesktop.Notifications'>"
-  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
-  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-  "<arg type='u' direction='out'/></method>"
-  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "<method name='GetServerInformation'><arg type='s' direction='out'/>"
-  "<arg type='s' direction='out'/><arg type='s' direction='out'/><arg type='s' direction='out'/>"
-  "</method>"
-  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "</interface></node>";
-
-static void
-notifications_call_cb (GDBusConnection       *connection,
-                       const char            *sender,
-                       const char            *path,
-                       const char            *interface,
-                       const char            *method,
-                       GVariant              *parameters,
-                       GDBusMethodInvocation *invocation,
-                       gpointer               user_data)
-{
-  if (g_str_equal (method, "Notify"))
-    {
-      Shown *item = g_new0 (Shown, 1);
-      g_autofree const char **actions = NULL;
-
-      g_variant_get_child (parameters, 3, "s", &item->summary);
-      g_variant_get_child (parameters, 4, "s", &item->body);
-      g_variant_get_child (parameters, 5, "^a&s", &actions);
-      item->has_default = actions != NULL && g_strv_contains (actions, "default");
-      g_ptr_array_add (shown, item);
-      /* Each notification its own id, which ActionInvoked names. */
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", shown->len));
-    }
-  else if (g_str_equal (method, "GetCapabilities"))
-    g_dbus_method_invocation_return_value (invocation,
-                                           g_variant_new_parsed ("(['body', 'actions'],)"));
-  else if (g_str_equal (method, "GetServerInformation"))
-    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "tests", "steward",
-                                                                      "1", "1.2"));
-  else
-    g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static void
-notifications_owned_cb (GDBusConnection *connection,
-                        const char      *name,
-                        gpointer         user_data)
-{
-  notifications_owned = TRUE;
-}
-
-static gboolean
-owned_cb (gpointer user_data)
-{
-  return notifications_owned;
-}
-
-static void
-serve_notifications (void)
-{
-  static const GDBusInterfaceVTable vtable = { notifications_call_cb, NULL, NULL, { 0 } };
-  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-
-  g_assert_nonnull (bus);
-  g_assert_cmpuint (g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
-                                                       node->interfaces[0], &vtable, NULL, NULL,
-                                                       NULL), >, 0);
-  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
-                                notifications_owned_cb, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (owned_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
 }
 
 /* The application's side of a click, recorded instead of performed: the window is the test's. */
@@ -653,7 +556,6 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  shown = g_ptr_array_new_with_free_func ((GDestroyNotify) shown_free);
   show_requests = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Notifications go through the application, as in Steward, whose action a click activates. */
@@ -664,7 +566,7 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
   g_application_set_default (G_APPLICATION (app));
-  serve_notifications ();
+  steward_test_notifications_serve ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/desktop/copy", test_copy);
@@ -676,7 +578,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  g_ptr_array_unref (shown);
   g_array_unref (show_requests);
   return status;
 }

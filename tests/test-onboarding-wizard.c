@@ -22,6 +22,7 @@
 #include "steward-onboarding-validate-page.h"
 #include "steward-onboarding-wizard.h"
 #include "steward-test-demo.h"
+#include "steward-test-notifications.h"
 #include "steward-test-utils.h"
 
 #define BULK_INLINE "/api/connections/datastores/bulk"
@@ -1320,9 +1321,11 @@ test_hundred_schemas (Fixture       *f,
     g_assert_nonnull (steward_onboarding_wizard_get_notification (f->wizard));
 }
 
-static char *shown_summary;
-static char *shown_body;
-static gboolean notified_cb (gpointer user_data);
+static gboolean
+notified_cb (gpointer user_data)
+{
+  return steward_test_notifications_get_shown ()->len > 0;
+}
 
 static gboolean
 inactive_cb (gpointer user_data)
@@ -1336,11 +1339,11 @@ static void
 test_notification (Fixture       *f,
                    gconstpointer  data)
 {
+  StewardTestNotification *shown;
   GtkWindow *other;
 
   /* Only this test's notification counts: an earlier test may have left one that arrived late. */
-  g_clear_pointer (&shown_summary, g_free);
-  g_clear_pointer (&shown_body, g_free);
+  steward_test_notifications_clear ();
   steward_demo_server_fail_bulk_target (f->demo->server, "tenant_002", "Lock wait timeout exceeded",
                                         1);
   go_to_tenants (f, 3);
@@ -1356,93 +1359,12 @@ test_notification (Fixture       *f,
 
   g_assert_false (gtk_window_is_active (GTK_WINDOW (f->wizard)));
   g_assert_true (steward_test_wait_until (notified_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
-  g_assert_cmpstr (shown_summary, ==, "Onboarding Finished");
-  g_assert_cmpstr (shown_body, ==, "2 datastores created, 1 failed");
-  g_assert_cmpstr (steward_onboarding_wizard_get_notification (f->wizard), ==, shown_body);
-}
-
-/* A stand-in for the desktop's notification server, which records what it is shown. */
-
-static gboolean notifications_owned;
-
-static const char notifications_xml[] =
-  "<node><interface name='org.freedesktop.Notifications'>"
-  "<method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
-  "<arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
-  "<arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
-  "<arg type='u' direction='out'/></method>"
-  "<method name='GetCapabilities'><arg type='as' direction='out'/></method>"
-  "<method name='CloseNotification'><arg type='u' direction='in'/></method>"
-  "<method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' "
-  "direction='out'/>"
-  "<arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
-  "<signal name='NotificationClosed'><arg type='u'/><arg type='u'/></signal>"
-  "<signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
-  "</interface></node>";
-
-static void
-notifications_call_cb (GDBusConnection       *connection,
-                       const char            *sender,
-                       const char            *path,
-                       const char            *interface,
-                       const char            *method,
-                       GVariant              *parameters,
-                       GDBusMethodInvocation *invocation,
-                       gpointer               user_data)
-{
-  if (g_str_equal (method, "Notify"))
-    {
-      g_free (shown_summary);
-      g_free (shown_body);
-      g_variant_get_child (parameters, 3, "s", &shown_summary);
-      g_variant_get_child (parameters, 4, "s", &shown_body);
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", 1));
-    }
-  else if (g_str_equal (method, "GetCapabilities"))
-    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body'],)"));
-  else if (g_str_equal (method, "GetServerInformation"))
-    g_dbus_method_invocation_return_value (invocation,
-                                           g_variant_new ("(ssss)", "tests", "steward", "1",
-                                                          "1.2"));
-  else
-    g_dbus_method_invocation_return_value (invocation, NULL);
-}
-
-static void
-notifications_owned_cb (GDBusConnection *connection,
-                        const char      *name,
-                        gpointer         user_data)
-{
-  notifications_owned = TRUE;
-}
-
-static gboolean
-owned_cb (gpointer user_data)
-{
-  return notifications_owned;
-}
-
-static void
-serve_notifications (void)
-{
-  static const GDBusInterfaceVTable vtable = { notifications_call_cb, NULL, NULL, { 0 } };
-  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-
-  g_assert_nonnull (bus);
-  g_assert_cmpuint (g_dbus_connection_register_object (bus, "/org/freedesktop/Notifications",
-                                                       node->interfaces[0], &vtable,
-                                                       NULL, NULL, NULL),
-                    >, 0);
-  g_bus_own_name_on_connection (bus, "org.freedesktop.Notifications", G_BUS_NAME_OWNER_FLAGS_NONE,
-                                notifications_owned_cb, NULL, NULL, NULL);
-  g_assert_true (steward_test_wait_until (owned_cb, NULL, STEWARD_TEST_TIMEOUT_MS));
-}
-
-static gboolean
-notified_cb (gpointer user_data)
-{
-  return shown_body != NULL;
+  /* The last one: an earlier test's may still have arrived after the list was cleared. */
+  shown = g_ptr_array_index (steward_test_notifications_get_shown (),
+                             steward_test_notifications_get_shown ()->len - 1);
+  g_assert_cmpstr (shown->summary, ==, "Onboarding Finished");
+  g_assert_cmpstr (shown->body, ==, "2 datastores created, 1 failed");
+  g_assert_cmpstr (steward_onboarding_wizard_get_notification (f->wizard), ==, shown->body);
 }
 
 int
@@ -1460,7 +1382,7 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
   g_application_set_default (G_APPLICATION (app));
-  serve_notifications ();
+  steward_test_notifications_serve ();
 
 #define ADD(path, setup, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
 
